@@ -1,0 +1,3 @@
+package vn.govflow.identity;
+
+public record JobPosition(String code, String name, String nameEn) {}

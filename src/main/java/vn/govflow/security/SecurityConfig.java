@@ -1,0 +1,156 @@
+package vn.govflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * One filter chain for everything but the embedded issuer: pages sign in through OIDC (authorization code
+ * with PKCE), /api/** and /engine-rest/** take the same session or a bearer JWT. Nothing answers anonymously
+ * except what is public by design (listed below).
+ */
+@Configuration
+@EnableMethodSecurity
+@EnableConfigurationProperties(SsoProperties.class)
+public class SecurityConfig {
+  static final String[] PUBLIC = {
+      "/api/v1/calendar/deadline", "/portal/**", "/api/v1/portal/**", "/css/**", "/js/**", "/img/**",
+      "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/signed-out", "/lang"};
+
+  @Bean
+  OidcProvider oidcProvider(SsoProperties props, @Value("${govflow.public-url}") String publicUrl) {
+    return new OidcProvider(props, publicUrl);
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(OidcProvider provider) {
+    return provider.jwtDecoder();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(10)
+  SecurityFilterChain appSecurity(HttpSecurity http, OidcProvider provider, PersonAuthorities persons,
+                                  ObjectMapper json, LocaleResolver locales) throws Exception {
+    ProblemResponses problems = new ProblemResponses(json, locales);
+    RequestMatcher api = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
+        new AntPathRequestMatcher("/engine-rest/**"), new AntPathRequestMatcher("/camunda/api/**"));
+    RequestMatcher bearer = request -> {
+      String h = request.getHeader("Authorization");
+      return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
+    };
+
+    DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(provider,
+        "/oauth2/authorization");
+    resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+    OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(provider);
+    logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+
+    http
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(PUBLIC).permitAll()
+            // Deploying models to the engine is the process designers' job only (Camunda checks its own
+            // authorizations too: this is the first line).
+            .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/**").hasRole("PROCESS_DESIGNER")
+            .requestMatchers(HttpMethod.DELETE, "/engine-rest/deployment/**").hasRole("PROCESS_DESIGNER")
+            .requestMatchers(HttpMethod.POST, "/camunda/api/admin/**").hasRole("ADMIN")
+            .anyRequest().authenticated())
+        .oauth2Login(o -> o
+            .loginPage("/oauth2/authorization/" + OidcProvider.REGISTRATION_ID)
+            .clientRegistrationRepository(provider)
+            .authorizationEndpoint(e -> e.authorizationRequestResolver(resolver))
+            .userInfoEndpoint(u -> u.oidcUserService(new GovFlowOidcUserService(persons)))
+            .failureHandler(new SimpleUrlAuthenticationFailureHandler("/signed-out?error=account")))
+        .oauth2ResourceServer(r -> r
+            .jwt(j -> j.jwtAuthenticationConverter(new PersonJwtConverter(persons)))
+            .authenticationEntryPoint(problems.unauthorized())
+            .accessDeniedHandler(problems.forbidden()))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
+            .defaultAccessDeniedHandlerFor(problems.forbidden(), api)
+            .defaultAuthenticationEntryPointFor(
+                new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + OidcProvider.REGISTRATION_ID),
+                AnyRequestMatcher.INSTANCE))
+        .csrf(c -> c
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+            // Bearer calls carry no ambient credentials; Camunda's webapps have their own CSRF filter.
+            .ignoringRequestMatchers(bearer, new AntPathRequestMatcher("/camunda/**")))
+        .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+        .logout(l -> l.logoutSuccessHandler(logout))
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    return http.build();
+  }
+
+  /** Spring Security's documented handler for pages and scripts that send the token in a header. */
+  static final class SpaCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
+    private final CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
+    private final CsrfTokenRequestHandler xor = new XorCsrfTokenRequestAttributeHandler();
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
+      // BREACH protection for tokens rendered into pages; the cookie carries the raw value.
+      xor.handle(request, response, csrfToken);
+      csrfToken.get();
+    }
+
+    @Override
+    public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+      String header = request.getHeader(csrfToken.getHeaderName());
+      // A header value is the raw cookie value (scripts, htmx); a form field is the masked page value.
+      return (StringUtils.hasText(header) ? plain : xor).resolveCsrfTokenValue(request, csrfToken);
+    }
+  }
+
+  /** Loads the deferred token so the XSRF-TOKEN cookie is issued on the first response. */
+  static final class CsrfCookieFilter extends OncePerRequestFilter {
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+      if (token != null) {
+        token.getToken();
+      }
+      chain.doFilter(request, response);
+    }
+  }
+}
