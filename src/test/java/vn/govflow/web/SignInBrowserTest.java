@@ -1,0 +1,73 @@
+package vn.govflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import vn.govflow.support.Browser;
+import vn.govflow.support.H2IntegrationTest;
+
+/** A real browser signs in through the SSO page and sees the Vietnamese home page, then switches to English. */
+@Tag("browser")
+class SignInBrowserTest extends H2IntegrationTest {
+  private WebDriver driver;
+
+  @BeforeEach
+  void open() {
+    driver = Browser.start();
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void clerkSignsInAndSeesHerProfileAndTaskList() throws Exception {
+    driver.get(baseUrl() + "/");
+    assertThat(driver.getCurrentUrl()).contains("/sso/login");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập một lần (SSO)");
+
+    driver.findElement(By.id("username")).sendKeys("lannt.skhcn");
+    driver.findElement(By.id("password")).sendKeys("sai-mat-khau");
+    driver.findElement(By.id("sign-in")).click();
+    assertThat(driver.findElement(By.id("sso-error")).getText()).contains("không đúng");
+
+    driver.findElement(By.id("username")).sendKeys("lannt.skhcn");
+    driver.findElement(By.id("password")).sendKeys("Demo@2026");
+    driver.findElement(By.id("sign-in")).click();
+
+    assertThat(driver.findElement(By.id("welcome")).getText()).isEqualTo("Xin chào, Nguyễn Thị Lan");
+    assertThat(driver.findElement(By.id("agency")).getText()).isEqualTo("Sở Khoa học và Công nghệ (000.00.12.H37)");
+    assertThat(driver.findElement(By.id("position")).getText()).isEqualTo("Văn thư");
+    assertThat(driver.findElement(By.id("roles")).getText()).isEqualTo("Văn thư");
+    Path shot = Path.of("target", "screenshots", "home-vi.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+
+    driver.findElement(By.id("nav-tasks")).click();
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Công việc của tôi");
+    assertThat(driver.findElement(By.id("tasks-empty")).getText()).isEqualTo("Không có công việc nào đang chờ bạn xử lý.");
+
+    driver.findElement(By.id("lang-switch")).click();
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("My tasks");
+    driver.get(baseUrl() + "/");
+    assertThat(driver.findElement(By.id("welcome")).getText()).isEqualTo("Hello, Nguyễn Thị Lan");
+    assertThat(driver.findElement(By.id("roles")).getText()).isEqualTo("Clerk");
+
+    driver.findElement(By.id("sign-out")).click();
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Signed out");
+    driver.get(baseUrl() + "/api/v1/me");
+    assertThat(driver.getPageSource()).contains("unauthenticated");
+  }
+}
