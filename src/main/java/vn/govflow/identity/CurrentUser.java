@@ -22,9 +22,12 @@ public record CurrentUser(
     return roles.contains(role);
   }
 
-  /** Roles that see every agency's data by design (province-wide administration). */
+  /**
+   * Province-wide by design: the administrators of the shared systems (seed 000 Art 6.1a keeps the
+   * province-wide user database with them). Everyone else sees their own agency only.
+   */
   public boolean isProvinceWide() {
-    return roles.contains(Roles.ADMIN) && agencyCode == null;
+    return roles.contains(Roles.ADMIN);
   }
 
   /** True when this person may read data owned by the given agency. */

@@ -14,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -94,7 +95,8 @@ class EmbeddedIssuerConfig {
 
   @Bean
   RegisteredClientRepository registeredClients(SsoProperties props, PasswordEncoder encoder,
-                                               @Value("${govflow.public-url}") String publicUrl) {
+                                               @Value("${govflow.public-url}") String publicUrl,
+                                               @Value("${govflow.sso.additional-redirect-uris:}") List<String> more) {
     String base = SsoProperties.trimSlash(publicUrl);
     RegisteredClient web = RegisteredClient.withId("govflow-web")
         .clientId(props.clientId())
@@ -103,6 +105,8 @@ class EmbeddedIssuerConfig {
         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
         .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
         .redirectUri(base + "/login/oauth2/code/" + OidcProvider.REGISTRATION_ID)
+        // Other GovFlow front-ends (a second node, a test) signing in with this issuer.
+        .redirectUris(uris -> more.stream().filter(u -> !u.isBlank()).forEach(uris::add))
         .postLogoutRedirectUri(base + "/signed-out")
         .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
         .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())

@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The same integration tests on PostgreSQL (embedded binaries), the production database. */
 public abstract class PostgresIntegrationTest extends IntegrationTestBase {
-  static final int PORT = TestDatabases.freePort();
+  protected static final int PORT = TestDatabases.freePort();
   static final Path DATA = TestDatabases.tempDir("govflow-pg-");
 
   @DynamicPropertySource

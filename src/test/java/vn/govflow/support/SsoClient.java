@@ -55,7 +55,8 @@ public class SsoClient {
     if (!loginPage.uri().getPath().equals("/sso/login") || !m.find()) {
       throw new IllegalStateException("Expected the sign-in page, got " + loginPage.uri());
     }
-    return send(HttpRequest.newBuilder(URI.create(base + "/sso/login"))
+    // The form posts back to wherever the issuer is (this GovFlow, or another one acting as the issuer).
+    return send(HttpRequest.newBuilder(loginPage.uri().resolve("/sso/login"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
             "_csrf", m.group(1))))));
