@@ -22,7 +22,8 @@ public final class YearCalendar {
     this.official = official;
     this.notice = notice;
     this.days = List.copyOf(days);
-    this.byDate = this.days.stream().collect(Collectors.toMap(CalendarDay::date, Function.identity()));
+    // Keep the first entry should two computed holidays ever share a date.
+    this.byDate = this.days.stream().collect(Collectors.toMap(CalendarDay::date, Function.identity(), (a, b) -> a));
   }
 
   static YearCalendar computed(int year) {
