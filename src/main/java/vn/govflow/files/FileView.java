@@ -1,0 +1,19 @@
+package vn.govflow.files;
+
+import java.time.OffsetDateTime;
+
+/** The metadata sent to API clients. */
+public record FileView(
+    String id,
+    String name,
+    String mediaType,
+    long size,
+    String sha256,
+    TextStatus textStatus,
+    OffsetDateTime uploadedAt) {
+
+  public static FileView of(StoredFile f) {
+    return new FileView(f.id(), f.originalName(), f.mediaType(), f.sizeBytes(), f.sha256(), f.textStatus(),
+        f.uploadedAt());
+  }
+}
