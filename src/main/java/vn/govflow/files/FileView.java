@@ -1,5 +1,6 @@
 package vn.govflow.files;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.OffsetDateTime;
 
 /** The metadata sent to API clients. */
@@ -10,7 +11,8 @@ public record FileView(
     long size,
     String sha256,
     TextStatus textStatus,
-    OffsetDateTime uploadedAt) {
+    // ISO-8601 text whatever the ObjectMapper's date settings are.
+    @JsonFormat(shape = JsonFormat.Shape.STRING) OffsetDateTime uploadedAt) {
 
   public static FileView of(StoredFile f) {
     return new FileView(f.id(), f.originalName(), f.mediaType(), f.sizeBytes(), f.sha256(), f.textStatus(),
