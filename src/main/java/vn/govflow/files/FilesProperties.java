@@ -35,9 +35,4 @@ public record FilesProperties(
       extractionTimeout = Duration.ofSeconds(60);
     }
   }
-
-  /** Defaults with the given root, for tests and tools. */
-  public static FilesProperties withRoot(Path root) {
-    return new FilesProperties(root, null, 0, null);
-  }
 }

@@ -24,6 +24,7 @@ import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
@@ -103,13 +104,18 @@ public class TextExtractor implements AutoCloseable {
     office.setUseSAXDocxExtractor(true);
     office.setUseSAXPptxExtractor(true);
     context.set(OfficeParserConfig.class, office);
+    // No OCR even when tesseract happens to be installed: images are EMPTY, and OCR would eat the time limit.
+    TesseractOCRConfig ocr = new TesseractOCRConfig();
+    ocr.setSkipOcr(true);
+    context.set(TesseractOCRConfig.class, ocr);
     WriteOutContentHandler limited = new WriteOutContentHandler(new ToTextContentHandler(text), writeLimit,
         true, context);
     try (TikaInputStream in = TikaInputStream.get(file)) {
       parser.parse(in, new BodyContentHandler(limited), new Metadata(), context);
     } catch (Exception | StackOverflowError t) {
       if (WriteLimitReachedException.isWriteLimitReached(t)) {
-        return new Result(TextStatus.TRUNCATED, text.toString(), "Text cut at " + writeLimit + " characters");
+        return new Result(TextStatus.TRUNCATED, withoutNul(text.toString()),
+            "Text cut at " + writeLimit + " characters");
       }
       if (isBomb(t)) {
         throw new DecompressionBombException(String.valueOf(rootCause(t).getMessage()), t);
@@ -119,11 +125,16 @@ public class TextExtractor implements AutoCloseable {
       }
       return new Result(TextStatus.CORRUPT, null, note(t));
     }
-    String result = text.toString();
+    String result = withoutNul(text.toString());
     if (result.isBlank()) {
       return new Result(TextStatus.EMPTY, null, null);
     }
     return new Result(TextStatus.EXTRACTED, result.strip(), null);
+  }
+
+  /** PostgreSQL text columns cannot hold U+0000, which some parsers emit. */
+  private static String withoutNul(String s) {
+    return s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
   }
 
   /** Tika's SecureContentHandler and POI's ZipSecureFile both say "Zip bomb detected!". */
