@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -49,10 +50,11 @@ final class FilesFixture implements AutoCloseable {
   }
 
   FilesFixture(Path root, int textLimit, Duration timeout) {
+    this(root, textLimit, timeout, h2());
+  }
+
+  FilesFixture(Path root, int textLimit, Duration timeout, DataSource ds) {
     this.root = root;
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:files-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
 
     Configuration config = new Configuration(new Environment("test", new JdbcTransactionFactory(), ds));
@@ -66,6 +68,13 @@ final class FilesFixture implements AutoCloseable {
     AuditLog auditLog = (action, type, id, detail) -> audit.add(new AuditEntry(action, type, id, detail));
     this.service = new FileService(blobs, new ContentTypeCheck(TIKA.getDetector()), extractor, mapper, auditLog,
         TransactionOperations.withoutTransaction(), FilesProperties.MAX_BYTES, Clock.systemUTC());
+  }
+
+  private static DataSource h2() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:files-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    ds.setUser("sa");
+    return ds;
   }
 
   static CurrentUser user(String username, String agency) {
