@@ -76,7 +76,7 @@ public class TextExtractor implements AutoCloseable {
     } catch (TimeoutException e) {
       // Tika parsers do not all honour interruption; the thread is abandoned and ends when the parser does.
       task.cancel(true);
-      return new Result(TextStatus.TIMEOUT, null, "No result within " + timeout.toSeconds() + " s");
+      return new Result(TextStatus.TIMEOUT, null, "No result within " + timeout.toMillis() + " ms");
     } catch (InterruptedException e) {
       task.cancel(true);
       Thread.currentThread().interrupt();

@@ -45,18 +45,20 @@ class FileServiceTest {
 
   /** Refusal must leave nothing: no row, no blob, no temporary file. */
   private UserError refused(String name, InputStream content) {
-    long rowsBefore = fx.mapper.count();
-    UserError e = catchThrowableOfType(() -> fx.service.store(name, content, FilesFixture.CLERK_A),
-        UserError.class);
-    assertThat(e).as("refusal of " + name).isNotNull();
-    assertThat(fx.mapper.count()).isEqualTo(rowsBefore);
     try {
-      assertThat(fx.filesOnDisk()).as("files under the storage root").isEmpty();
+      long rowsBefore = fx.mapper.count();
+      java.util.List<Path> filesBefore = fx.filesOnDisk();
+      int auditBefore = fx.audit.size();
+      UserError e = catchThrowableOfType(() -> fx.service.store(name, content, FilesFixture.CLERK_A),
+          UserError.class);
+      assertThat(e).as("refusal of " + name).isNotNull();
+      assertThat(fx.mapper.count()).isEqualTo(rowsBefore);
+      assertThat(fx.filesOnDisk()).as("files under the storage root").isEqualTo(filesBefore);
+      assertThat(fx.audit).hasSize(auditBefore);
+      return e;
     } catch (java.io.IOException io) {
       throw new AssertionError(io);
     }
-    assertThat(fx.audit).isEmpty();
-    return e;
   }
 
   // --- accepted formats -------------------------------------------------------------------------
@@ -261,6 +263,19 @@ class FileServiceTest {
       assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
       assertThat(e.code()).isEqualTo("file-decompression-bomb");
     }
+  }
+
+  @Test
+  void refusalsAfterAStoredFileLeaveOnlyThatFile() throws Exception {
+    StoredFile kept = store("a.pdf", Samples.pdf("giu lai"));
+    refused("hoso.pdf", Samples.executable());
+    refused("rong.pdf", new byte[0]);
+    refused("to.pdf", Samples.generated(FilesProperties.MAX_BYTES + 1));
+    try (InputStream in = Files.newInputStream(Samples.docxBomb(work, 200))) {
+      refused("bomb.docx", in);
+    }
+    assertThat(fx.filesOnDisk()).containsExactly(fx.blobs.pathOf(kept.sha256()));
+    assertThat(fx.mapper.count()).isEqualTo(1);
   }
 
   // --- access -------------------------------------------------------------------------------------
