@@ -1,0 +1,17 @@
+package vn.govflow.files;
+
+/** Outcome of text extraction for search. Only a decompression bomb is refused; every other outcome is stored. */
+public enum TextStatus {
+  /** Text extracted in full. */
+  EXTRACTED,
+  /** The file has no extractable text (e.g. an image: there is no OCR). */
+  EMPTY,
+  /** The write limit was reached: the text read so far is kept. */
+  TRUNCATED,
+  /** Password-protected: the file is stored, its text is not. */
+  ENCRYPTED,
+  /** The parser failed: the file is stored as uploaded and flagged. */
+  CORRUPT,
+  /** Extraction did not finish within the time limit. */
+  TIMEOUT
+}
