@@ -47,9 +47,11 @@ import org.springframework.web.servlet.LocaleResolver;
 @EnableMethodSecurity
 @EnableConfigurationProperties(SsoProperties.class)
 public class SecurityConfig {
+  /** Public by design: the citizens' portal, static assets, health, and reading the working-day calendar. */
   static final String[] PUBLIC = {
-      "/api/v1/calendar/deadline", "/portal/**", "/api/v1/portal/**", "/css/**", "/js/**", "/img/**",
-      "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/signed-out", "/lang"};
+      "/portal/**", "/api/v1/portal/**", "/css/**", "/js/**", "/img/**",
+      "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/signed-out"};
+  static final String[] PUBLIC_READ = {"/api/v1/calendar/deadline", "/api/v1/calendar/years", "/api/v1/calendar/years/*"};
 
   @Bean
   OidcProvider oidcProvider(SsoProperties props, @Value("${govflow.public-url}") String publicUrl) {
@@ -88,6 +90,7 @@ public class SecurityConfig {
     http
         .authorizeHttpRequests(a -> a
             .requestMatchers(PUBLIC).permitAll()
+            .requestMatchers(HttpMethod.GET, PUBLIC_READ).permitAll()
             // Deploying models to the engine is the process designers' job only (Camunda checks its own
             // authorizations too: this is the first line).
             .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/**").hasRole("PROCESS_DESIGNER")

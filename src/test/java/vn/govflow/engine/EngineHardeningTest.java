@@ -1,0 +1,53 @@
+package vn.govflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.SsoClient;
+
+/** The engine's hardening, checked on the running engine rather than trusted from configuration. */
+class EngineHardeningTest extends H2IntegrationTest {
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService tasks;
+  @Autowired FilterService filters;
+
+  @Test
+  void configurationIsHardened() {
+    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(c.isAuthorizationEnabled()).isTrue();
+    assertThat(c.getHistory()).isEqualTo("full");
+    assertThat(c.isEnableExpressionsInAdhocQueries()).isFalse();
+    assertThat(c.isEnableExpressionsInStoredQueries()).isFalse();
+    assertThat(c.isConfigureScriptEngineHostAccess()).isFalse();
+    assertThat(c.isEnableScriptEngineLoadExternalResources()).isFalse();
+    assertThat(c.getQueryMaxResultsLimit()).isEqualTo(2000);
+    assertThat(c.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(c.getHistoryTimeToLive()).isEqualTo("P3650D");
+  }
+
+  @Test
+  void expressionsInQueriesAreRefused() {
+    assertThatThrownBy(() -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").list())
+        .hasMessageContaining("xpressions are forbidden");
+    Filter filter = filters.newTaskFilter("mine").setQuery(tasks.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}"));
+    assertThatThrownBy(() -> filters.saveFilter(filter)).hasMessageContaining("xpressions are forbidden");
+  }
+
+  @Test
+  void unboundedQueriesThroughTheRestApiAreRefused() {
+    SsoClient anh = signIn("anhdd.skhcn");
+    assertThat(anh.get("/engine-rest/history/process-instance").body())
+        .contains("An unbound number of results is forbidden");
+    assertThat(anh.get("/engine-rest/history/process-instance?maxResults=10").statusCode()).isEqualTo(200);
+  }
+
+}
