@@ -13,8 +13,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Vietnamese unless the person chose English (?lang=en, remembered in a cookie) or their client asks for
- * English first (Accept-Language), which API callers use.
+ * Vietnamese unless the person chose English (?lang=en, remembered in a cookie). API callers may also ask
+ * for English with Accept-Language; pages ignore it, because an official's browser set to English should
+ * still show the Vietnamese interface until they choose otherwise.
  */
 @Configuration
 public class LocaleConfig implements WebMvcConfigurer {
@@ -32,7 +33,8 @@ public class LocaleConfig implements WebMvcConfigurer {
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setDefaultLocaleFunction(request -> {
       String accept = request.getHeader("Accept-Language");
-      return accept != null && accept.trim().toLowerCase().startsWith("en") ? Locale.ENGLISH : VIETNAMESE;
+      boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+      return api && accept != null && accept.trim().toLowerCase().startsWith("en") ? Locale.ENGLISH : VIETNAMESE;
     });
     return resolver;
   }
