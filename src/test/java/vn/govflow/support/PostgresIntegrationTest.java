@@ -1,10 +1,12 @@
 package vn.govflow.support;
 
 import java.nio.file.Path;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same integration tests on PostgreSQL (embedded binaries), the production database. */
+@Import(PostgresLifecycle.class)
 public abstract class PostgresIntegrationTest extends IntegrationTestBase {
   protected static final int PORT = TestDatabases.freePort();
   static final Path DATA = TestDatabases.tempDir("govflow-pg-");

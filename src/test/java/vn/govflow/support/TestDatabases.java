@@ -16,14 +16,9 @@ public final class TestDatabases {
   public static synchronized String postgresUrl(String database) {
     try {
       if (postgres == null) {
-        postgres = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            postgres.close();
-          } catch (IOException ignored) {
-            // the JVM is going away anyway
-          }
-        }));
+        // Stopped by PostgresLifecycle once the Spring context has closed its pool: zonky's own shutdown hook
+        // would race Spring's and leave the JVM waiting 30 s on dead connections.
+        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       }
       try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
         var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
@@ -34,6 +29,17 @@ public final class TestDatabases {
       return postgres.getJdbcUrl("postgres", database);
     } catch (Exception e) {
       throw new IllegalStateException("Embedded PostgreSQL did not start", e);
+    }
+  }
+
+  public static synchronized void stopPostgres() {
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      postgres = null;
     }
   }
 
