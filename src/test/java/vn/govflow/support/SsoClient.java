@@ -80,6 +80,35 @@ public class SsoClient {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A multipart upload of one file in the part {@code file}, as a browser form sends it. */
+  public HttpResponse<String> upload(String path, String fileName, byte[] content) {
+    String boundary = "----govflow" + System.nanoTime();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    return send(withXsrf(HttpRequest.newBuilder(URI.create(base + path)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+            HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail))));
+  }
+
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<String> putJson(String path, String json) {
+    return send(withXsrf(HttpRequest.newBuilder(URI.create(base + path)))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> send(HttpRequest.Builder request) {
     return send(http, request);
   }

@@ -1,0 +1,5 @@
+package vn.govflow.calendar;
+
+import vn.govflow.support.PostgresIntegrationTest;
+
+class CalendarApiPostgresTest extends PostgresIntegrationTest implements CalendarApiScenarios {}
