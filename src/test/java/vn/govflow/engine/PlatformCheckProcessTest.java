@@ -15,13 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.govflow.calendar.TestCalendars;
@@ -50,9 +53,18 @@ class PlatformCheckProcessTest {
     return c;
   }
 
+  ProcessEngine engine; // injected by the extension
+
+  @BeforeEach
+  void useThisEngine() {
+    // Other engines (a Spring context's) may live in the same JVM: the assertions must use this one.
+    BpmnAwareTests.init(engine);
+  }
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    BpmnAwareTests.reset();
   }
 
   static Date at(String iso) {
