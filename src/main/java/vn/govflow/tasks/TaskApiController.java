@@ -2,7 +2,11 @@ package vn.govflow.tasks;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -44,8 +48,21 @@ class TaskApiController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void claim(@PathVariable String id) {
     CurrentUser me = users.require();
-    tasks.claim(me, id);
+    engineCall(() -> tasks.claim(me, id));
     audit.record("task.claim", "task", id, null);
+  }
+
+  @PostMapping("/{id}/unclaim")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void unclaim(@PathVariable String id) {
+    CurrentUser me = users.require();
+    Task task = tasks.visibleTask(me, id);
+    if (!me.username().equals(task.getAssignee())) {
+      throw new UserError(HttpStatus.FORBIDDEN, "task-not-yours",
+          "Công việc này đang do người khác xử lý.", "This task is assigned to someone else.");
+    }
+    engineCall(() -> taskService.setAssignee(id, null));
+    audit.record("task.unclaim", "task", id, null);
   }
 
   @PostMapping("/{id}/complete")
@@ -65,7 +82,32 @@ class TaskApiController {
     if (variables != null) {
       vars.putAll(variables);
     }
-    taskService.complete(id, vars);
+    engineCall(() -> taskService.complete(id, vars));
     audit.record("task.complete", "task", id, task.getName());
+  }
+
+  /**
+   * Runs an engine call, turning the engine's answers into ones a person can act on: a rule a listener
+   * enforced (its UserError, wrapped by the engine), or a race lost to someone else (409).
+   */
+  static void engineCall(Runnable call) {
+    try {
+      call.run();
+    } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+      throw new UserError(HttpStatus.CONFLICT, "task-conflict",
+          "Công việc vừa được người khác nhận hoặc xử lý. Tải lại danh sách công việc.",
+          "Someone else has just claimed or completed this task. Reload your task list.");
+    } catch (ProcessEngineException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof UserError ue) {
+          throw ue;
+        }
+      }
+      if (e instanceof NullValueException) {
+        throw new UserError(HttpStatus.CONFLICT, "task-gone", "Công việc đã được hoàn thành hoặc không còn tồn tại.",
+            "The task has already been completed or no longer exists.");
+      }
+      throw e;
+    }
   }
 }

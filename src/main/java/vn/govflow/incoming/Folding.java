@@ -1,0 +1,27 @@
+package vn.govflow.incoming;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import vn.govflow.files.FileNameRules;
+
+/** Text folded for search: no diacritics (đ → d), lower case, so "cong van" finds "Công văn". */
+final class Folding {
+  private Folding() {}
+
+  static String fold(String s) {
+    return s == null ? "" : FileNameRules.transliterate(s).toLowerCase(Locale.ROOT);
+  }
+
+  /** The query's words as LIKE patterns, wildcards in the input escaped away. */
+  static List<String> likeTerms(String query) {
+    if (query == null || query.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(fold(query).split("\\s+")).filter(t -> !t.isBlank())
+        .map(t -> t.replace("%", "").replace("_", ""))
+        .filter(t -> !t.isEmpty())
+        .limit(8)
+        .map(t -> "%" + t + "%").toList();
+  }
+}

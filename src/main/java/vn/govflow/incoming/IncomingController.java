@@ -1,0 +1,98 @@
+package vn.govflow.incoming;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.govflow.common.error.UserError;
+import vn.govflow.files.FileService;
+import vn.govflow.files.FileView;
+import vn.govflow.identity.CurrentUser;
+import vn.govflow.identity.CurrentUserProvider;
+
+/** Incoming documents: register (clerk), read one, and the register book with search. */
+@RestController
+@RequestMapping("/api/v1/incoming-documents")
+class IncomingController {
+  private final IncomingService incoming;
+  private final FileService files;
+  private final CurrentUserProvider users;
+
+  IncomingController(IncomingService incoming, FileService files, CurrentUserProvider users) {
+    this.incoming = incoming;
+    this.files = files;
+    this.users = users;
+  }
+
+  record RegisteredView(String id, long arrivalNumber, int year, String processInstanceId) {}
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<RegisteredView> register(@RequestPart("document") RegistrationRequest document,
+                                          @RequestPart(value = "files", required = false) List<MultipartFile> parts) {
+    CurrentUser me = users.require();
+    List<IncomingService.Upload> uploads = parts == null ? List.of() : parts.stream()
+        .filter(p -> !p.isEmpty() || p.getOriginalFilename() != null)
+        .map(p -> new IncomingService.Upload(p.getOriginalFilename(), p::getInputStream)).toList();
+    IncomingService.Registered r = incoming.register(document, uploads, me);
+    return ResponseEntity.created(URI.create("/api/v1/incoming-documents/" + r.id()))
+        .body(new RegisteredView(r.id(), r.arrivalNumber(), r.document().regYear(), r.processInstanceId()));
+  }
+
+  record DocumentView(IncomingDocument document, String typeName, String urgencyName, List<FileView> files,
+                      List<IncomingEvent> history) {}
+
+  @GetMapping("/{id}")
+  DocumentView get(@PathVariable String id) {
+    CurrentUser me = users.require();
+    IncomingDocument d = incoming.find(id, me).orElseThrow(UserError::notFound);
+    return new DocumentView(d, DocumentType.byCode(d.documentType()).map(DocumentType::nameVi).orElse(null),
+        Urgency.byCode(d.urgency()).map(Urgency::nameVi).orElse(null),
+        incoming.fileIds(d).stream().map(f -> files.find(f, me)).flatMap(java.util.Optional::stream)
+            .map(FileView::of).toList(),
+        incoming.events(d));
+  }
+
+  record ReassignRequest(String reason) {}
+
+  @PostMapping("/{id}/reassign-request")
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+  void requestReassignment(@PathVariable String id, @org.springframework.web.bind.annotation.RequestBody ReassignRequest body) {
+    incoming.requestReassignment(id, body == null ? null : body.reason(), users.require());
+  }
+
+  /** One row of the register with the ten columns of Decree 30/2020 Appendix IV §VI. */
+  record RegisterRow(String id, OffsetDateTime arrivedAt, long arrivalNumber, String sender, String numberSymbol,
+                     LocalDate documentDate, String typeAndSummary, String recipient, OffsetDateTime forwardedAt,
+                     String receivedBy, String note, String urgency, String status, OffsetDateTime dueAt) {
+    static RegisterRow of(IncomingDocument d) {
+      return new RegisterRow(d.id(), d.arrivedAt(), d.arrivalNumber(), d.senderName(), d.numberSymbol(),
+          d.documentDate(), d.typeAndSummary(), d.recipient(), null, d.leadHandler(), d.note(), d.urgency(),
+          d.status(), d.dueAt());
+    }
+  }
+
+  @GetMapping
+  Map<String, Object> register(@RequestParam(required = false) String q,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                               @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "50") int size) {
+    CurrentUser me = users.require();
+    IncomingService.Page p = incoming.register(me, q, from, to, page, size);
+    return Map.of("items", p.items().stream().map(RegisterRow::of).toList(), "total", p.total(), "page", page,
+        "size", size);
+  }
+
+}

@@ -1,0 +1,261 @@
+package vn.govflow.incoming;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import vn.govflow.calendar.WorkingDayCalendar;
+import vn.govflow.common.error.UserError;
+import vn.govflow.common.error.UserError.FieldProblem;
+import vn.govflow.identity.Department;
+import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.identity.Person;
+import vn.govflow.identity.Roles;
+
+/**
+ * The business rules of handling an incoming document, called by the process's delegates and task listeners
+ * (which only translate between the engine and these methods). A person's mistake in a form is refused when
+ * they complete the task (the engine then keeps the task open), never discovered later by a service task.
+ */
+@Service
+public class IncomingHandling {
+  private final IncomingMapper mapper;
+  private final IncomingService incoming;
+  private final IdentityDirectory directory;
+  private final WorkingDayCalendar calendar;
+
+  IncomingHandling(IncomingMapper mapper, IncomingService incoming, IdentityDirectory directory,
+                   WorkingDayCalendar calendar) {
+    this.mapper = mapper;
+    this.incoming = incoming;
+    this.directory = directory;
+    this.calendar = calendar;
+  }
+
+  /** The leader's direction (Decree 30/2020 Art 23–24): checked before Task_Direct completes. */
+  void checkDirection(DelegateTask task) {
+    String agencyCode = (String) task.getVariable("agencyCode");
+    String decision = string(task, "decision");
+    List<FieldProblem> problems = new ArrayList<>();
+    if ("return".equals(decision)) {
+      if (string(task, "returnReason") == null) {
+        problems.add(new FieldProblem("returnReason", "Cần ghi lý do trả lại văn thư.", "Give the reason for returning it."));
+      }
+      fail(problems);
+      record(task, "RETURNED_TO_CLERK", "Trả lại văn thư: " + string(task, "returnReason"));
+      return;
+    }
+    if (!"assign".equals(decision)) {
+      problems.add(new FieldProblem("decision", "Chọn phân công xử lý hoặc trả lại văn thư.",
+          "Choose to assign it or to return it to the clerk."));
+      fail(problems);
+    }
+    String leadType = string(task, "leadType");
+    String leadHandler = string(task, "leadHandler");
+    String leadDepartment = string(task, "leadDepartment");
+    if ("department".equals(leadType)) {
+      if (leadDepartment == null || directory.department(leadDepartment).filter(d -> agencyCode.equals(d.agencyCode()))
+          .isEmpty()) {
+        problems.add(new FieldProblem("leadDepartment", "Chọn đơn vị chủ trì thuộc cơ quan.",
+            "Choose a lead department of this agency."));
+      } else if (departmentHeads(leadDepartment).isEmpty()) {
+        problems.add(new FieldProblem("leadDepartment", "Đơn vị chưa có trưởng phòng để phân công chuyên viên.",
+            "The department has no head to pick the handler."));
+      }
+    } else if ("person".equals(leadType)) {
+      if (!isStaffOf(leadHandler, agencyCode)) {
+        problems.add(new FieldProblem("leadHandler", "Chọn người chủ trì xử lý thuộc cơ quan.",
+            "Choose a lead handler from this agency."));
+      }
+    } else {
+      problems.add(new FieldProblem("leadType", "Chọn giao cho cá nhân hoặc đơn vị chủ trì.",
+          "Choose a person or a department to lead."));
+    }
+    List<String> coordinators = coordinators(task.getVariable("coordinators"));
+    for (String c : coordinators) {
+      if (!isStaffOf(c, agencyCode)) {
+        problems.add(new FieldProblem("coordinators", "Người phối hợp " + c + " không thuộc cơ quan.",
+            "Coordinator " + c + " is not in this agency."));
+      } else if (c.equals(leadHandler) && "person".equals(leadType)) {
+        problems.add(new FieldProblem("coordinators", "Người chủ trì không đồng thời là người phối hợp.",
+            "The lead handler cannot also be a coordinator."));
+      }
+    }
+    Object override = task.getVariable("handlingDaysOverride");
+    if (override != null && !(override instanceof Number n && n.intValue() >= 0 && n.intValue() <= 365)) {
+      problems.add(new FieldProblem("handlingDaysOverride", "Thời hạn xử lý phải từ 0 đến 365 ngày làm việc.",
+          "The handling time must be 0 to 365 working days."));
+    }
+    fail(problems);
+    // Normalised for the engine: a plain list (possibly empty) the multi-instance can iterate.
+    task.setVariable("coordinators", coordinators);
+    record(task, "DIRECTED", "Chỉ đạo: " + nz(string(task, "direction")) + " | Chủ trì: "
+        + ("department".equals(leadType) ? departmentName(leadDepartment) : personName(leadHandler))
+        + (coordinators.isEmpty() ? "" : " | Phối hợp: " + String.join(", ",
+            coordinators.stream().map(this::personName).toList()))
+        + (override == null ? "" : " | Thời hạn: " + override + " ngày làm việc"));
+  }
+
+  /** After the decision table: the deadline and who holds the document (service task Task_ApplyDirection). */
+  void applyDirection(DelegateExecution execution) {
+    String documentId = (String) execution.getVariable("documentId");
+    Object override = execution.getVariable("handlingDaysOverride");
+    Object decided = execution.getVariable("deadlineDays");
+    int days = override instanceof Number n ? n.intValue() : decided instanceof Number n ? n.intValue() : 10;
+    OffsetDateTime due = calendar.deadline(Instant.now(), days).dueAt();
+    execution.setVariable("handlingDays", days);
+    execution.setVariable("dueAt", Date.from(due.toInstant()));
+    String leadType = (String) execution.getVariable("leadType");
+    String leadHandler = "person".equals(leadType) ? (String) execution.getVariable("leadHandler") : null;
+    String leadDepartment = "department".equals(leadType) ? (String) execution.getVariable("leadDepartment") : null;
+    if (leadDepartment != null) {
+      execution.setVariable("departmentHeads", String.join(",", departmentHeads(leadDepartment)));
+      execution.setVariable("departmentPeopleOptions", directory.people().stream()
+          .filter(p -> p.active() && leadDepartment.equals(p.departmentId()) && Person.KIND_PERSON.equals(p.kind()))
+          .map(p -> Map.of("label", p.fullName(), "value", p.username())).toList());
+      execution.setVariable("leadHandler", null);
+    }
+    execution.setVariable("leadDepartment", leadDepartment);
+    mapper.setAssignment(documentId, IncomingDocument.DIRECTED, due, leadHandler, leadDepartment);
+  }
+
+  /** The department head's choice of handler (Task_PickHandler). */
+  void checkPickedHandler(DelegateTask task) {
+    String department = (String) task.getVariable("leadDepartment");
+    String handler = string(task, "leadHandler");
+    boolean ok = handler != null && directory.person(handler)
+        .filter(p -> p.active() && Objects.equals(department, p.departmentId())).isPresent();
+    if (!ok) {
+      fail(List.of(new FieldProblem("leadHandler", "Chọn chuyên viên thuộc đơn vị.",
+          "Choose a handler from the department.")));
+    }
+    String documentId = (String) task.getVariable("documentId");
+    IncomingDocument d = mapper.find(documentId);
+    mapper.setAssignment(documentId, IncomingDocument.DIRECTED, d.dueAt(), handler, department);
+    record(task, "HANDLER_PICKED", "Giao chuyên viên: " + personName(handler) + optional(" | ", string(task, "note")));
+  }
+
+  void checkOpinion(DelegateTask task) {
+    String opinion = string(task, "opinion");
+    if (opinion == null) {
+      fail(List.of(new FieldProblem("opinion", "Cần ghi ý kiến phối hợp.", "Write your opinion.")));
+    }
+    record(task, "OPINION", opinion);
+    // Each coordinator's opinion is kept on the phiếu; the shared variable is cleared for the next one.
+    task.setVariable("opinion", null);
+  }
+
+  /** The lead handler's result (Task_Handle): only once every coordinator has given an opinion. */
+  void checkHandled(DelegateTask task) {
+    long pending = task.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey("Task_GiveOpinion").count();
+    if (pending > 0) {
+      throw new UserError(HttpStatus.CONFLICT, "incoming-opinions-pending",
+          "Còn " + pending + " ý kiến phối hợp chưa gửi: chờ đủ ý kiến rồi mới ghi kết quả xử lý.",
+          pending + " coordinating opinion(s) are still missing: wait for them before recording the outcome.");
+    }
+    String outcome = string(task, "outcome");
+    List<FieldProblem> problems = new ArrayList<>();
+    if (!List.of("filed", "answered", "forwarded").contains(nz(outcome))) {
+      problems.add(new FieldProblem("outcome", "Chọn kết quả: lưu theo dõi, đã trả lời hoặc chuyển cơ quan khác.",
+          "Choose the outcome: filed, answered or forwarded."));
+    } else if ("answered".equals(outcome) && string(task, "replyReference") == null) {
+      problems.add(new FieldProblem("replyReference", "Ghi số, ký hiệu văn bản trả lời.",
+          "Give the number and symbol of the reply."));
+    } else if ("forwarded".equals(outcome) && string(task, "forwardedTo") == null) {
+      problems.add(new FieldProblem("forwardedTo", "Ghi cơ quan được chuyển đến.", "Name the agency it was forwarded to."));
+    }
+    fail(problems);
+    record(task, "HANDLED", switch (outcome) {
+      case "answered" -> "Đã trả lời bằng văn bản " + string(task, "replyReference");
+      case "forwarded" -> "Chuyển đến " + string(task, "forwardedTo");
+      default -> "Lưu theo dõi";
+    } + optional(" | ", string(task, "proposal")));
+  }
+
+  void recordReview(DelegateTask task) {
+    boolean resubmit = Boolean.TRUE.equals(task.getVariable("resubmit"));
+    record(task, "REVIEWED", (resubmit ? "Trình lại lãnh đạo" : "Kết thúc, không xử lý")
+        + optional(" | ", string(task, "note")));
+  }
+
+  /** Service tasks Task_MarkReturned / Task_MarkDone. */
+  void markStatus(DelegateExecution execution, String status) {
+    String documentId = (String) execution.getVariable("documentId");
+    if (IncomingDocument.DONE.equals(status)) {
+      mapper.setOutcome(documentId, status, (String) execution.getVariable("outcome"),
+          (String) execution.getVariable("replyReference"), (String) execution.getVariable("forwardedTo"));
+    } else {
+      mapper.setStatus(documentId, status);
+    }
+    incoming.recordEvent(documentId, null, status, null);
+  }
+
+  List<String> departmentHeads(String departmentId) {
+    return directory.people().stream()
+        .filter(p -> p.active() && departmentId.equals(p.departmentId()) && p.roles().contains(Roles.DEPARTMENT_HEAD))
+        .map(Person::username).sorted().toList();
+  }
+
+  private boolean isStaffOf(String username, String agencyCode) {
+    return username != null && directory.person(username)
+        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind()) && agencyCode.equals(p.agencyCode()))
+        .isPresent();
+  }
+
+  private void record(DelegateTask task, String step, String comment) {
+    String actor = task.getAssignee() != null ? task.getAssignee()
+        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+    incoming.recordEvent((String) task.getVariable("documentId"), actor, step, comment);
+  }
+
+  private String personName(String username) {
+    return directory.person(username).map(Person::fullName).orElse(username);
+  }
+
+  private String departmentName(String id) {
+    return directory.department(id).map(Department::name).orElse(id);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> coordinators(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Collection<?> c) {
+      return c.stream().filter(Objects::nonNull).map(Object::toString).filter(s -> !s.isBlank()).distinct().toList();
+    }
+    String s = value.toString();
+    return s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*")).stream().distinct().toList();
+  }
+
+  private static String string(DelegateTask task, String name) {
+    Object v = task.getVariable(name);
+    return v == null || v.toString().isBlank() ? null : v.toString().trim();
+  }
+
+  private static void fail(List<FieldProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw new UserError(HttpStatus.BAD_REQUEST, "incoming-task-invalid", "Biểu mẫu chưa hợp lệ: "
+          + problems.get(0).messageVi(), "The form is not valid: " + problems.get(0).messageEn(), problems, Map.of());
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String optional(String prefix, String s) {
+    return s == null ? "" : prefix + s;
+  }
+
+}

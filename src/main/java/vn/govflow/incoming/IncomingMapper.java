@@ -1,0 +1,95 @@
+package vn.govflow.incoming;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface IncomingMapper {
+  String COLUMNS = "id, agency_code, reg_year, arrival_number, arrived_at, channel, sender_agency_code, sender_name,"
+      + " number_symbol, document_date, document_type, summary, urgency, page_count, recipient, note, bulky_dossier,"
+      + " duplicate_of, status, process_instance_id, due_at, lead_handler, lead_department, outcome, reply_reference,"
+      + " forwarded_to, registered_by, on_behalf_of, registered_at";
+
+  @Insert("INSERT INTO inc_register_sequence(agency_code, reg_year, last_number) VALUES (#{agency}, #{year}, 0)")
+  void createSequence(@Param("agency") String agencyCode, @Param("year") int year);
+
+  /** Locks the register's row until the registering transaction ends. */
+  @Select("SELECT last_number FROM inc_register_sequence WHERE agency_code = #{agency} AND reg_year = #{year}"
+      + " FOR UPDATE")
+  Long lockSequence(@Param("agency") String agencyCode, @Param("year") int year);
+
+  @Update("UPDATE inc_register_sequence SET last_number = #{number} WHERE agency_code = #{agency}"
+      + " AND reg_year = #{year}")
+  void advanceSequence(@Param("agency") String agencyCode, @Param("year") int year, @Param("number") long number);
+
+  @Insert("INSERT INTO inc_document(" + COLUMNS + ", search_text) VALUES (#{d.id}, #{d.agencyCode}, #{d.regYear},"
+      + " #{d.arrivalNumber}, #{d.arrivedAt}, #{d.channel}, #{d.senderAgencyCode}, #{d.senderName}, #{d.numberSymbol},"
+      + " #{d.documentDate}, #{d.documentType}, #{d.summary}, #{d.urgency}, #{d.pageCount}, #{d.recipient}, #{d.note},"
+      + " #{d.bulkyDossier}, #{d.duplicateOf}, #{d.status}, #{d.processInstanceId}, #{d.dueAt}, #{d.leadHandler},"
+      + " #{d.leadDepartment}, #{d.outcome}, #{d.replyReference}, #{d.forwardedTo}, #{d.registeredBy},"
+      + " #{d.onBehalfOf}, #{d.registeredAt}, #{searchText})")
+  void insert(@Param("d") IncomingDocument document, @Param("searchText") String searchText);
+
+  @Insert("INSERT INTO inc_document_file(document_id, file_id, position) VALUES (#{doc}, #{file}, #{pos})")
+  void insertFile(@Param("doc") String documentId, @Param("file") String fileId, @Param("pos") int position);
+
+  @Update("UPDATE inc_document SET process_instance_id = #{pi} WHERE id = #{id}")
+  void setProcessInstance(@Param("id") String id, @Param("pi") String processInstanceId);
+
+  @Update("UPDATE inc_document SET status = #{status} WHERE id = #{id}")
+  void setStatus(@Param("id") String id, @Param("status") String status);
+
+  @Update("UPDATE inc_document SET status = #{status}, due_at = #{dueAt}, lead_handler = #{leadHandler},"
+      + " lead_department = #{leadDepartment} WHERE id = #{id}")
+  void setAssignment(@Param("id") String id, @Param("status") String status, @Param("dueAt") OffsetDateTime dueAt,
+                     @Param("leadHandler") String leadHandler, @Param("leadDepartment") String leadDepartment);
+
+  @Update("UPDATE inc_document SET status = #{status}, outcome = #{outcome}, reply_reference = #{reply},"
+      + " forwarded_to = #{forwardedTo} WHERE id = #{id}")
+  void setOutcome(@Param("id") String id, @Param("status") String status, @Param("outcome") String outcome,
+                  @Param("reply") String replyReference, @Param("forwardedTo") String forwardedTo);
+
+  @Select("SELECT " + COLUMNS + " FROM inc_document WHERE id = #{id}")
+  IncomingDocument find(String id);
+
+  @Select("SELECT file_id FROM inc_document_file WHERE document_id = #{id} ORDER BY position")
+  List<String> fileIds(String id);
+
+  @Select("SELECT " + COLUMNS + " FROM inc_document WHERE agency_code = #{agency} AND document_date = #{date}"
+      + " AND LOWER(number_symbol) = LOWER(#{numberSymbol}) AND (sender_agency_code = #{senderCode}"
+      + " OR LOWER(sender_name) = LOWER(#{senderName})) ORDER BY arrival_number")
+  List<IncomingDocument> likelyDuplicates(@Param("agency") String agencyCode, @Param("date") LocalDate documentDate,
+                                          @Param("numberSymbol") String numberSymbol,
+                                          @Param("senderCode") String senderAgencyCode,
+                                          @Param("senderName") String senderName);
+
+  @Select("<script>SELECT " + COLUMNS + " FROM inc_document WHERE agency_code = #{agency}"
+      + "<if test='from != null'> AND arrived_at &gt;= #{from}</if>"
+      + "<if test='to != null'> AND arrived_at &lt; #{to}</if>"
+      + "<foreach item='term' collection='terms'> AND search_text LIKE #{term}</foreach>"
+      + " ORDER BY reg_year DESC, arrival_number DESC LIMIT #{limit} OFFSET #{offset}</script>")
+  List<IncomingDocument> search(@Param("agency") String agencyCode, @Param("from") OffsetDateTime from,
+                                @Param("to") OffsetDateTime to, @Param("terms") List<String> likeTerms,
+                                @Param("limit") int limit, @Param("offset") int offset);
+
+  @Select("<script>SELECT COUNT(*) FROM inc_document WHERE agency_code = #{agency}"
+      + "<if test='from != null'> AND arrived_at &gt;= #{from}</if>"
+      + "<if test='to != null'> AND arrived_at &lt; #{to}</if>"
+      + "<foreach item='term' collection='terms'> AND search_text LIKE #{term}</foreach></script>")
+  long count(@Param("agency") String agencyCode, @Param("from") OffsetDateTime from, @Param("to") OffsetDateTime to,
+             @Param("terms") List<String> likeTerms);
+
+  @Insert("INSERT INTO inc_document_event(document_id, occurred_at, actor, on_behalf_of, step, comment)"
+      + " VALUES (#{documentId}, #{occurredAt}, #{actor}, #{onBehalfOf}, #{step}, #{comment})")
+  void insertEvent(IncomingEvent event);
+
+  @Select("SELECT id, document_id, occurred_at, actor, on_behalf_of, step, comment FROM inc_document_event"
+      + " WHERE document_id = #{id} ORDER BY occurred_at, id")
+  List<IncomingEvent> events(String id);
+}

@@ -1,0 +1,32 @@
+package vn.govflow.incoming;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * What the clerk enters to register an incoming document (the JSON part {@code document} of the upload).
+ *
+ * @param arrivedAt        ngày, giờ đến; now when omitted
+ * @param channel          ELECTRONIC (default), PAPER, EMAIL
+ * @param senderAgencyCode tác giả from the directory (mã định danh), or null with {@code senderName} free text
+ * @param secrecy          độ mật: anything but empty is refused here (secret documents have their own channel)
+ * @param directingLeader  the leader the clerk presents it to (optional; otherwise the agency's leaders)
+ * @param confirmDuplicate true to register although a likely duplicate exists
+ */
+public record RegistrationRequest(
+    OffsetDateTime arrivedAt,
+    String channel,
+    String senderAgencyCode,
+    String senderName,
+    String numberSymbol,
+    LocalDate documentDate,
+    String documentType,
+    String summary,
+    String urgency,
+    Integer pageCount,
+    String recipient,
+    String note,
+    Boolean bulkyDossier,
+    String secrecy,
+    String directingLeader,
+    Boolean confirmDuplicate) {}
