@@ -29,11 +29,26 @@ class IncomingController {
   private final IncomingService incoming;
   private final FileService files;
   private final CurrentUserProvider users;
+  private final RegisterExport export;
 
-  IncomingController(IncomingService incoming, FileService files, CurrentUserProvider users) {
+  IncomingController(IncomingService incoming, FileService files, CurrentUserProvider users, RegisterExport export) {
     this.incoming = incoming;
     this.files = files;
     this.users = users;
+    this.export = export;
+  }
+
+  @GetMapping("/export.xlsx")
+  ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> exportXlsx(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    CurrentUser me = users.require();
+    incoming.registerAscending(me, from, to, 0, 1); // validates the range before the download starts
+    String name = "so-van-ban-den-" + from + "-" + to + ".xlsx";
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .body(out -> export.write(me, me.agencyName(), from, to, out));
   }
 
   record RegisteredView(String id, long arrivalNumber, int year, String processInstanceId) {}
@@ -72,17 +87,6 @@ class IncomingController {
     incoming.requestReassignment(id, body == null ? null : body.reason(), users.require());
   }
 
-  /** One row of the register with the ten columns of Decree 30/2020 Appendix IV §VI. */
-  record RegisterRow(String id, OffsetDateTime arrivedAt, long arrivalNumber, String sender, String numberSymbol,
-                     LocalDate documentDate, String typeAndSummary, String recipient, OffsetDateTime forwardedAt,
-                     String receivedBy, String note, String urgency, String status, OffsetDateTime dueAt) {
-    static RegisterRow of(IncomingDocument d) {
-      return new RegisterRow(d.id(), d.arrivedAt(), d.arrivalNumber(), d.senderName(), d.numberSymbol(),
-          d.documentDate(), d.typeAndSummary(), d.recipient(), null, d.leadHandler(), d.note(), d.urgency(),
-          d.status(), d.dueAt());
-    }
-  }
-
   @GetMapping
   Map<String, Object> register(@RequestParam(required = false) String q,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -91,8 +95,7 @@ class IncomingController {
                                @RequestParam(defaultValue = "50") int size) {
     CurrentUser me = users.require();
     IncomingService.Page p = incoming.register(me, q, from, to, page, size);
-    return Map.of("items", p.items().stream().map(RegisterRow::of).toList(), "total", p.total(), "page", page,
-        "size", size);
+    return Map.of("items", incoming.rows(p.items()), "total", p.total(), "page", page, "size", size);
   }
 
 }

@@ -78,12 +78,28 @@ interface IncomingMapper {
                                 @Param("to") OffsetDateTime to, @Param("terms") List<String> likeTerms,
                                 @Param("limit") int limit, @Param("offset") int offset);
 
+  /** The register in book order (by arrival number) for printing and export. */
+  @Select("<script>SELECT " + COLUMNS + " FROM inc_document WHERE agency_code = #{agency}"
+      + " AND arrived_at &gt;= #{from} AND arrived_at &lt; #{to}"
+      + " ORDER BY reg_year, arrival_number LIMIT #{limit} OFFSET #{offset}</script>")
+  List<IncomingDocument> book(@Param("agency") String agencyCode, @Param("from") OffsetDateTime from,
+                              @Param("to") OffsetDateTime to, @Param("limit") int limit, @Param("offset") int offset);
+
   @Select("<script>SELECT COUNT(*) FROM inc_document WHERE agency_code = #{agency}"
       + "<if test='from != null'> AND arrived_at &gt;= #{from}</if>"
       + "<if test='to != null'> AND arrived_at &lt; #{to}</if>"
       + "<foreach item='term' collection='terms'> AND search_text LIKE #{term}</foreach></script>")
   long count(@Param("agency") String agencyCode, @Param("from") OffsetDateTime from, @Param("to") OffsetDateTime to,
              @Param("terms") List<String> likeTerms);
+
+  /** When each document was forwarded to its handler (the register's "ngày chuyển"). */
+  @Select("<script>SELECT document_id, MIN(occurred_at) AS occurred_at FROM inc_document_event"
+      + " WHERE step = 'DIRECTED' AND document_id IN"
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach>"
+      + " GROUP BY document_id</script>")
+  List<Forwarded> forwarded(@Param("ids") List<String> documentIds);
+
+  record Forwarded(String documentId, OffsetDateTime occurredAt) {}
 
   @Insert("INSERT INTO inc_document_event(document_id, occurred_at, actor, on_behalf_of, step, comment)"
       + " VALUES (#{documentId}, #{occurredAt}, #{actor}, #{onBehalfOf}, #{step}, #{comment})")

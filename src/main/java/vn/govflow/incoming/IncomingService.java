@@ -205,6 +205,48 @@ public class IncomingService {
     audit.record("incoming.reassign-request", "incoming-document", id, why);
   }
 
+  /** The register in book order (ascending arrival numbers) over a date range, for printing and export. */
+  public Page registerAscending(CurrentUser viewer, LocalDate from, LocalDate to, int page, int size) {
+    if (from == null || to == null) {
+      throw UserError.badRequest("incoming-range-required", "Cần chọn khoảng ngày (từ ngày, đến ngày).",
+          "Choose a date range (from, to).");
+    }
+    if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
+      throw UserError.badRequest("incoming-range", "Khoảng ngày phải hợp lệ và không quá một năm.",
+          "The date range must be valid and at most one year long.");
+    }
+    OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+    int limit = Math.max(1, Math.min(size, 1000));
+    List<IncomingDocument> items = mapper.book(viewer.agencyCode(), start, end, limit, Math.max(0, page) * limit);
+    return new Page(items, -1);
+  }
+
+  /** A register row with the ten columns of Decree 30/2020 Appendix IV §VI (and what the list shows). */
+  public record RegisterRow(String id, OffsetDateTime arrivedAt, long arrivalNumber, int year, String sender,
+                            String numberSymbol, LocalDate documentDate, String typeAndSummary, String recipient,
+                            OffsetDateTime forwardedAt, String receivedBy, String note, String urgency,
+                            String status, OffsetDateTime dueAt) {}
+
+  public List<RegisterRow> rows(List<IncomingDocument> documents) {
+    if (documents.isEmpty()) {
+      return List.of();
+    }
+    Map<String, OffsetDateTime> forwarded = new HashMap<>();
+    List<String> ids = documents.stream().map(IncomingDocument::id).toList();
+    for (int i = 0; i < ids.size(); i += 1000) {
+      mapper.forwarded(ids.subList(i, Math.min(ids.size(), i + 1000)))
+          .forEach(f -> forwarded.put(f.documentId(), f.occurredAt()));
+    }
+    return documents.stream().map(d -> new RegisterRow(d.id(), d.arrivedAt(), d.arrivalNumber(), d.regYear(),
+        d.senderName(), d.numberSymbol(), d.documentDate(), d.typeAndSummary(),
+        d.recipient() != null ? d.recipient() : d.leadDepartment() != null
+            ? directory.department(d.leadDepartment()).map(x -> x.name()).orElse(d.leadDepartment()) : null,
+        forwarded.get(d.id()),
+        d.leadHandler() == null ? null : directory.person(d.leadHandler()).map(Person::fullName).orElse(d.leadHandler()),
+        d.note(), d.urgency(), d.status(), d.dueAt())).toList();
+  }
+
   /** Records a step of the handling on the document's phiếu giải quyết. */
   void recordEvent(String documentId, String actor, String step, String comment) {
     mapper.insertEvent(new IncomingEvent(null, documentId, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),

@@ -1,0 +1,86 @@
+package vn.govflow.incoming;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.govflow.common.error.UserError;
+import vn.govflow.files.FileService;
+import vn.govflow.identity.CurrentUser;
+import vn.govflow.identity.CurrentUserProvider;
+import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.identity.Person;
+
+/** The register as the paper form prints it, and one document with its phiếu giải quyết. */
+@Controller
+class IncomingPages {
+  private final IncomingService incoming;
+  private final FileService files;
+  private final CurrentUserProvider users;
+  private final IdentityDirectory directory;
+  private final ZoneId zone;
+
+  IncomingPages(IncomingService incoming, FileService files, CurrentUserProvider users, IdentityDirectory directory,
+                @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+    this.incoming = incoming;
+    this.files = files;
+    this.users = users;
+    this.directory = directory;
+    this.zone = ZoneId.of(zone);
+  }
+
+  @GetMapping("/incoming/register")
+  String register(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(required = false) String q, Model model) {
+    CurrentUser me = users.require();
+    LocalDate today = LocalDate.now(zone);
+    LocalDate start = from == null ? today.withDayOfYear(1) : from;
+    LocalDate end = to == null ? today : to;
+    List<IncomingService.RegisterRow> rows = new ArrayList<>();
+    if (q == null || q.isBlank()) {
+      for (int page = 0; ; page++) {
+        IncomingService.Page p = incoming.registerAscending(me, start, end, page, RegisterExport.PAGE);
+        rows.addAll(incoming.rows(p.items()));
+        if (p.items().size() < RegisterExport.PAGE || rows.size() >= 5000) {
+          break;
+        }
+      }
+    } else {
+      rows.addAll(incoming.rows(incoming.register(me, q, start, end, 0, 500).items()));
+    }
+    model.addAttribute("me", me);
+    model.addAttribute("rows", rows);
+    model.addAttribute("from", start);
+    model.addAttribute("to", end);
+    model.addAttribute("q", q);
+    return "incoming/register";
+  }
+
+  @GetMapping("/incoming/{id}")
+  String document(@PathVariable String id, Model model) {
+    CurrentUser me = users.require();
+    IncomingDocument d = incoming.find(id, me).orElseThrow(UserError::notFound);
+    model.addAttribute("me", me);
+    model.addAttribute("doc", d);
+    model.addAttribute("typeName", DocumentType.byCode(d.documentType()).map(DocumentType::nameVi).orElse(""));
+    model.addAttribute("urgencyName", Urgency.byCode(d.urgency()).map(Urgency::nameVi).orElse(""));
+    model.addAttribute("files", incoming.fileIds(d).stream().map(f -> files.find(f, me)).flatMap(Optional::stream)
+        .toList());
+    model.addAttribute("events", incoming.events(d).stream().map(e -> new EventView(e,
+        e.actor() == null ? "Hệ thống" : directory.person(e.actor()).map(Person::fullName).orElse(e.actor()))).toList());
+    model.addAttribute("leadHandlerName", d.leadHandler() == null ? null
+        : directory.person(d.leadHandler()).map(Person::fullName).orElse(d.leadHandler()));
+    return "incoming/document";
+  }
+
+  record EventView(IncomingEvent event, String actorName) {}
+}
