@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -31,14 +32,17 @@ public class TaskListService {
 
   private final TaskService taskService;
   private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
   private final IdentityDirectory directory;
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
 
-  TaskListService(TaskService taskService, RepositoryService repositoryService, IdentityDirectory directory,
+  TaskListService(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService,
+                  IdentityDirectory directory,
                   WorkingDayCalendar calendar, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.taskService = taskService;
     this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
     this.directory = directory;
     this.calendar = calendar;
     this.zone = ZoneId.of(zone);
@@ -62,11 +66,35 @@ public class TaskListService {
         .toList();
   }
 
-  /** The task if the person may work on it (theirs, or unclaimed in one of their groups); else 404. */
+  /**
+   * The task if the person may work on it (theirs, or unclaimed in one of their groups). A task of their own
+   * agency held by someone else is 403; anything else (another agency's, or none) is 404, revealing nothing.
+   */
   public Task visibleTask(CurrentUser user, String taskId) {
-    return tasksFor(user).stream().filter(t -> t.id().equals(taskId)).findFirst()
-        .map(t -> taskService.createTaskQuery().taskId(taskId).singleResult())
-        .orElseThrow(UserError::notFound);
+    Task task = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw UserError.notFound();
+    }
+    boolean mine = user.username().equals(task.getAssignee()) || (task.getAssignee() == null
+        && taskService.createTaskQuery().taskId(taskId).or().taskCandidateUser(user.username())
+            .taskCandidateGroupIn(withFallback(directory.groupIdsOf(user.username()))).endOr().count() > 0);
+    if (mine) {
+      return task;
+    }
+    Object agency = task.getProcessInstanceId() == null ? null
+        : runtimeService.getVariable(task.getProcessInstanceId(), "agency");
+    boolean sameAgency = agency != null && directory.agency(user.agencyCode())
+        .map(a -> a.shortName().equals(agency)).orElse(false);
+    if (sameAgency) {
+      throw new UserError(HttpStatus.FORBIDDEN, "task-not-yours", "Công việc này không giao cho bạn hoặc đang do"
+          + " người khác xử lý.", "This task is not yours or someone else is working on it.");
+    }
+    throw UserError.notFound();
+  }
+
+  private static List<String> withFallback(List<String> groups) {
+    // An empty IN list is not valid SQL; a group nobody has keeps the query meaningful.
+    return groups.isEmpty() ? List.of("-none-") : groups;
   }
 
   public void claim(CurrentUser user, String taskId) {

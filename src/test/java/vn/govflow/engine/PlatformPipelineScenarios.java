@@ -67,9 +67,10 @@ interface PlatformPipelineScenarios extends GovFlowUnderTest {
     assertThat(thao.postJson("/api/v1/tasks/" + task.getId() + "/complete", "{}").statusCode()).isEqualTo(404);
 
     assertThat(anh.postJson("/api/v1/tasks/" + task.getId() + "/claim", "").statusCode()).isEqualTo(204);
-    // Claimed by Anh: Mai (same group) can no longer take it.
+    // Claimed by Anh: Mai (same agency, same group) is told it is not hers.
     SsoClient mai = signIn("maivt.skhcn");
-    assertThat(mai.postJson("/api/v1/tasks/" + task.getId() + "/complete", "{}").statusCode()).isEqualTo(404);
+    assertThat(mai.postJson("/api/v1/tasks/" + task.getId() + "/complete", "{}").statusCode()).isEqualTo(403);
+    assertThat(mai.postJson("/api/v1/tasks/" + task.getId() + "/claim", "").statusCode()).isEqualTo(403);
 
     HttpResponse<String> done = anh.postJson("/api/v1/tasks/" + task.getId() + "/complete",
         "{\"acknowledged\": true, \"comment\": \"Đã nắm nội dung\"}");

@@ -1,0 +1,288 @@
+package vn.govflow.incoming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.identity.CurrentUser;
+import vn.govflow.support.GovFlowUnderTest;
+import vn.govflow.support.SsoClient;
+
+/**
+ * Incoming documents end to end through the API, signed in as each person: registration and its refusals,
+ * gapless numbering under concurrency, the register, and a document's way from the clerk to its outcome.
+ */
+interface IncomingApiScenarios extends GovFlowUnderTest {
+  ObjectMapper JSON = new ObjectMapper();
+
+  default String document(String numberSymbol, String summary, String extra) {
+    return "{\"senderName\": \"Ủy ban nhân dân huyện Bảo Thắng\", \"numberSymbol\": \"" + numberSymbol + "\","
+        + " \"documentDate\": \"" + LocalDate.now().minusDays(1) + "\", \"documentType\": \"cong-van\","
+        + " \"summary\": \"" + summary + "\", \"urgency\": \"thuong\", \"pageCount\": 2" + extra + "}";
+  }
+
+  default HttpResponse<String> register(SsoClient client, String documentJson, String fileName, byte[] file) {
+    String boundary = "----govflow" + System.nanoTime();
+    StringBuilder head = new StringBuilder();
+    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"document\"\r\n")
+        .append("Content-Type: application/json\r\n\r\n").append(documentJson).append("\r\n");
+    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] fileHead = fileName == null ? new byte[0] : ("--" + boundary + "\r\nContent-Disposition: form-data;"
+        + " name=\"files\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] end = ((fileName == null ? "" : "\r\n") + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    return client.send(client.withXsrf(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/incoming-documents")))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(start),
+            HttpRequest.BodyPublishers.ofByteArray(fileHead),
+            HttpRequest.BodyPublishers.ofByteArray(file == null ? new byte[0] : file),
+            HttpRequest.BodyPublishers.ofByteArray(end))));
+  }
+
+  default byte[] text(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  default long lastNumber(String agencyCode) {
+    Long n = bean(JdbcTemplate.class).queryForObject("SELECT MAX(arrival_number) FROM inc_document WHERE agency_code = ?"
+        + " AND reg_year = ?", Long.class, agencyCode, LocalDate.now().getYear());
+    return n == null ? 0 : n;
+  }
+
+  @Test
+  default void clerkRegistersAndBadInputConsumesNoNumber() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    String agency = "000.00.12.H37";
+    long before = lastNumber(agency);
+
+    HttpResponse<String> missing = register(lan, "{\"summary\": \"\"}", "a.txt", text("x"));
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(missing.body()).get("errors").findValuesAsText("field"))
+        .contains("senderName", "numberSymbol", "documentDate", "documentType", "summary");
+
+    HttpResponse<String> future = register(lan, document("1/UBND", "Tương lai", "").replace(
+        LocalDate.now().minusDays(1).toString(), LocalDate.now().plusDays(3).toString()), "a.txt", text("x"));
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(future.body()).contains("documentDate");
+
+    HttpResponse<String> secret = register(lan, document("2/UBND", "Mật", ", \"secrecy\": \"mat\""), "a.txt",
+        text("x"));
+    assertThat(secret.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(secret.body()).get("messageVi").asText()).contains("văn bản mật");
+
+    HttpResponse<String> exe = register(lan, document("3/UBND", "Tệp sai", ""), "van-ban.pdf", text("#!/bin/sh\necho"));
+    assertThat(exe.statusCode()).isEqualTo(415);
+    assertThat(register(lan, document("4/UBND", "Không tệp", ""), null, null).statusCode()).isEqualTo(400);
+    assertThat(register(signIn("anhdd.skhcn"), document("5/UBND", "Không phải văn thư", ""), "a.txt", text("x"))
+        .statusCode()).isEqualTo(403);
+    assertThat(lastNumber(agency)).isEqualTo(before);
+
+    HttpResponse<String> ok = register(lan, document("12/UBND-VP", "Về việc triển khai công văn chuyển đổi số", ""),
+        "cong-van-12.txt", text("Nội dung công văn về chữ ký số"));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    JsonNode created = JSON.readTree(ok.body());
+    assertThat(created.get("arrivalNumber").asLong()).isEqualTo(before + 1);
+    assertThat(created.get("processInstanceId").asText()).isNotBlank();
+
+    JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/" + created.get("id").asText()).body());
+    assertThat(doc.at("/document/status").asText()).isEqualTo("REGISTERED");
+    assertThat(doc.at("/files/0/name").asText()).isEqualTo("cong-van-12.txt");
+    assertThat(doc.at("/history/0/step").asText()).isEqualTo("REGISTERED");
+
+    // Another agency: the document does not exist for them.
+    assertThat(signIn("hoadt.vpubnd").get("/api/v1/incoming-documents/" + created.get("id").asText()).statusCode())
+        .isEqualTo(404);
+
+    // Search without diacritics finds it, in the register and in the file's text.
+    JsonNode found = JSON.readTree(lan.get("/api/v1/incoming-documents?q=cong%20van%20chuyen%20doi").body());
+    assertThat(found.get("items").findValuesAsText("id")).contains(created.get("id").asText());
+    JsonNode byText = JSON.readTree(lan.get("/api/v1/incoming-documents?q=chu%20ky%20so").body());
+    assertThat(byText.get("items").findValuesAsText("id")).contains(created.get("id").asText());
+    JsonNode notThere = JSON.readTree(signIn("hoadt.vpubnd").get("/api/v1/incoming-documents?q=chuyen%20doi").body());
+    assertThat(notThere.get("items").findValuesAsText("id")).doesNotContain(created.get("id").asText());
+  }
+
+  @Test
+  default void likelyDuplicateNeedsConfirmation() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    String json = document("77/UBND-TH", "Báo cáo trùng", "");
+    assertThat(register(lan, json, "a.txt", text("x")).statusCode()).isEqualTo(201);
+    HttpResponse<String> again = register(lan, json, "a.txt", text("x"));
+    assertThat(again.statusCode()).isEqualTo(409);
+    JsonNode problem = JSON.readTree(again.body());
+    assertThat(problem.at("/duplicateOf/id").asText()).isNotBlank();
+    HttpResponse<String> confirmed = register(lan, json.replace("}", ", \"confirmDuplicate\": true}"), "a.txt",
+        text("x"));
+    assertThat(confirmed.statusCode()).isEqualTo(201);
+    JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/"
+        + JSON.readTree(confirmed.body()).get("id").asText()).body());
+    assertThat(doc.at("/document/duplicateOf").asText()).isEqualTo(problem.at("/duplicateOf/id").asText());
+  }
+
+  @Test
+  default void concurrentRegistrationsGetUniqueGaplessNumbers() throws Exception {
+    IncomingService service = bean(IncomingService.class);
+    CurrentUser clerk = new CurrentUser("hoadt.vpubnd", "Đặng Thị Hoa", "000.00.01.H37", "Văn phòng", "vpubnd-hcto",
+        null, "Văn thư", Set.of("clerk"), null);
+    long before = lastNumber("000.00.01.H37");
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<Long>> jobs = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      int n = i;
+      jobs.add(() -> service.register(new RegistrationRequest(null, "PAPER", null, "Sở Tài chính", "C" + n + "/STC",
+          LocalDate.now().minusDays(1), "cong-van", "Công văn đồng thời số " + n, "thuong", 1, null, null, false, null,
+          null, false), List.of(new IncomingService.Upload("scan-" + n + ".txt",
+              () -> new ByteArrayInputStream(("scan " + n).getBytes(StandardCharsets.UTF_8)))), clerk).arrivalNumber());
+    }
+    List<Long> numbers = new ArrayList<>();
+    try {
+      for (Future<Long> f : pool.invokeAll(jobs)) {
+        numbers.add(f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    Collections.sort(numbers);
+    List<Long> expected = new ArrayList<>();
+    for (long i = before + 1; i <= before + threads; i++) {
+      expected.add(i);
+    }
+    assertThat(numbers).isEqualTo(expected);
+    assertThat(lastNumber("000.00.01.H37")).isEqualTo(before + threads);
+  }
+
+  @Test
+  default void documentGoesFromClerkToLeaderToHandlersToOutcome() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    HttpResponse<String> created = register(lan, document("88/UBND-VX", "Đề nghị phối hợp kiểm tra", ""), "a.txt",
+        text("x"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).get("id").asText();
+    String pi = JSON.readTree(created.body()).get("processInstanceId").asText();
+    TaskService tasks = bean(TaskService.class);
+
+    SsoClient leader = signIn("hungtv.skhcn");
+    Task direct = awaitTask(pi, "Task_Direct");
+    assertThat(JSON.readTree(leader.get("/api/v1/tasks").body()).findValuesAsText("id")).contains(direct.getId());
+    assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    HttpResponse<String> badDirection = leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"thaomt.vpubnd\"}");
+    assertThat(badDirection.statusCode()).isEqualTo(400);
+    assertThat(badDirection.body()).contains("leadHandler");
+    assertThat(tasks.createTaskQuery().taskId(direct.getId()).count()).isEqualTo(1);
+    assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\","
+            + " \"coordinators\": [\"maivt.skhcn\"], \"direction\": \"Đồng chí Anh chủ trì, báo cáo trước hạn.\"}")
+        .statusCode()).isEqualTo(204);
+
+    Task handle = awaitTask(pi, "Task_Handle");
+    Task opinion = awaitTask(pi, "Task_GiveOpinion");
+    assertThat(handle.getAssignee()).isEqualTo("anhdd.skhcn");
+    assertThat(opinion.getAssignee()).isEqualTo("maivt.skhcn");
+    assertThat(handle.getDueDate()).isAfter(java.util.Date.from(Instant.now()));
+
+    SsoClient anh = signIn("anhdd.skhcn");
+    SsoClient mai = signIn("maivt.skhcn");
+    HttpResponse<String> early = anh.postJson("/api/v1/tasks/" + handle.getId() + "/complete",
+        "{\"outcome\": \"filed\"}");
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(early.body()).contains("ý kiến phối hợp");
+    // Mai cannot complete Anh's task (403); another agency's person does not see it at all (404).
+    assertThat(mai.postJson("/api/v1/tasks/" + handle.getId() + "/complete", "{\"outcome\": \"filed\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(signIn("thaomt.vpubnd").postJson("/api/v1/tasks/" + handle.getId() + "/complete", "{}").statusCode())
+        .isEqualTo(404);
+    assertThat(mai.postJson("/api/v1/tasks/" + opinion.getId() + "/complete",
+        "{\"opinion\": \"Phòng QLKH thống nhất.\"}").statusCode()).isEqualTo(204);
+    assertThat(anh.postJson("/api/v1/tasks/" + handle.getId() + "/complete",
+        "{\"outcome\": \"answered\", \"replyReference\": \"45/SKHCN-CDS\", \"proposal\": \"Đã trả lời.\"}")
+        .statusCode()).isEqualTo(204);
+
+    await(() -> bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(pi).count() == 0);
+    JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/" + id).body());
+    assertThat(doc.at("/document/status").asText()).isEqualTo("DONE");
+    assertThat(doc.at("/document/outcome").asText()).isEqualTo("answered");
+    assertThat(doc.at("/document/replyReference").asText()).isEqualTo("45/SKHCN-CDS");
+    assertThat(doc.get("history").findValuesAsText("step"))
+        .containsSubsequence("REGISTERED", "DIRECTED", "OPINION", "HANDLED", "DONE");
+    assertThat(doc.get("history").findValuesAsText("comment")).anySatisfy(c -> assertThat(c).contains("Phòng QLKH"));
+  }
+
+  @Test
+  default void registerExportsToXlsxWithTheTenColumns() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    assertThat(register(lan, document("99/UBND-KT", "Về kế hoạch xuất sổ", ""), "a.txt", text("x")).statusCode())
+        .isEqualTo(201);
+    LocalDate today = LocalDate.now();
+    HttpResponse<byte[]> xlsx = lan.getBytes("/api/v1/incoming-documents/export.xlsx?from=" + today.minusDays(1)
+        + "&to=" + today.plusDays(1));
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      Sheet sheet = wb.getSheetAt(0);
+      Row header = sheet.getRow(3);
+      List<String> headers = new ArrayList<>();
+      header.forEach(c -> headers.add(c.getStringCellValue()));
+      assertThat(headers).containsExactly("Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Ngày tháng văn bản",
+          "Tên loại và trích yếu nội dung", "Đơn vị hoặc người nhận", "Ngày chuyển", "Ký nhận", "Ghi chú");
+      boolean found = false;
+      for (Row r : sheet) {
+        if (r.getRowNum() > 4 && r.getCell(3) != null && "99/UBND-KT".equals(r.getCell(3).getStringCellValue())) {
+          found = r.getCell(5).getStringCellValue().equals("Công văn: Về kế hoạch xuất sổ");
+        }
+      }
+      assertThat(found).isTrue();
+    }
+    assertThat(lan.getBytes("/api/v1/incoming-documents/export.xlsx?from=2026-05-01&to=2026-01-01").statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> page = lan.get("/incoming/register?from=" + today.minusDays(1) + "&to=" + today);
+    assertThat(page.body()).contains("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN").contains("99/UBND-KT").contains("(10)");
+  }
+
+  default Task awaitTask(String processInstanceId, String key) {
+    TaskService tasks = bean(TaskService.class);
+    await(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).count() > 0);
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list().get(0);
+  }
+
+  default void await(BooleanSupplier condition) {
+    Instant limit = Instant.now().plus(Duration.ofSeconds(30));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(limit)) {
+        throw new AssertionError("Condition not met within 30 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+}
