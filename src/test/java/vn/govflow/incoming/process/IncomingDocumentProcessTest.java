@@ -262,6 +262,8 @@ class IncomingDocumentProcessTest {
     runJob(pi, "Task_ApplyDirection");
     assertThat(pi).variables().containsEntry("dueAt", at("2026-03-10T17:00:00+07:00"));
     assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    // Same-day deadline: the reminder (one working day before) is already due and goes out at once.
+    assertThat(timer(pi, "BoundaryEvent_Remind").getDuedate()).isEqualTo(at("2026-03-09T17:00:00+07:00"));
   }
 
   @Test
