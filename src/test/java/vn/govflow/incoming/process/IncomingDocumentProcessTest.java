@@ -1,0 +1,388 @@
+package vn.govflow.incoming.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.govflow.calendar.TestCalendars;
+import vn.govflow.calendar.WorkingDaysExpressions;
+
+/**
+ * Every path of incoming-document on an in-memory engine with the real working-day calendar, Spin and Java
+ * serialization off (as in the application), and test doubles for the four beans. March 2026 has no holidays.
+ */
+@Deployment(resources = {"processes/incoming/incoming-document.bpmn", "dmn/incoming/incoming-handling-deadline.dmn",
+    "forms/incoming/incoming-direct.form", "forms/incoming/incoming-review-returned.form",
+    "forms/incoming/incoming-pick-handler.form", "forms/incoming/incoming-opinion.form",
+    "forms/incoming/incoming-handle.form"})
+class IncomingDocumentProcessTest {
+  static IncomingTestDelegates delegates;
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(configuration())
+      .assertClassCoverageAtLeast(1.0).build();
+
+  static ProcessEngineConfiguration configuration() {
+    ProcessCoverageInMemProcessEngineConfiguration c = new ProcessCoverageInMemProcessEngineConfiguration();
+    c.setJdbcUrl("jdbc:h2:mem:incoming-document;DB_CLOSE_DELAY=1000");
+    c.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    c.setJobExecutorActivate(false);
+    c.setProcessEngineName("incoming-document-test");
+    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    c.setJavaSerializationFormatEnabled(false);
+    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
+    TestCalendars.install(c, TestCalendars.calendar());
+    delegates = new IncomingTestDelegates((WorkingDaysExpressions) c.getBeans().get("workingDays"));
+    c.getBeans().put("incomingDirection", delegates.direction);
+    c.getBeans().put("incomingStatus", delegates.status);
+    c.getBeans().put("incomingNotify", delegates.notify);
+    c.getBeans().put("incomingOpinions", delegates.opinions);
+    return c;
+  }
+
+  ProcessEngine engine; // injected by the extension
+
+  @BeforeEach
+  void useThisEngine() {
+    BpmnAwareTests.init(engine);
+    delegates.reset();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    BpmnAwareTests.reset();
+  }
+
+  // --- paths -------------------------------------------------------------------------------------------------
+
+  @Test
+  void leaderAssignsAPersonWithCoordinatorsWhoGiveOpinionsBeforeTheDeadline() {
+    // Monday 09/03/2026 09:00; 10 working days: day 1 Tue 10/03, day 10 Mon 23/03.
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-001", "thuong", "cong-van", "ld.hung");
+
+    assertThat(pi).isWaitingAt("Task_Direct");
+    assertThat(task(pi)).hasName("Cho ý kiến chỉ đạo").isAssignedTo("ld.hung");
+    assertThat(candidateGroups(task(pi))).containsExactlyInAnyOrder("skhcn-head", "skhcn-deputy-head");
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(formOf(task(pi))).contains("\"id\": \"incoming-direct\"").contains("peopleOptions");
+
+    complete(task(pi), direct("person", "cv.an", null, "[\"cv.binh\",\"cv.chi\"]"));
+    assertThat(pi).isWaitingAt("Task_ApplyDirection").hasPassed("Task_DecideDeadline")
+        .variables().containsEntry("deadlineDays", 10);
+    runJob(pi, "Task_ApplyDirection");
+
+    assertThat(pi).isWaitingAt("Task_Handle", "Task_GiveOpinion")
+        .variables().containsEntry("handlingDays", 10).containsEntry("dueAt", at("2026-03-23T17:00:00+07:00"));
+    Task handle = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Handle").singleResult();
+    assertThat(handle).isAssignedTo("cv.an");
+    assertThat(handle.getDueDate()).isEqualTo(at("2026-03-23T17:00:00+07:00"));
+    List<Task> opinions = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_GiveOpinion").list();
+    assertThat(opinions).extracting(Task::getAssignee).containsExactlyInAnyOrder("cv.binh", "cv.chi");
+    assertThat(opinions).extracting(Task::getDueDate).containsOnly(at("2026-03-20T17:00:00+07:00"));
+    // Timers on the handling subprocess: one working day before the deadline, and the deadline.
+    assertThat(timer(pi, "BoundaryEvent_Remind").getDuedate()).isEqualTo(at("2026-03-20T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_Overdue").getDuedate()).isEqualTo(at("2026-03-23T17:00:00+07:00"));
+
+    for (Task t : opinions) {
+      complete(t, withVariables("opinion", "Ý kiến của " + t.getAssignee()));
+    }
+    assertThat(delegates.opinions.calls).containsExactlyInAnyOrder("cv.binh:Ý kiến của cv.binh", "cv.chi:Ý kiến của cv.chi");
+    complete(handle, withVariables("outcome", "answered", "replyReference", "15/SKHCN-VP", "proposal", "Đã trả lời"));
+
+    assertThat(pi).isWaitingAt("Task_MarkDone");
+    runJob(pi, "Task_MarkDone");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Done").hasNotPassed("Task_SendReminder", "Task_Escalate");
+    assertThat(delegates.status.calls).containsExactly("VB-001:DONE");
+    assertThat(delegates.notify.calls).isEmpty();
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void personWithoutCoordinatorsPassesStraightToTheLeadHandlerAndAnUnassignedLeaderTask() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-002", "thuong", "giay-moi", null);
+    assertThat(task(pi)).isNotAssigned().hasCandidateGroup("skhcn-head");
+
+    complete(task(pi), direct("person", "cv.an", null, null));
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(pi).isWaitingAt("Task_Handle").variables().containsEntry("deadlineDays", 2)
+        .containsEntry("dueAt", at("2026-03-11T17:00:00+07:00"));
+    assertThat(taskQuery().taskDefinitionKey("Task_GiveOpinion").count()).isZero();
+
+    complete(task(pi), withVariables("outcome", "filed"));
+    runJob(pi, "Task_MarkDone");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Done");
+  }
+
+  @Test
+  void departmentHeadPicksTheHandlerAndTheLeaderOverridesTheDays() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-003", "thuong", "cong-van", "ld.hung");
+    VariableMap direction = direct("department", null, "phong-qlkh", "[]");
+    direction.put("handlingDaysOverride", 5L); // form-js numbers arrive as Long or Double
+    complete(task(pi), direction);
+    runJob(pi, "Task_ApplyDirection");
+
+    assertThat(pi).isWaitingAt("Task_PickHandler")
+        .variables().containsEntry("handlingDays", 5).containsEntry("departmentHeads", "tp.qlkh,pp.qlkh")
+        .containsEntry("dueAt", at("2026-03-16T17:00:00+07:00"));
+    assertThat(task(pi)).hasName("Phân công chuyên viên").hasCandidateUser("tp.qlkh").hasCandidateUser("pp.qlkh");
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(formOf(task(pi))).contains("departmentPeopleOptions");
+    assertThat(runtimeService().getVariable(pi.getId(), "departmentPeopleOptions").toString()).contains("cv.binh");
+
+    complete(task(pi), withVariables("leadHandler", "cv.binh", "note", "Giao chị Bình"));
+    assertThat(pi).isWaitingAt("Task_Handle");
+    assertThat(task(pi)).isAssignedTo("cv.binh");
+    complete(task(pi), withVariables("outcome", "forwarded", "forwardedTo", "Sở Tài chính"));
+    runJob(pi, "Task_MarkDone");
+    assertThat(pi).isEnded().hasPassed("Task_PickHandler", "EndEvent_Done");
+  }
+
+  @Test
+  void returnedDocumentIsResubmittedToAnotherLeaderThenReturnedAndClosed() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-004", "thuong", "cong-van", "ld.hung");
+    complete(task(pi), withVariables("decision", "return", "returnReason", "Không thuộc thẩm quyền"));
+
+    assertThat(pi).isWaitingAt("Task_ReviewReturned");
+    assertThat(task(pi)).hasCandidateGroup("skhcn-clerk").isNotAssigned();
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    complete(task(pi), withVariables("resubmit", true, "directingLeader", "ld.lan", "note", "Trình PGĐ"));
+
+    assertThat(pi).isWaitingAt("Task_Direct");
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_Direct").count()).isEqualTo(2);
+    assertThat(task(pi)).isAssignedTo("ld.lan");
+    complete(task(pi), withVariables("decision", "return", "returnReason", "Gửi nhầm cơ quan"));
+    complete(task(pi), withVariables("resubmit", false, "note", "Trả lại nơi gửi"));
+
+    assertThat(pi).isWaitingAt("Task_MarkReturned");
+    runJob(pi, "Task_MarkReturned");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Returned").hasNotPassed("Task_DecideDeadline");
+    assertThat(delegates.status.calls).containsExactly("VB-004:RETURNED");
+  }
+
+  @Test
+  void reassignRequestInterruptsHandlingAndGoesBackToTheLeader() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-005", "khan", "cong-van", "ld.hung");
+    complete(task(pi), direct("person", "cv.an", null, "[\"cv.binh\"]"));
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(pi).isWaitingAt("Task_Handle", "Task_GiveOpinion").variables().containsEntry("deadlineDays", 3);
+
+    runtimeService().createMessageCorrelation("IncomingReassignRequested").processInstanceBusinessKey("VB-005")
+        .correlate();
+    assertThat(pi).isWaitingAt("Task_Direct").hasPassed("BoundaryEvent_ReassignRequested");
+    assertThat(taskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+
+    complete(task(pi), direct("person", "cv.binh", null, "[]"));
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(task(pi)).isAssignedTo("cv.binh");
+    assertThat(delegates.direction.calls).hasSize(2);
+  }
+
+  @Test
+  void reminderFiresOneWorkingDayBeforeAndEscalationAtTheDeadline() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-006", "thuong", "cong-van", "ld.hung");
+    complete(task(pi), direct("person", "cv.an", null, null));
+    runJob(pi, "Task_ApplyDirection");
+
+    // Friday 20/03 17:00 is one working day before Monday 23/03 17:00.
+    ClockUtil.setCurrentTime(at("2026-03-20T16:59:00+07:00"));
+    assertThat(dueTimers(pi)).isEmpty();
+    ClockUtil.setCurrentTime(at("2026-03-20T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "BoundaryEvent_Remind").getId());
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_SendReminder");
+    assertThat(delegates.notify.calls).containsExactly("reminder:cv.an:2026-03-23T10:00:00Z");
+    assertThat(pi).isWaitingAt("Task_Handle").hasPassed("EndEvent_Reminded");
+
+    ClockUtil.setCurrentTime(at("2026-03-23T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "BoundaryEvent_Overdue").getId());
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_Escalate");
+    assertThat(delegates.notify.calls).last().isEqualTo("escalation:cv.an:2026-03-23T10:00:00Z");
+    assertThat(pi).isWaitingAt("Task_Handle").hasPassed("EndEvent_Escalated");
+
+    complete(task(pi), withVariables("outcome", "filed"));
+    runJob(pi, "Task_MarkDone");
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void flashDocumentIsPresentedAndHandledTheSameDay() {
+    ClockUtil.setCurrentTime(at("2026-03-10T09:30:00+07:00"));
+    ProcessInstance pi = start("VB-007", "hoa-toc", "cong-dien", "ld.hung");
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+
+    complete(task(pi), direct("person", "cv.an", null, null));
+    assertThat(pi).variables().containsEntry("deadlineDays", 0);
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(pi).variables().containsEntry("dueAt", at("2026-03-10T17:00:00+07:00"));
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    // Same-day deadline: the reminder (one working day before) is already due and goes out at once.
+    assertThat(timer(pi, "BoundaryEvent_Remind").getDuedate()).isEqualTo(at("2026-03-09T17:00:00+07:00"));
+  }
+
+  @Test
+  void topUrgentDocumentReceivedAfterOfficeHoursIsDueTheNextWorkingDay() {
+    // Friday 13/03 18:00: the same-day rule moves to Monday 16/03.
+    ClockUtil.setCurrentTime(at("2026-03-13T18:00:00+07:00"));
+    ProcessInstance pi = start("VB-008", "thuong-khan", "cong-van", null);
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-16T17:00:00+07:00"));
+  }
+
+  @Test
+  void failingStatusUpdateBecomesAnIncidentAfterTheRetries() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-009", "thuong", "cong-van", "ld.hung");
+    complete(task(pi), withVariables("decision", "return", "returnReason", "Trùng"));
+    complete(task(pi), withVariables("resubmit", false));
+    delegates.status.failing = true;
+
+    Job job = job(pi, "Task_MarkReturned");
+    int attempts = 0;
+    while (job.getRetries() > 0) {
+      String id = job.getId();
+      assertThatThrownBy(() -> managementService().executeJob(id)).hasMessageContaining("document store unavailable");
+      attempts++;
+      job = job(pi, "Task_MarkReturned");
+      if (job.getRetries() > 0) {
+        // R3/PT5M: the next attempt is five minutes later.
+        assertThat(job.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000));
+      }
+    }
+    assertThat(attempts).isEqualTo(3);
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).activityId("Task_MarkReturned")
+        .singleResult().getIncidentMessage()).contains("document store unavailable");
+    assertThat(pi).isWaitingAt("Task_MarkReturned");
+
+    // Fixed and retried from Cockpit: the document is not lost.
+    delegates.status.failing = false;
+    managementService().setJobRetries(job.getId(), 1);
+    runJob(pi, "Task_MarkReturned");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Returned");
+  }
+
+  @Test
+  void invalidDirectionStopsAtTheServiceTaskInsteadOfLosingTheDocument() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-010", "thuong", "cong-van", "ld.hung");
+    complete(task(pi), direct("person", null, null, null)); // committed: the leader's decision is kept
+    String id = job(pi, "Task_ApplyDirection").getId();
+    assertThatThrownBy(() -> managementService().executeJob(id)).hasMessageContaining("lead handler is required");
+    assertThat(job(pi, "Task_ApplyDirection").getRetries()).isEqualTo(2);
+    assertThat(pi).isWaitingAt("Task_ApplyDirection");
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------------
+
+  static ProcessInstance start(String documentId, String urgency, String documentType, String directingLeader) {
+    VariableMap vars = Variables.createVariables()
+        .putValue("documentId", documentId).putValue("agency", "skhcn").putValue("agencyCode", "000.00.12.H37")
+        .putValue("title", "15/UBND-VP Về việc báo cáo tình hình").putValue("urgency", urgency)
+        .putValue("documentType", documentType).putValue("registeredBy", "vt.mai")
+        .putValue("directingLeader", directingLeader)
+        .putValue("peopleOptions", SpinValues.jsonValue(
+            "[{\"label\":\"Nguyễn Văn An\",\"value\":\"cv.an\"},{\"label\":\"Trần Thị Bình\",\"value\":\"cv.binh\"}]"))
+        .putValue("departmentOptions", SpinValues.jsonValue("[{\"label\":\"Phòng QLKH\",\"value\":\"phong-qlkh\"}]"));
+    return runtimeService().startProcessInstanceByKey("incoming-document", documentId, vars);
+  }
+
+  /** The leader's form as Tasklist submits it: the taglist as a Json variable. */
+  static VariableMap direct(String leadType, String leadHandler, String leadDepartment, String coordinatorsJson) {
+    VariableMap vars = Variables.createVariables().putValue("decision", "assign").putValue("leadType", leadType)
+        .putValue("direction", "Đề nghị xử lý, báo cáo kết quả");
+    if (leadHandler != null) {
+      vars.putValue("leadHandler", leadHandler);
+    }
+    if (leadDepartment != null) {
+      vars.putValue("leadDepartment", leadDepartment);
+    }
+    if (coordinatorsJson != null) {
+      vars.putValue("coordinators", SpinValues.jsonValue(coordinatorsJson));
+    }
+    return vars;
+  }
+
+  static List<String> candidateGroups(Task task) {
+    return taskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  static Job job(ProcessInstance pi, String activityId) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+  }
+
+  static void runJob(ProcessInstance pi, String activityId) {
+    Job job = job(pi, activityId);
+    assertThat(job).as("job at " + activityId).isNotNull();
+    execute(job);
+  }
+
+  static Job timer(ProcessInstance pi, String activityId) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
+        .singleResult();
+  }
+
+  static List<Job> dueTimers(ProcessInstance pi) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .duedateLowerThen(ClockUtil.getCurrentTime()).list();
+  }
+
+  static String formOf(Task task) {
+    try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Date at(String iso) {
+    return Date.from(OffsetDateTime.parse(iso).toInstant());
+  }
+
+}
