@@ -74,6 +74,7 @@ class IncomingDocumentProcessTest {
     c.getBeans().put("incomingStatus", delegates.status);
     c.getBeans().put("incomingNotify", delegates.notify);
     c.getBeans().put("incomingOpinions", delegates.opinions);
+    c.getBeans().put("incomingTaskHistory", delegates.history);
     return c;
   }
 
@@ -133,6 +134,8 @@ class IncomingDocumentProcessTest {
     assertThat(pi).isEnded().hasPassed("EndEvent_Done").hasNotPassed("Task_SendReminder", "Task_Escalate");
     assertThat(delegates.status.calls).containsExactly("VB-001:DONE");
     assertThat(delegates.notify.calls).isEmpty();
+    // The leader's and the handler's forms pass the completion check that writes the handling slip.
+    assertThat(delegates.history.calls).containsExactly("Task_Direct", "Task_Handle");
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 

@@ -30,6 +30,7 @@ final class IncomingTestDelegates {
   final Status status = new Status();
   final Notify notify = new Notify();
   final Opinions opinions = new Opinions();
+  final TaskHistory history = new TaskHistory();
 
   IncomingTestDelegates(WorkingDaysExpressions workingDays) {
     this.direction = new Direction(workingDays);
@@ -41,6 +42,7 @@ final class IncomingTestDelegates {
     status.failing = false;
     notify.calls.clear();
     opinions.calls.clear();
+    history.calls.clear();
   }
 
   /**
@@ -138,6 +140,16 @@ final class IncomingTestDelegates {
     @Override
     public void notify(DelegateTask task) {
       calls.add(task.getVariable("coordinator") + ":" + task.getVariable("opinion"));
+    }
+  }
+
+  /** {@code incomingTaskHistory}: records which user tasks completed (the real one checks forms, writes the slip). */
+  static final class TaskHistory implements TaskListener {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void notify(DelegateTask task) {
+      calls.add(task.getTaskDefinitionKey());
     }
   }
 }
