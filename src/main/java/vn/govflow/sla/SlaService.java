@@ -104,7 +104,8 @@ public class SlaService {
     overdue.sort(Comparator.comparing(SlaReport.OverdueCase::dueAt).thenComparing(SlaReport.OverdueCase::businessKey,
         Comparator.nullsLast(Comparator.naturalOrder())));
 
-    return new SlaReport(processKey, processName(processKey), agency, agencyName(agency), at(now), at(soon), totals,
+    return new SlaReport(processKey, processName(processKey), agency, agencyName(agency),
+        at(now.truncatedTo(ChronoUnit.SECONDS)), at(soon), totals,
         lines(byDepartment, (id, counts) -> new SlaReport.DepartmentLine(id,
             id == null ? UNASSIGNED_VI : departmentName(id),
             id == null ? UNASSIGNED_EN : directory.department(id).map(Department::nameEn).orElse(id), counts),
@@ -277,8 +278,9 @@ public class SlaService {
     return d == null || d.getName() == null ? processKey : d.getName();
   }
 
+  /** In the calendar's zone; to the millisecond, as java.util.Date stores it (deadlines are whole seconds). */
   private OffsetDateTime at(Instant i) {
-    return i == null ? null : i.truncatedTo(ChronoUnit.SECONDS).atZone(zone()).toOffsetDateTime();
+    return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS).atZone(zone()).toOffsetDateTime();
   }
 
   private ZoneId zone() {
