@@ -140,7 +140,9 @@ interface SlaApiScenarios extends GovFlowUnderTest {
       HttpResponse<String> alias = signIn("tuanlm.skhcn").get("/api/v1/sla/incoming");
       assertThat(alias.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(alias.body()).get("processKey").asText()).isEqualTo("incoming-document");
-      assertThat(signIn("hapt.skhcn").get("/sla/incoming").statusCode()).isEqualTo(200);
+      HttpResponse<String> english = signIn("hapt.skhcn").get("/sla/incoming?lang=en");
+      assertThat(english.statusCode()).isEqualTo(200);
+      assertThat(english.body()).contains("Deadline tracking").contains("id=\"sla-overdue\">0<");
     } finally {
       f.delete();
     }
