@@ -1,0 +1,95 @@
+package vn.govflow.notify;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Rows of the notification table. Every read and write names the recipient, so nobody reaches another's rows. */
+@Mapper
+public interface NotificationMapper {
+  String COLUMNS = "id, recipient, agency_code, kind, subject_vi, subject_en, body_vi, body_en, link, created_at,"
+      + " read_at, email_status, email_error";
+
+  /** A row being inserted: mutable only so that MyBatis can hand back the generated id. */
+  final class NewRow {
+    public Long id;
+    public String recipient;
+    public String agencyCode;
+    public String kind;
+    public String subjectVi;
+    public String subjectEn;
+    public String bodyVi;
+    public String bodyEn;
+    public String link;
+    public OffsetDateTime createdAt;
+    public EmailStatus emailStatus;
+  }
+
+  @Insert("""
+      INSERT INTO notification (recipient, agency_code, kind, subject_vi, subject_en, body_vi, body_en, link,
+                                created_at, email_status)
+      VALUES (#{recipient}, #{agencyCode}, #{kind}, #{subjectVi}, #{subjectEn}, #{bodyVi}, #{bodyEn}, #{link},
+              #{createdAt}, #{emailStatus})
+      """)
+  @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
+  void insert(NewRow row);
+
+  @Select("<script>SELECT " + COLUMNS + " FROM notification WHERE recipient = #{recipient}"
+      + "<if test='unreadOnly'> AND read_at IS NULL</if>"
+      + " ORDER BY created_at DESC, id DESC LIMIT #{limit}</script>")
+  @ConstructorArgs({
+      @Arg(column = "id", javaType = long.class),
+      @Arg(column = "recipient", javaType = String.class),
+      @Arg(column = "agency_code", javaType = String.class),
+      @Arg(column = "kind", javaType = String.class),
+      @Arg(column = "subject_vi", javaType = String.class),
+      @Arg(column = "subject_en", javaType = String.class),
+      @Arg(column = "body_vi", javaType = String.class),
+      @Arg(column = "body_en", javaType = String.class),
+      @Arg(column = "link", javaType = String.class),
+      @Arg(column = "created_at", javaType = OffsetDateTime.class),
+      @Arg(column = "read_at", javaType = OffsetDateTime.class),
+      @Arg(column = "email_status", javaType = EmailStatus.class),
+      @Arg(column = "email_error", javaType = String.class)
+  })
+  List<Notification> findByRecipient(@Param("recipient") String recipient, @Param("unreadOnly") boolean unreadOnly,
+                                     @Param("limit") int limit);
+
+  @Select("SELECT " + COLUMNS + " FROM notification WHERE id = #{id}")
+  @ConstructorArgs({
+      @Arg(column = "id", javaType = long.class),
+      @Arg(column = "recipient", javaType = String.class),
+      @Arg(column = "agency_code", javaType = String.class),
+      @Arg(column = "kind", javaType = String.class),
+      @Arg(column = "subject_vi", javaType = String.class),
+      @Arg(column = "subject_en", javaType = String.class),
+      @Arg(column = "body_vi", javaType = String.class),
+      @Arg(column = "body_en", javaType = String.class),
+      @Arg(column = "link", javaType = String.class),
+      @Arg(column = "created_at", javaType = OffsetDateTime.class),
+      @Arg(column = "read_at", javaType = OffsetDateTime.class),
+      @Arg(column = "email_status", javaType = EmailStatus.class),
+      @Arg(column = "email_error", javaType = String.class)
+  })
+  Notification findById(@Param("id") long id);
+
+  @Select("SELECT COUNT(*) FROM notification WHERE recipient = #{recipient} AND read_at IS NULL")
+  int countUnread(@Param("recipient") String recipient);
+
+  /** Marks one of the recipient's own notifications read (keeping the first read time); 0 when not theirs. */
+  @Update("UPDATE notification SET read_at = COALESCE(read_at, #{at}) WHERE id = #{id} AND recipient = #{recipient}")
+  int markRead(@Param("id") long id, @Param("recipient") String recipient, @Param("at") OffsetDateTime at);
+
+  @Update("UPDATE notification SET read_at = #{at} WHERE recipient = #{recipient} AND read_at IS NULL")
+  int markAllRead(@Param("recipient") String recipient, @Param("at") OffsetDateTime at);
+
+  @Update("UPDATE notification SET email_status = #{status}, email_error = #{error} WHERE id = #{id}")
+  void updateEmail(@Param("id") long id, @Param("status") EmailStatus status, @Param("error") String error);
+}

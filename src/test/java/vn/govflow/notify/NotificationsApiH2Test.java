@@ -1,0 +1,5 @@
+package vn.govflow.notify;
+
+import vn.govflow.support.H2IntegrationTest;
+
+class NotificationsApiH2Test extends H2IntegrationTest implements NotificationsApiScenarios {}
