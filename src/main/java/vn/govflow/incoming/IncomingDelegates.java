@@ -21,6 +21,11 @@ class IncomingDelegates {
     return execution -> handling.markStatus(execution, (String) execution.getVariableLocal("status"));
   }
 
+  @Bean
+  JavaDelegate incomingNotify(IncomingHandling handling) {
+    return execution -> handling.notifyDeadline(execution, (String) execution.getVariableLocal("kind"));
+  }
+
   /** On every user task's completion: checks the form against the rules and writes the phiếu giải quyết. */
   @Bean
   TaskListener incomingTaskHistory(IncomingHandling handling) {

@@ -19,6 +19,8 @@ import vn.govflow.identity.Department;
 import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
+import vn.govflow.notify.NotificationKind;
+import vn.govflow.notify.NotificationService;
 
 /**
  * The business rules of handling an incoming document, called by the process's delegates and task listeners
@@ -27,17 +29,64 @@ import vn.govflow.identity.Roles;
  */
 @Service
 public class IncomingHandling {
+  private static final java.time.format.DateTimeFormatter DUE_FORMAT =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
   private final IncomingMapper mapper;
   private final IncomingService incoming;
   private final IdentityDirectory directory;
   private final WorkingDayCalendar calendar;
+  private final NotificationService notifications;
 
   IncomingHandling(IncomingMapper mapper, IncomingService incoming, IdentityDirectory directory,
-                   WorkingDayCalendar calendar) {
+                   WorkingDayCalendar calendar, NotificationService notifications) {
     this.mapper = mapper;
     this.incoming = incoming;
     this.directory = directory;
     this.calendar = calendar;
+    this.notifications = notifications;
+  }
+
+  /** Reminder one working day before the deadline, escalation when it passes (service tasks on timers). */
+  void notifyDeadline(DelegateExecution execution, String kind) {
+    String documentId = (String) execution.getVariable("documentId");
+    String title = (String) execution.getVariable("title");
+    String agency = (String) execution.getVariable("agency");
+    Date dueAt = (Date) execution.getVariable("dueAt");
+    String due = dueAt == null ? "" : DUE_FORMAT.format(dueAt.toInstant().atZone(calendar.zone()));
+    List<String> holders = new ArrayList<>();
+    if (execution.getVariable("leadHandler") != null) {
+      holders.add((String) execution.getVariable("leadHandler"));
+    }
+    execution.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("Task_GiveOpinion").list()
+        .forEach(t -> holders.add(t.getAssignee()));
+    if ("escalation".equals(kind)) {
+      NotificationService.Message m = new NotificationService.Message("Văn bản đến quá hạn xử lý: " + title,
+          "Incoming document overdue: " + title,
+          "Văn bản \"" + title + "\" đã quá hạn xử lý (" + due + "). Người đang xử lý: "
+              + String.join(", ", holders.stream().map(this::personName).toList()) + ".",
+          "The document \"" + title + "\" is past its deadline (" + due + ").", link(documentId));
+      notifications.notifyAll(holders, NotificationKind.ESCALATION, m);
+      notifications.notifyGroup(agency + "-" + Roles.HEAD, NotificationKind.ESCALATION, m);
+      incoming.recordEvent(documentId, null, "ESCALATED", "Quá hạn " + due + ", đã báo lãnh đạo");
+    } else {
+      notifications.notifyAll(holders, NotificationKind.REMINDER, new NotificationService.Message(
+          "Sắp đến hạn xử lý văn bản: " + title, "Incoming document due soon: " + title,
+          "Văn bản \"" + title + "\" đến hạn xử lý lúc " + due + ".",
+          "The document \"" + title + "\" is due at " + due + ".", link(documentId)));
+    }
+  }
+
+  private void notifyAssigned(String documentId, String title, Collection<String> people, String roleVi,
+                              String roleEn) {
+    notifications.notifyAll(people, NotificationKind.ASSIGNED, new NotificationService.Message(
+        "Văn bản đến giao bạn " + roleVi + ": " + title, "Incoming document assigned to you (" + roleEn + "): " + title,
+        "Bạn được giao " + roleVi + " văn bản \"" + title + "\".",
+        "You have been assigned the document \"" + title + "\" (" + roleEn + ").", link(documentId)));
+  }
+
+  private static String link(String documentId) {
+    return "/incoming/" + documentId;
   }
 
   /** The leader's direction (Decree 30/2020 Art 23–24): checked before Task_Direct completes. */
@@ -51,6 +100,12 @@ public class IncomingHandling {
       }
       fail(problems);
       record(task, "RETURNED_TO_CLERK", "Trả lại văn thư: " + string(task, "returnReason"));
+      String title = (String) task.getVariable("title");
+      notifications.notifyGroup(task.getVariable("agency") + "-" + Roles.CLERK, NotificationKind.RETURNED,
+          new NotificationService.Message("Văn bản đến bị trả lại: " + title, "Incoming document returned: " + title,
+              "Lãnh đạo trả lại văn bản \"" + title + "\": " + string(task, "returnReason"),
+              "A leader returned the document \"" + title + "\": " + string(task, "returnReason"),
+              link((String) task.getVariable("documentId"))));
       return;
     }
     if (!"assign".equals(decision)) {
@@ -125,6 +180,15 @@ public class IncomingHandling {
     }
     execution.setVariable("leadDepartment", leadDepartment);
     mapper.setAssignment(documentId, IncomingDocument.DIRECTED, due, leadHandler, leadDepartment);
+    String title = (String) execution.getVariable("title");
+    if (leadHandler != null) {
+      notifyAssigned(documentId, title, List.of(leadHandler), "chủ trì xử lý", "lead handler");
+    } else {
+      notifyAssigned(documentId, title, departmentHeads(leadDepartment), "phân công chuyên viên",
+          "pick the handler");
+    }
+    notifyAssigned(documentId, title, coordinators(execution.getVariable("coordinators")), "phối hợp",
+        "coordinator");
   }
 
   /** The department head's choice of handler (Task_PickHandler). */
@@ -141,6 +205,7 @@ public class IncomingHandling {
     IncomingDocument d = mapper.find(documentId);
     mapper.setAssignment(documentId, IncomingDocument.DIRECTED, d.dueAt(), handler, department);
     record(task, "HANDLER_PICKED", "Giao chuyên viên: " + personName(handler) + optional(" | ", string(task, "note")));
+    notifyAssigned(documentId, (String) task.getVariable("title"), List.of(handler), "chủ trì xử lý", "lead handler");
   }
 
   void checkOpinion(DelegateTask task) {
