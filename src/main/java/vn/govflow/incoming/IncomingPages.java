@@ -65,6 +65,53 @@ class IncomingPages {
     return "incoming/register";
   }
 
+  @GetMapping("/incoming/new")
+  String newDocument(Model model) {
+    CurrentUser me = users.require();
+    return registrationForm(me, model, null, null);
+  }
+
+  /** The clerk's registration form (multipart: the fields and one or more files). */
+  @org.springframework.web.bind.annotation.PostMapping(value = "/incoming/new",
+      consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+  String register(@org.springframework.web.bind.annotation.ModelAttribute RegistrationForm form,
+                  @RequestParam(value = "files", required = false) List<org.springframework.web.multipart.MultipartFile> parts,
+                  Model model, java.util.Locale locale,
+                  org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+    CurrentUser me = users.require();
+    List<IncomingService.Upload> uploads = parts == null ? List.of() : parts.stream()
+        .filter(p -> p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank())
+        .map(p -> new IncomingService.Upload(p.getOriginalFilename(), p::getInputStream)).toList();
+    try {
+      IncomingService.Registered r = incoming.register(form.toRequest(zone), uploads, me);
+      flash.addFlashAttribute("registered", r.arrivalNumber() + "/" + r.document().regYear());
+      return "redirect:/incoming/" + r.id();
+    } catch (UserError e) {
+      if (e.status().value() >= 500) {
+        throw e;
+      }
+      boolean en = "en".equals(locale.getLanguage());
+      List<String> details = e.fieldProblems().stream().map(p -> en ? p.messageEn() : p.messageVi()).toList();
+      model.addAttribute("duplicateOf", e.extra().get("duplicateOf"));
+      return registrationForm(me, model, form, new Problem(en ? e.messageEn() : e.messageVi(), details));
+    }
+  }
+
+  record Problem(String message, List<String> details) {}
+
+  private String registrationForm(CurrentUser me, Model model, RegistrationForm form, Problem problem) {
+    model.addAttribute("me", me);
+    model.addAttribute("form", form == null ? new RegistrationForm() : form);
+    model.addAttribute("types", DocumentType.values());
+    model.addAttribute("urgencies", Urgency.values());
+    model.addAttribute("agencies", directory.agencies());
+    model.addAttribute("leaders", directory.people().stream().filter(p -> me.agencyCode().equals(p.agencyCode())
+        && (p.roles().contains(vn.govflow.identity.Roles.HEAD) || p.roles().contains(vn.govflow.identity.Roles.DEPUTY_HEAD)))
+        .toList());
+    model.addAttribute("problem", problem);
+    return "incoming/new";
+  }
+
   @GetMapping("/incoming/{id}")
   String document(@PathVariable String id, Model model) {
     CurrentUser me = users.require();

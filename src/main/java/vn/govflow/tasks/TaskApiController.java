@@ -55,13 +55,7 @@ class TaskApiController {
   @PostMapping("/{id}/unclaim")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void unclaim(@PathVariable String id) {
-    CurrentUser me = users.require();
-    Task task = tasks.visibleTask(me, id);
-    if (!me.username().equals(task.getAssignee())) {
-      throw new UserError(HttpStatus.FORBIDDEN, "task-not-yours",
-          "Công việc này đang do người khác xử lý.", "This task is assigned to someone else.");
-    }
-    engineCall(() -> taskService.setAssignee(id, null));
+    tasks.unclaim(users.require(), id);
     audit.record("task.unclaim", "task", id, null);
   }
 
@@ -69,21 +63,13 @@ class TaskApiController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> variables) {
     CurrentUser me = users.require();
-    Task task = tasks.visibleTask(me, id);
-    if (task.getAssignee() == null) {
-      throw new UserError(HttpStatus.CONFLICT, "task-not-claimed",
-          "Hãy nhận xử lý công việc trước khi hoàn thành.", "Claim the task before completing it.");
-    }
-    if (!task.getAssignee().equals(me.username())) {
-      throw new UserError(HttpStatus.FORBIDDEN, "task-not-yours",
-          "Công việc này đang do người khác xử lý.", "This task is assigned to someone else.");
-    }
     VariableMap vars = Variables.createVariables();
     if (variables != null) {
       vars.putAll(variables);
     }
-    engineCall(() -> taskService.complete(id, vars));
-    audit.record("task.complete", "task", id, task.getName());
+    String name = tasks.visibleTask(me, id).getName();
+    tasks.complete(me, id, vars);
+    audit.record("task.complete", "task", id, name);
   }
 
   /**

@@ -29,20 +29,23 @@ import vn.govflow.identity.IdentityDirectory;
 @Service
 public class TaskListService {
   static final int LIMIT = 500;
+  private static final String BUSINESS_KEY = "\u0000businessKey";
 
   private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
+  private final org.camunda.bpm.engine.FormService formService;
   private final IdentityDirectory directory;
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
 
   TaskListService(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService,
-                  IdentityDirectory directory,
+                  org.camunda.bpm.engine.FormService formService, IdentityDirectory directory,
                   WorkingDayCalendar calendar, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
+    this.formService = formService;
     this.directory = directory;
     this.calendar = calendar;
     this.zone = ZoneId.of(zone);
@@ -57,13 +60,59 @@ public class TaskListService {
     List<Task> found = query.taskCandidateUser(user.username()).endOr().initializeFormKeys().orderByTaskCreateTime().asc()
         .listPage(0, LIMIT);
     Map<String, ProcessDefinition> definitions = definitions(found);
+    Map<String, Map<String, Object>> caseVariables = caseVariables(found);
     Instant now = Instant.now();
     Instant soon = calendar.deadline(now, 1).dueAt().toInstant();
-    return found.stream().map(t -> summary(t, definitions.get(t.getProcessDefinitionId()), now, soon))
-        .sorted(Comparator.comparing((TaskSummary s) -> !TaskSummary.OVERDUE.equals(s.dueState()))
+    return found.stream().map(t -> summary(t, definitions.get(t.getProcessDefinitionId()),
+            caseVariables.getOrDefault(t.getProcessInstanceId(), Map.of()), now, soon))
+        .sorted(Comparator.comparing((TaskSummary s) -> !s.urgent())
+            .thenComparing(s -> !TaskSummary.OVERDUE.equals(s.dueState()))
             .thenComparing(TaskSummary::due, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(TaskSummary::created))
         .toList();
+  }
+
+  /** The case-level variables every list shows (docs/process-conventions.md), in one query for all tasks. */
+  private Map<String, Map<String, Object>> caseVariables(List<Task> tasks) {
+    String[] ids = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull).distinct()
+        .toArray(String[]::new);
+    Map<String, Map<String, Object>> result = new java.util.HashMap<>();
+    if (ids.length == 0) {
+      return result;
+    }
+    for (int from = 0; from < ids.length; from += 500) {
+      String[] chunk = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 500));
+      runtimeService.createVariableInstanceQuery().processInstanceIdIn(chunk).variableNameIn("title", "urgency")
+          .disableBinaryFetching().disableCustomObjectDeserialization().list()
+          .forEach(v -> result.computeIfAbsent(v.getProcessInstanceId(), k -> new java.util.HashMap<>())
+              .put(v.getName(), v.getValue()));
+      runtimeService.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(List.of(chunk))).list()
+          .forEach(pi -> result.computeIfAbsent(pi.getId(), k -> new java.util.HashMap<>())
+              .put(BUSINESS_KEY, pi.getBusinessKey()));
+    }
+    return result;
+  }
+
+  /** Completes a task of the caller's after the engine's and the process's own checks. */
+  public void complete(CurrentUser user, String taskId, Map<String, Object> variables) {
+    Task task = visibleTask(user, taskId);
+    if (task.getAssignee() == null) {
+      throw new UserError(HttpStatus.CONFLICT, "task-not-claimed",
+          "Hãy nhận xử lý công việc trước khi hoàn thành.", "Claim the task before completing it.");
+    }
+    TaskApiController.engineCall(() -> taskService.complete(taskId, variables));
+  }
+
+  /** The task's Camunda Form with the case's variables (options and current values), if it has one. */
+  public java.util.Optional<TaskForm> form(Task task) {
+    if (task.getCamundaFormRef() == null && task.getFormKey() == null) {
+      return java.util.Optional.empty();
+    }
+    try (java.io.InputStream in = formService.getDeployedTaskForm(task.getId())) {
+      return java.util.Optional.of(TaskForm.parse(in, taskService.getVariables(task.getId())));
+    } catch (org.camunda.bpm.engine.ProcessEngineException | java.io.IOException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /**
@@ -71,7 +120,7 @@ public class TaskListService {
    * agency held by someone else is 403; anything else (another agency's, or none) is 404, revealing nothing.
    */
   public Task visibleTask(CurrentUser user, String taskId) {
-    Task task = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
+    Task task = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     if (task == null) {
       throw UserError.notFound();
     }
@@ -106,6 +155,15 @@ public class TaskListService {
     taskService.claim(taskId, user.username());
   }
 
+  public void unclaim(CurrentUser user, String taskId) {
+    Task task = visibleTask(user, taskId);
+    if (!user.username().equals(task.getAssignee())) {
+      throw new UserError(HttpStatus.FORBIDDEN, "task-not-yours",
+          "Công việc này đang do người khác xử lý.", "This task is assigned to someone else.");
+    }
+    TaskApiController.engineCall(() -> taskService.setAssignee(taskId, null));
+  }
+
   private Map<String, ProcessDefinition> definitions(List<Task> tasks) {
     String[] ids = tasks.stream().map(Task::getProcessDefinitionId).filter(java.util.Objects::nonNull).distinct()
         .toArray(String[]::new);
@@ -116,14 +174,15 @@ public class TaskListService {
         .collect(Collectors.toMap(ProcessDefinition::getId, Function.identity()));
   }
 
-  private TaskSummary summary(Task t, ProcessDefinition def, Instant now, Instant soon) {
+  private TaskSummary summary(Task t, ProcessDefinition def, Map<String, Object> vars, Instant now, Instant soon) {
     OffsetDateTime due = toOffset(t.getDueDate());
     String state = due == null ? TaskSummary.NO_DEADLINE
         : due.toInstant().isBefore(now) ? TaskSummary.OVERDUE
         : !due.toInstant().isAfter(soon) ? TaskSummary.DUE_SOON : TaskSummary.ON_TIME;
     return new TaskSummary(t.getId(), t.getName(), def == null ? null : def.getKey(),
         def == null ? null : (def.getName() != null ? def.getName() : def.getKey()),
-        null, t.getAssignee(), toOffset(t.getCreateTime()), due, state, t.getFormKey());
+        (String) vars.get(BUSINESS_KEY), t.getProcessInstanceId(), (String) vars.get("title"),
+        (String) vars.get("urgency"), t.getAssignee(), toOffset(t.getCreateTime()), due, state);
   }
 
   private OffsetDateTime toOffset(Date d) {

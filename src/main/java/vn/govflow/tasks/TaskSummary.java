@@ -4,8 +4,13 @@ import java.time.OffsetDateTime;
 
 /** One line of a person's task list, with the deadline state the inbox shows as a badge. */
 public record TaskSummary(String id, String name, String processDefinitionKey, String processName,
-                          String businessKey, String assignee, OffsetDateTime created, OffsetDateTime due,
-                          String dueState, String formKey) {
+                          String businessKey, String processInstanceId, String title, String urgency,
+                          String assignee, OffsetDateTime created, OffsetDateTime due, String dueState) {
+  /** Hỏa tốc and thượng khẩn go to the front of every list (Decree 30/2020 Art 23.1, 24.2). */
+  public boolean urgent() {
+    return "hoa-toc".equals(urgency) || "thuong-khan".equals(urgency);
+  }
+
   public static final String OVERDUE = "OVERDUE";
   public static final String DUE_SOON = "DUE_SOON";
   public static final String ON_TIME = "ON_TIME";

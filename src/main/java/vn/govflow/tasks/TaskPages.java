@@ -1,0 +1,88 @@
+package vn.govflow.tasks;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.govflow.audit.AuditLog;
+import vn.govflow.common.error.UserError;
+import vn.govflow.identity.CurrentUser;
+import vn.govflow.identity.CurrentUserProvider;
+
+/** One task in the inbox: the case it belongs to, claim or hand back, and its form. */
+@Controller
+class TaskPages {
+  private final TaskListService tasks;
+  private final CurrentUserProvider users;
+  private final AuditLog audit;
+
+  TaskPages(TaskListService tasks, CurrentUserProvider users, AuditLog audit) {
+    this.tasks = tasks;
+    this.users = users;
+    this.audit = audit;
+  }
+
+  @GetMapping("/tasks/{id}")
+  String task(@PathVariable String id, Model model) {
+    CurrentUser me = users.require();
+    Task task = tasks.visibleTask(me, id);
+    return show(me, task, model, null, null);
+  }
+
+  @PostMapping("/tasks/{id}/claim")
+  String claim(@PathVariable String id, RedirectAttributes flash) {
+    CurrentUser me = users.require();
+    TaskApiController.engineCall(() -> tasks.claim(me, id));
+    audit.record("task.claim", "task", id, null);
+    return "redirect:/tasks/" + id;
+  }
+
+  @PostMapping("/tasks/{id}/unclaim")
+  String unclaim(@PathVariable String id) {
+    CurrentUser me = users.require();
+    tasks.unclaim(me, id);
+    audit.record("task.unclaim", "task", id, null);
+    return "redirect:/tasks";
+  }
+
+  @PostMapping("/tasks/{id}/complete")
+  String complete(@PathVariable String id, HttpServletRequest request, Model model, Locale locale,
+                  RedirectAttributes flash) {
+    CurrentUser me = users.require();
+    Task task = tasks.visibleTask(me, id);
+    TaskForm form = tasks.form(task).orElse(null);
+    try {
+      Map<String, Object> variables = form == null ? Map.of() : form.read(request.getParameterMap());
+      tasks.complete(me, id, variables);
+    } catch (UserError e) {
+      if (e.status().value() >= 500) {
+        throw e;
+      }
+      // Show the form again with what the person typed and what to fix.
+      return show(me, task, model, "en".equals(locale.getLanguage()) ? e.messageEn() : e.messageVi(),
+          request.getParameterMap());
+    }
+    audit.record("task.complete", "task", id, task.getName());
+    flash.addFlashAttribute("done", task.getName());
+    return "redirect:/tasks";
+  }
+
+  private String show(CurrentUser me, Task task, Model model, String error, Map<String, String[]> submitted) {
+    TaskSummary summary = tasks.tasksFor(me).stream().filter(t -> t.id().equals(task.getId())).findFirst()
+        .orElse(null);
+    model.addAttribute("me", me);
+    model.addAttribute("task", task);
+    model.addAttribute("summary", summary);
+    model.addAttribute("mine", me.username().equals(task.getAssignee()));
+    model.addAttribute("form", tasks.form(task).orElse(null));
+    model.addAttribute("error", error);
+    model.addAttribute("submitted", submitted == null ? Map.of() : submitted);
+    return "task";
+  }
+}
