@@ -44,6 +44,16 @@ class TaskApiController {
     return tasks.tasksFor(users.require());
   }
 
+  record Assignment(List<String> taskIds, String assignee) {}
+
+  @PostMapping("/assign")
+  Map<String, Integer> assign(@RequestBody Assignment body) {
+    CurrentUser me = users.require();
+    int n = tasks.assign(me, body.taskIds(), body.assignee());
+    audit.record("task.assign", "task", String.join(",", body.taskIds()), "→ " + body.assignee());
+    return Map.of("assigned", n);
+  }
+
   @PostMapping("/{id}/claim")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void claim(@PathVariable String id) {

@@ -155,6 +155,34 @@ public class TaskListService {
     taskService.claim(taskId, user.username());
   }
 
+  /**
+   * A leader gives several of their tasks (theirs or their groups') to one person of their agency at once.
+   * All or nothing: every task is checked before any is assigned.
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public int assign(CurrentUser leader, List<String> taskIds, String assignee) {
+    if (!(leader.hasRole(vn.govflow.identity.Roles.HEAD) || leader.hasRole(vn.govflow.identity.Roles.DEPUTY_HEAD)
+        || leader.hasRole(vn.govflow.identity.Roles.DEPARTMENT_HEAD))) {
+      throw UserError.forbidden("Chỉ lãnh đạo được giao nhiều công việc một lúc.",
+          "Only leaders can assign several tasks at once.");
+    }
+    if (taskIds == null || taskIds.isEmpty() || taskIds.size() > 200) {
+      throw UserError.badRequest("tasks-selection", "Chọn từ 1 đến 200 công việc.", "Select 1 to 200 tasks.");
+    }
+    boolean staff = assignee != null && directory.person(assignee)
+        .filter(p -> p.active() && vn.govflow.identity.Person.KIND_PERSON.equals(p.kind())
+            && leader.agencyCode().equals(p.agencyCode())).isPresent();
+    if (!staff) {
+      throw UserError.badRequest("tasks-assignee", "Chọn người nhận thuộc cơ quan.",
+          "Choose a person of your agency.");
+    }
+    List<Task> selected = taskIds.stream().distinct().map(id -> visibleTask(leader, id)).toList();
+    for (Task t : selected) {
+      TaskApiController.engineCall(() -> taskService.setAssignee(t.getId(), assignee));
+    }
+    return selected.size();
+  }
+
   public void unclaim(CurrentUser user, String taskId) {
     Task task = visibleTask(user, taskId);
     if (!user.username().equals(task.getAssignee())) {

@@ -35,6 +35,18 @@ class TaskPages {
     return show(me, task, model, null, null);
   }
 
+  @PostMapping("/tasks/assign")
+  String assign(@org.springframework.web.bind.annotation.RequestParam(value = "taskIds", required = false)
+                java.util.List<String> taskIds,
+                @org.springframework.web.bind.annotation.RequestParam(required = false) String assignee,
+                RedirectAttributes flash) {
+    CurrentUser me = users.require();
+    int n = tasks.assign(me, taskIds, assignee);
+    audit.record("task.assign", "task", String.join(",", taskIds), "→ " + assignee);
+    flash.addFlashAttribute("assigned", n);
+    return "redirect:/tasks";
+  }
+
   @PostMapping("/tasks/{id}/claim")
   String claim(@PathVariable String id, RedirectAttributes flash) {
     CurrentUser me = users.require();

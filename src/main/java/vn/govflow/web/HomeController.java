@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.CurrentUserProvider;
+import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
 import vn.govflow.tasks.TaskListService;
 
@@ -16,10 +18,12 @@ import vn.govflow.tasks.TaskListService;
 class HomeController {
   private final CurrentUserProvider users;
   private final TaskListService tasks;
+  private final IdentityDirectory directory;
 
-  HomeController(CurrentUserProvider users, TaskListService tasks) {
+  HomeController(CurrentUserProvider users, TaskListService tasks, IdentityDirectory directory) {
     this.users = users;
     this.tasks = tasks;
+    this.directory = directory;
   }
 
   @GetMapping("/")
@@ -38,6 +42,11 @@ class HomeController {
     CurrentUser me = users.require();
     model.addAttribute("me", me);
     model.addAttribute("tasks", tasks.tasksFor(me));
+    boolean leader = me.hasRole(Roles.HEAD) || me.hasRole(Roles.DEPUTY_HEAD) || me.hasRole(Roles.DEPARTMENT_HEAD);
+    model.addAttribute("leader", leader);
+    model.addAttribute("staff", leader ? directory.people().stream()
+        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind()) && me.agencyCode().equals(p.agencyCode()))
+        .sorted(java.util.Comparator.comparing(Person::fullName)).toList() : java.util.List.of());
     return "tasks";
   }
 

@@ -209,6 +209,14 @@ interface IncomingApiScenarios extends GovFlowUnderTest {
 
     SsoClient anh = signIn("anhdd.skhcn");
     SsoClient mai = signIn("maivt.skhcn");
+    // Both were told in the app; the leader's dashboard counts the case under Anh.
+    assertThat(JSON.readTree(anh.get("/api/v1/notifications").body()).findValuesAsText("link"))
+        .contains("/incoming/" + id);
+    assertThat(JSON.readTree(mai.get("/api/v1/notifications").body()).findValuesAsText("link"))
+        .contains("/incoming/" + id);
+    JsonNode sla = JSON.readTree(leader.get("/api/v1/sla/incoming").body());
+    assertThat(sla.at("/totals/total").asInt()).isPositive();
+    assertThat(sla.get("byHandler").findValuesAsText("fullName")).contains("Đỗ Đức Anh");
     HttpResponse<String> early = anh.postJson("/api/v1/tasks/" + handle.getId() + "/complete",
         "{\"outcome\": \"filed\"}");
     assertThat(early.statusCode()).isEqualTo(409);
@@ -262,6 +270,35 @@ interface IncomingApiScenarios extends GovFlowUnderTest {
         .isEqualTo(400);
     HttpResponse<String> page = lan.get("/incoming/register?from=" + today.minusDays(1) + "&to=" + today);
     assertThat(page.body()).contains("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN").contains("99/UBND-KT").contains("(10)");
+  }
+
+  @Test
+  default void leaderAssignsSeveralTasksAtOnceAllOrNothing() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    List<String> tasks = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> r = register(lan, document("B" + i + "/UBND-" + System.nanoTime() % 100000,
+          "Giao hàng loạt " + i, ""), "a.txt", text("x"));
+      tasks.add(awaitTask(JSON.readTree(r.body()).get("processInstanceId").asText(), "Task_Direct").getId());
+    }
+    SsoClient leader = signIn("hungtv.skhcn");
+    String ids = "[\"" + String.join("\",\"", tasks) + "\"]";
+    assertThat(signIn("anhdd.skhcn").postJson("/api/v1/tasks/assign",
+        "{\"taskIds\": " + ids + ", \"assignee\": \"tuanlm.skhcn\"}").statusCode()).isEqualTo(403);
+    assertThat(leader.postJson("/api/v1/tasks/assign",
+        "{\"taskIds\": " + ids + ", \"assignee\": \"sonnv.vpubnd\"}").statusCode()).isEqualTo(400);
+    String withUnknown = "[\"" + String.join("\",\"", tasks) + "\",\"no-such-task\"]";
+    assertThat(leader.postJson("/api/v1/tasks/assign",
+        "{\"taskIds\": " + withUnknown + ", \"assignee\": \"tuanlm.skhcn\"}").statusCode()).isEqualTo(404);
+    TaskService taskService = bean(TaskService.class);
+    assertThat(tasks).allSatisfy(t -> assertThat(taskService.createTaskQuery().taskId(t).singleResult().getAssignee())
+        .isNull());
+    HttpResponse<String> ok = leader.postJson("/api/v1/tasks/assign",
+        "{\"taskIds\": " + ids + ", \"assignee\": \"tuanlm.skhcn\"}");
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).get("assigned").asInt()).isEqualTo(3);
+    assertThat(tasks).allSatisfy(t -> assertThat(taskService.createTaskQuery().taskId(t).singleResult().getAssignee())
+        .isEqualTo("tuanlm.skhcn"));
   }
 
   default Task awaitTask(String processInstanceId, String key) {
