@@ -165,6 +165,17 @@ class SecurityTest extends H2IntegrationTest {
   }
 
   @Test
+  void apiIsDocumentedWithOpenApiForSignedInPeople() throws Exception {
+    assertThat(anonymous().get("/v3/api-docs", "application/json").statusCode()).isEqualTo(401);
+    HttpResponse<String> docs = signIn("lannt.skhcn").get("/v3/api-docs", "application/json");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode paths = json.readTree(docs.body()).get("paths");
+    assertThat(paths.has("/api/v1/incoming-documents")).isTrue();
+    assertThat(paths.has("/api/v1/tasks/{id}/complete")).isTrue();
+    assertThat(paths.has("/api/v1/sla/incoming")).isTrue();
+  }
+
+  @Test
   void calendarDeadlineIsPublic() {
     HttpResponse<String> r = anonymous().get("/api/v1/calendar/deadline?receivedAt=2026-04-24T19:00:00%2B07:00"
         + "&workingDays=5", "application/json");
