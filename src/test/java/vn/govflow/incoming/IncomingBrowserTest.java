@@ -115,17 +115,19 @@ class IncomingBrowserTest extends H2IntegrationTest {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys("Demo@2026");
     driver.findElement(By.id("sign-in")).click();
-    assertThat(driver.findElement(By.id("username")).getText()).isEqualTo(username);
+    // Wait for the home page (the sign-in page has an element with id "username" too).
+    driver.findElement(By.id("welcome"));
+    assertThat(driver.findElement(By.cssSelector("dd#username")).getText()).isEqualTo(username);
   }
 
   /** Opens the person's task of this name for the document, waiting for the engine's async step if needed. */
   private void openTask(String name, String symbol) {
     await(() -> {
       driver.get(baseUrl() + "/tasks");
-      return driver.findElements(By.xpath("//tr[td[2][contains(., '" + symbol + "')]]//a[text()='" + name + "']"))
+      return driver.findElements(By.xpath("//tr[td[contains(., '" + symbol + "')]]//a[text()='" + name + "']"))
           .size() > 0;
     });
-    driver.findElement(By.xpath("//tr[td[2][contains(., '" + symbol + "')]]//a[text()='" + name + "']")).click();
+    driver.findElement(By.xpath("//tr[td[contains(., '" + symbol + "')]]//a[text()='" + name + "']")).click();
     if (!driver.findElements(By.id("claim")).isEmpty()) {
       driver.findElement(By.id("claim")).click();
     }
