@@ -100,7 +100,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
 
-  /** The start variables of a real registration, serialized values kept as they are; reused by seeded starts. */
+  /** The start variables of a real registration; reused by the bare engine and the seeded starts. */
   private VariableMap startTemplate;
 
   @BeforeAll
@@ -191,7 +191,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
         false), List.of(new IncomingService.Upload("cong-van-" + i + ".txt", () -> new ByteArrayInputStream(file))),
         clerk).processInstanceId());
     if (startTemplate == null) {
-      startTemplate = runtime.getVariablesTyped(pi, false);
+      startTemplate = template(pi);
     }
     String direct = taskId(taskService, pi, "Task_Direct");
     as(leader, () -> {
@@ -410,9 +410,17 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
           "Sở Tài chính", "BT1/STC-BENCH", LocalDate.now().minusDays(1), "cong-van", "Mẫu biến khởi tạo", "thuong",
           1, null, null, false, null, null, false), List.of(new IncomingService.Upload("mau.txt",
               () -> new ByteArrayInputStream("mẫu".getBytes(StandardCharsets.UTF_8)))), clerk).processInstanceId());
-      startTemplate = runtime.getVariablesTyped(pi, false);
+      startTemplate = template(pi);
     }
     return startTemplate;
+  }
+
+  /**
+   * A registration's start variables as Java objects, so each engine serializes them as GovFlow's own start does
+   * (the option lists are immutable JDK lists, which end up Java-serialized, not JSON).
+   */
+  private VariableMap template(String pi) {
+    return Variables.fromMap(runtime.getVariables(pi));
   }
 
   /** The signed-in person, as SecurityCurrentUserProvider builds them. */
