@@ -1,0 +1,86 @@
+package vn.govflow.benchmark;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import vn.govflow.calendar.TestCalendars;
+import vn.govflow.calendar.WorkingDaysExpressions;
+
+/**
+ * A bare Camunda engine for baselines: its own database on the same embedded PostgreSQL, the same model, decision
+ * table and forms, the settings GovFlow's engine runs with (full history, JSON variables, UUIDs, working-day
+ * calendar), no job executor, and no-op beans. The direction bean sets only what the model itself reads
+ * ({@code dueAt}); everything else GovFlow's beans do (checks, register row, phiếu, notifications) is left out.
+ */
+final class BareEngine implements AutoCloseable {
+  static final String[] RESOURCES = {"processes/incoming/incoming-document.bpmn",
+      "dmn/incoming/incoming-handling-deadline.dmn", "forms/incoming/incoming-direct.form",
+      "forms/incoming/incoming-review-returned.form", "forms/incoming/incoming-pick-handler.form",
+      "forms/incoming/incoming-opinion.form", "forms/incoming/incoming-handle.form"};
+
+  final ProcessEngine engine;
+  private final HikariDataSource dataSource;
+
+  BareEngine(String jdbcUrl) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(jdbcUrl);
+    hikari.setUsername("postgres");
+    hikari.setPassword("");
+    hikari.setMaximumPoolSize(10);
+    hikari.setPoolName("bare-engine");
+    dataSource = new HikariDataSource(hikari);
+
+    ProcessEngineConfigurationImpl c = new StandaloneProcessEngineConfiguration();
+    c.setProcessEngineName("bare-benchmark");
+    c.setDataSource(dataSource);
+    c.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    c.setJobExecutorActivate(false);
+    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    c.setIdGenerator(new StrongUuidGenerator());
+    c.setJavaSerializationFormatEnabled(false);
+    c.setDefaultSerializationFormat("application/json");
+    c.setEnforceHistoryTimeToLive(true);
+    c.setHistoryTimeToLive("P3650D");
+    c.setMetricsEnabled(true);
+    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
+    TestCalendars.install(c, TestCalendars.calendar());
+    WorkingDaysExpressions workingDays = (WorkingDaysExpressions) c.getBeans().get("workingDays");
+    JavaDelegate noop = execution -> { };
+    TaskListener noopListener = task -> { };
+    c.getBeans().put("incomingDirection", (JavaDelegate) execution -> {
+      Object decided = execution.getVariable("deadlineDays");
+      int days = decided instanceof Number n ? n.intValue() : 10;
+      execution.setVariable("dueAt", workingDays.dueAt(ClockUtil.getCurrentTime(), days));
+    });
+    c.getBeans().put("incomingStatus", noop);
+    c.getBeans().put("incomingNotify", noop);
+    c.getBeans().put("incomingTaskHistory", noopListener);
+    c.getBeans().put("incomingOpinions", noopListener);
+    engine = c.buildProcessEngine();
+
+    var deployment = engine.getRepositoryService().createDeployment().name("benchmark").enableDuplicateFiltering(true);
+    for (String r : RESOURCES) {
+      deployment.addClasspathResource(r);
+    }
+    deployment.deploy();
+  }
+
+  @Override
+  public void close() {
+    try {
+      engine.close();
+    } finally {
+      dataSource.close();
+    }
+  }
+}
