@@ -151,7 +151,7 @@ public class IncomingHandling {
     }
     fail(problems);
     // Normalised for the engine: a plain list (possibly empty) the multi-instance can iterate.
-    task.setVariable("coordinators", coordinators);
+    task.setVariable("coordinators", new ArrayList<>(coordinators));
     record(task, "DIRECTED", "Chỉ đạo: " + nz(string(task, "direction")) + " | Chủ trì: "
         + ("department".equals(leadType) ? departmentName(leadDepartment) : personName(leadHandler))
         + (coordinators.isEmpty() ? "" : " | Phối hợp: " + String.join(", ",
@@ -173,9 +173,9 @@ public class IncomingHandling {
     String leadDepartment = "department".equals(leadType) ? (String) execution.getVariable("leadDepartment") : null;
     if (leadDepartment != null) {
       execution.setVariable("departmentHeads", String.join(",", departmentHeads(leadDepartment)));
-      execution.setVariable("departmentPeopleOptions", directory.people().stream()
+      execution.setVariable("departmentPeopleOptions", new ArrayList<>(directory.people().stream()
           .filter(p -> p.active() && leadDepartment.equals(p.departmentId()) && Person.KIND_PERSON.equals(p.kind()))
-          .map(p -> Map.of("label", p.fullName(), "value", p.username())).toList());
+          .map(p -> IncomingService.option(p.fullName(), p.username())).toList()));
       execution.setVariable("leadHandler", null);
     }
     execution.setVariable("leadDepartment", leadDepartment);

@@ -274,17 +274,28 @@ public class IncomingService {
     vars.put("directingLeader", directingLeader);
     vars.put("bulkyDossier", doc.bulkyDossier());
     vars.put("peopleOptions", peopleOptions(agency.code()));
-    vars.put("departmentOptions", directory.departments().stream().filter(d -> d.agencyCode().equals(agency.code()))
-        .map(d -> Map.of("label", d.name(), "value", d.id())).toList());
+    vars.put("departmentOptions", new ArrayList<>(directory.departments().stream()
+        .filter(d -> d.agencyCode().equals(agency.code())).map(d -> option(d.name(), d.id())).toList()));
     return vars;
   }
 
   List<Map<String, String>> peopleOptions(String agencyCode) {
-    return directory.people().stream()
+    return new ArrayList<>(directory.people().stream()
         .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind()) && agencyCode.equals(p.agencyCode()))
-        .map(p -> Map.of("label", p.fullName() + directory.jobPosition(p.jobPositionCode())
-            .map(j -> " – " + j.name()).orElse(""), "value", p.username()))
-        .toList();
+        .map(p -> option(p.fullName() + directory.jobPosition(p.jobPositionCode())
+            .map(j -> " – " + j.name()).orElse(""), p.username()))
+        .toList());
+  }
+
+  /**
+   * A form option as plain ArrayList/LinkedHashMap: stored as JSON (Spin) with a type any reader can rebuild,
+   * not a JDK-internal immutable class.
+   */
+  static Map<String, String> option(String label, String value) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("label", label);
+    m.put("value", value);
+    return m;
   }
 
   private static String searchText(IncomingDocument d, CharSequence fileText) {
