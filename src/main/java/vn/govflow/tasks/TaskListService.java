@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -34,18 +36,21 @@ public class TaskListService {
   private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
+  private final org.camunda.bpm.engine.HistoryService historyService;
   private final org.camunda.bpm.engine.FormService formService;
   private final IdentityDirectory directory;
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
 
   TaskListService(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService,
-                  org.camunda.bpm.engine.FormService formService, IdentityDirectory directory,
+                  org.camunda.bpm.engine.FormService formService,
+                  org.camunda.bpm.engine.HistoryService historyService, IdentityDirectory directory,
                   WorkingDayCalendar calendar, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.formService = formService;
+    this.historyService = historyService;
     this.directory = directory;
     this.calendar = calendar;
     this.zone = ZoneId.of(zone);
@@ -122,6 +127,13 @@ public class TaskListService {
   public Task visibleTask(CurrentUser user, String taskId) {
     Task task = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     if (task == null) {
+      // Completed a moment ago (another tab, a colleague): say so in the agency; reveal nothing outside it.
+      HistoricTaskInstance done = taskId == null ? null
+          : historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+      if (done != null && sameAgency(user, historicAgency(done.getProcessInstanceId()))) {
+        throw new UserError(HttpStatus.CONFLICT, "task-gone", "Công việc đã được hoàn thành hoặc không còn tồn tại.",
+            "The task has already been completed or no longer exists.");
+      }
       throw UserError.notFound();
     }
     boolean mine = user.username().equals(task.getAssignee()) || (task.getAssignee() == null
@@ -132,13 +144,25 @@ public class TaskListService {
     }
     Object agency = task.getProcessInstanceId() == null ? null
         : runtimeService.getVariable(task.getProcessInstanceId(), "agency");
-    boolean sameAgency = agency != null && directory.agency(user.agencyCode())
-        .map(a -> a.shortName().equals(agency)).orElse(false);
-    if (sameAgency) {
+    if (sameAgency(user, agency)) {
       throw new UserError(HttpStatus.FORBIDDEN, "task-not-yours", "Công việc này không giao cho bạn hoặc đang do"
           + " người khác xử lý.", "This task is not yours or someone else is working on it.");
     }
     throw UserError.notFound();
+  }
+
+  private boolean sameAgency(CurrentUser user, Object agencyShortName) {
+    return agencyShortName != null && directory.agency(user.agencyCode())
+        .map(a -> a.shortName().equals(agencyShortName)).orElse(false);
+  }
+
+  private Object historicAgency(String processInstanceId) {
+    if (processInstanceId == null) {
+      return null;
+    }
+    HistoricVariableInstance v = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName("agency").singleResult();
+    return v == null ? null : v.getValue();
   }
 
   private static List<String> withFallback(List<String> groups) {
@@ -146,13 +170,18 @@ public class TaskListService {
     return groups.isEmpty() ? List.of("-none-") : groups;
   }
 
+  /** Claims a task of the person's groups; when a colleague got there first, 409 names who has it. */
   public void claim(CurrentUser user, String taskId) {
-    Task task = visibleTask(user, taskId);
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-      throw new UserError(HttpStatus.CONFLICT, "task-claimed", "Công việc đã được người khác nhận xử lý.",
-          "Someone else has already claimed this task.");
+    Task current = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (current != null && current.getAssignee() != null && !current.getAssignee().equals(user.username())
+        && sameAgency(user, runtimeService.getVariable(current.getProcessInstanceId(), "agency"))) {
+      String who = directory.person(current.getAssignee()).map(vn.govflow.identity.Person::fullName)
+          .orElse(current.getAssignee());
+      throw new UserError(HttpStatus.CONFLICT, "task-claimed", "Công việc đã được " + who + " nhận xử lý.",
+          "Already claimed by " + who + ".");
     }
-    taskService.claim(taskId, user.username());
+    visibleTask(user, taskId);
+    TaskApiController.engineCall(() -> taskService.claim(taskId, user.username()));
   }
 
   /**

@@ -50,7 +50,7 @@ class TaskPages {
   @PostMapping("/tasks/{id}/claim")
   String claim(@PathVariable String id, RedirectAttributes flash) {
     CurrentUser me = users.require();
-    TaskApiController.engineCall(() -> tasks.claim(me, id));
+    tasks.claim(me, id);
     audit.record("task.claim", "task", id, null);
     return "redirect:/tasks/" + id;
   }

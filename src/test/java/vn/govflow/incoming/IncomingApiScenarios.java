@@ -301,6 +301,43 @@ interface IncomingApiScenarios extends GovFlowUnderTest {
         .isEqualTo("tuanlm.skhcn"));
   }
 
+  @Test
+  default void twoPeopleAtOnceOneWinsTheOtherIsToldWith409() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    HttpResponse<String> created = register(lan, document("R1/UBND-" + System.nanoTime() % 100000, "Tranh chấp",
+        ""), "a.txt", text("x"));
+    Task direct = awaitTask(JSON.readTree(created.body()).get("processInstanceId").asText(), "Task_Direct");
+    SsoClient hung = signIn("hungtv.skhcn");
+    SsoClient tuan = signIn("tuanlm.skhcn");
+    List<Integer> claims = race(() -> hung.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode(),
+        () -> tuan.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode());
+    assertThat(claims).containsExactlyInAnyOrder(204, 409);
+    String winner = bean(TaskService.class).createTaskQuery().taskId(direct.getId()).singleResult().getAssignee();
+    SsoClient first = signIn(winner);
+    SsoClient second = signIn(winner);
+    String direction = "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}";
+    List<Integer> completions = race(
+        () -> first.postJson("/api/v1/tasks/" + direct.getId() + "/complete", direction).statusCode(),
+        () -> second.postJson("/api/v1/tasks/" + direct.getId() + "/complete", direction).statusCode());
+    assertThat(completions).containsExactlyInAnyOrder(204, 409);
+    // Outside the agency the finished task reveals nothing.
+    assertThat(signIn("thaomt.vpubnd").postJson("/api/v1/tasks/" + direct.getId() + "/complete", direction)
+        .statusCode()).isEqualTo(404);
+  }
+
+  default List<Integer> race(Callable<Integer> a, Callable<Integer> b) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Integer> results = new ArrayList<>();
+      for (Future<Integer> f : pool.invokeAll(List.of(a, b))) {
+        results.add(f.get());
+      }
+      return results;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   default Task awaitTask(String processInstanceId, String key) {
     TaskService tasks = bean(TaskService.class);
     await(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).count() > 0);
