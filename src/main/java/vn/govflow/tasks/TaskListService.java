@@ -172,16 +172,25 @@ public class TaskListService {
 
   /** Claims a task of the person's groups; when a colleague got there first, 409 names who has it. */
   public void claim(CurrentUser user, String taskId) {
-    Task current = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (current != null && current.getAssignee() != null && !current.getAssignee().equals(user.username())
-        && sameAgency(user, runtimeService.getVariable(current.getProcessInstanceId(), "agency"))) {
+    try {
+      visibleTask(user, taskId);
+    } catch (UserError e) {
+      if (e.status() == HttpStatus.FORBIDDEN) {
+        throwIfClaimedByOther(user, taskId);
+      }
+      throw e;
+    }
+    TaskApiController.engineCall(() -> taskService.claim(taskId, user.username()));
+  }
+
+  private void throwIfClaimedByOther(CurrentUser user, String taskId) {
+    Task current = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (current != null && current.getAssignee() != null && !current.getAssignee().equals(user.username())) {
       String who = directory.person(current.getAssignee()).map(vn.govflow.identity.Person::fullName)
           .orElse(current.getAssignee());
       throw new UserError(HttpStatus.CONFLICT, "task-claimed", "Công việc đã được " + who + " nhận xử lý.",
           "Already claimed by " + who + ".");
     }
-    visibleTask(user, taskId);
-    TaskApiController.engineCall(() -> taskService.claim(taskId, user.username()));
   }
 
   /**
