@@ -55,14 +55,23 @@ public class FileController {
     return FileView.of(visible(id));
   }
 
+  /** Types a browser shows safely in place (the preview); everything else is always a download. */
+  static final java.util.Set<String> PREVIEWABLE = java.util.Set.of("application/pdf", "image/png", "image/jpeg");
+
   @GetMapping("/{id}/content")
-  public ResponseEntity<Resource> content(@PathVariable String id) {
+  public ResponseEntity<Resource> content(@PathVariable String id,
+                                          @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
+                                          boolean inline) {
     StoredFile file = visible(id);
+    ContentDisposition.Builder disposition = inline && PREVIEWABLE.contains(file.mediaType())
+        ? ContentDisposition.inline() : ContentDisposition.attachment();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.mediaType()))
         .contentLength(file.sizeBytes())
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(file.originalName(), StandardCharsets.UTF_8).build().toString())
+            disposition.filename(file.originalName(), StandardCharsets.UTF_8).build().toString())
+        // A preview is a document, never a script: no scripts, no plugins, no framing by others.
+        .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
         .header("X-Content-Type-Options", "nosniff")
         .cacheControl(CacheControl.noStore().cachePrivate())
         .body(new InputStreamResource(files.open(file)));

@@ -41,6 +41,14 @@ interface FilesApiScenarios extends GovFlowUnderTest {
     assertThat(content.statusCode()).isEqualTo(200);
     assertThat(Arrays.equals(content.body(), pdf)).isTrue();
     assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(content.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+        d -> assertThat(d).startsWith("attachment"));
+    // A PDF can be previewed in place; the preview is sandboxed.
+    HttpResponse<byte[]> preview = lan.getBytes("/api/v1/files/" + id + "/content?inline=true");
+    assertThat(preview.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+        d -> assertThat(d).startsWith("inline"));
+    assertThat(preview.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        c -> assertThat(c).contains("sandbox"));
 
     SsoClient hoa = signIn("hoadt.vpubnd");
     HttpResponse<String> foreign = hoa.get("/api/v1/files/" + id);

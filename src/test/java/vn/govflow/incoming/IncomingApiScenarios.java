@@ -325,6 +325,46 @@ interface IncomingApiScenarios extends GovFlowUnderTest {
         .statusCode()).isEqualTo(404);
   }
 
+  @Test
+  default void reminderAndEscalationReachTheHandlerAndTheLeaders() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    HttpResponse<String> created = register(lan, document("T1/UBND-" + System.nanoTime() % 100000,
+        "Nhắc hạn và báo quá hạn", ""), "a.txt", text("x"));
+    String id = JSON.readTree(created.body()).get("id").asText();
+    String pi = JSON.readTree(created.body()).get("processInstanceId").asText();
+    Task direct = awaitTask(pi, "Task_Direct");
+    SsoClient leader = signIn("tuanlm.skhcn");
+    assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete", "{\"decision\": \"assign\","
+        + " \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}").statusCode()).isEqualTo(204);
+    awaitTask(pi, "Task_Handle");
+
+    // Fire the timers now instead of waiting for the working days to pass; the engine then runs the
+    // notification service tasks as jobs, exactly as it will when the dates come.
+    org.camunda.bpm.engine.ManagementService jobs = bean(org.camunda.bpm.engine.ManagementService.class);
+    // One at a time, as the job executor would (exclusive jobs of one case never run concurrently).
+    for (String timer : List.of("BoundaryEvent_Remind", "BoundaryEvent_Overdue")) {
+      org.camunda.bpm.engine.runtime.Job job = jobs.createJobQuery().processInstanceId(pi).timers()
+          .activityId(timer).singleResult();
+      jobs.executeJob(job.getId());
+      await(() -> jobs.createJobQuery().processInstanceId(pi).messages().count() == 0);
+    }
+    assertThat(bean(RuntimeService.class).createIncidentQuery().processInstanceId(pi).count()).isZero();
+
+    JsonNode anh = JSON.readTree(signIn("anhdd.skhcn").get("/api/v1/notifications").body());
+    List<String> anhKinds = new ArrayList<>();
+    anh.forEach(n -> {
+      if (n.get("link").asText().equals("/incoming/" + id)) {
+        anhKinds.add(n.get("kind").asText());
+      }
+    });
+    assertThat(anhKinds).contains("ASSIGNED", "REMINDER", "ESCALATION");
+    JsonNode head = JSON.readTree(signIn("hungtv.skhcn").get("/api/v1/notifications").body());
+    assertThat(head.findValuesAsText("subjectVi")).anySatisfy(t -> assertThat(t).startsWith("Văn bản đến quá hạn"));
+    JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/" + id).body());
+    assertThat(doc.get("history").findValuesAsText("step")).contains("ESCALATED");
+  }
+
   default List<Integer> race(Callable<Integer> a, Callable<Integer> b) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
