@@ -1,0 +1,72 @@
+package vn.govflow.incoming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.SsoClient;
+import vn.govflow.support.TestDatabases;
+
+/**
+ * With SMTP configured, the people a document is assigned to also get an e-mail (Vietnamese subject, the link
+ * to the document). Its own JVM: this GovFlow has mail switched on.
+ */
+class IncomingMailIsolatedTest extends H2IntegrationTest implements IncomingTestSupport {
+  static final int SMTP_PORT = TestDatabases.freePort();
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @Test
+  void assignedPeopleAreEmailed() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    HttpResponse<String> created = register(lan, document("M1/UBND-" + System.nanoTime() % 100000,
+        "Thư báo giao việc", ""), "a.txt", text("x"));
+    String id = JSON.readTree(created.body()).get("id").asText();
+    Task direct = awaitTask(JSON.readTree(created.body()).get("processInstanceId").asText(), "Task_Direct");
+    SsoClient leader = signIn("hungtv.skhcn");
+    leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "");
+    assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete", "{\"decision\": \"assign\","
+        + " \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"coordinators\": [\"maivt.skhcn\"]}")
+        .statusCode()).isEqualTo(204);
+
+    await(() -> smtp.getReceivedMessages().length >= 2);
+    MimeMessage toAnh = Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(
+        "anhdd.skhcn@laocai.gov.vn")).findFirst().orElseThrow();
+    assertThat(toAnh.getSubject()).startsWith("Văn bản đến giao bạn chủ trì xử lý");
+    assertThat(body(toAnh)).contains("/incoming/" + id);
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(IncomingMailIsolatedTest::recipient))
+        .contains("maivt.skhcn@laocai.gov.vn");
+  }
+
+  static String recipient(MimeMessage m) {
+    try {
+      return m.getAllRecipients()[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String body(MimeMessage m) {
+    try {
+      return String.valueOf(m.getContent());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

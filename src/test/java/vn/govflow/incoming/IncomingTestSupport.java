@@ -1,0 +1,108 @@
+package vn.govflow.incoming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.identity.CurrentUser;
+import vn.govflow.support.GovFlowUnderTest;
+import vn.govflow.support.SsoClient;
+
+/** What incoming-document tests share: a document's JSON, a registration through the API, waiting for the engine. */
+interface IncomingTestSupport extends GovFlowUnderTest {
+  ObjectMapper JSON = new ObjectMapper();
+
+  default String document(String numberSymbol, String summary, String extra) {
+    return "{\"senderName\": \"Ủy ban nhân dân huyện Bảo Thắng\", \"numberSymbol\": \"" + numberSymbol + "\","
+        + " \"documentDate\": \"" + LocalDate.now().minusDays(1) + "\", \"documentType\": \"cong-van\","
+        + " \"summary\": \"" + summary + "\", \"urgency\": \"thuong\", \"pageCount\": 2" + extra + "}";
+  }
+
+  default HttpResponse<String> register(SsoClient client, String documentJson, String fileName, byte[] file) {
+    String boundary = "----govflow" + System.nanoTime();
+    StringBuilder head = new StringBuilder();
+    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"document\"\r\n")
+        .append("Content-Type: application/json\r\n\r\n").append(documentJson).append("\r\n");
+    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] fileHead = fileName == null ? new byte[0] : ("--" + boundary + "\r\nContent-Disposition: form-data;"
+        + " name=\"files\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] end = ((fileName == null ? "" : "\r\n") + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    return client.send(client.withXsrf(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/incoming-documents")))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(start),
+            HttpRequest.BodyPublishers.ofByteArray(fileHead),
+            HttpRequest.BodyPublishers.ofByteArray(file == null ? new byte[0] : file),
+            HttpRequest.BodyPublishers.ofByteArray(end))));
+  }
+
+  default byte[] text(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  default long lastNumber(String agencyCode) {
+    Long n = bean(JdbcTemplate.class).queryForObject("SELECT MAX(arrival_number) FROM inc_document WHERE agency_code = ?"
+        + " AND reg_year = ?", Long.class, agencyCode, LocalDate.now().getYear());
+    return n == null ? 0 : n;
+  }
+
+  default List<Integer> race(Callable<Integer> a, Callable<Integer> b) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Integer> results = new ArrayList<>();
+      for (Future<Integer> f : pool.invokeAll(List.of(a, b))) {
+        results.add(f.get());
+      }
+      return results;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  default Task awaitTask(String processInstanceId, String key) {
+    TaskService tasks = bean(TaskService.class);
+    await(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).count() > 0);
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list().get(0);
+  }
+
+  default void await(BooleanSupplier condition) {
+    Instant limit = Instant.now().plus(Duration.ofSeconds(30));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(limit)) {
+        throw new AssertionError("Condition not met within 30 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+}
