@@ -19,6 +19,19 @@ public final class Browser {
 
   private Browser() {}
 
+  /**
+   * Waits until the element shows exactly this text. After a click that loads a new page, the old page's
+   * element may still be found for a moment; waiting on the expected text (and retrying stale elements)
+   * makes the check about the new page.
+   */
+  public static void waitForText(WebDriver driver, org.openqa.selenium.By by, String text) {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .withMessage(() -> "Expected \"" + text + "\" at " + by + " on " + driver.getCurrentUrl())
+        .until(d -> text.equals(d.findElement(by).getText()));
+  }
+
   public static WebDriver start() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if (!present) {

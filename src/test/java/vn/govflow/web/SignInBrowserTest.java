@@ -36,7 +36,7 @@ class SignInBrowserTest extends H2IntegrationTest {
   void clerkSignsInAndSeesHerProfileAndTaskList() throws Exception {
     driver.get(baseUrl() + "/");
     assertThat(driver.getCurrentUrl()).contains("/sso/login");
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập một lần (SSO)");
+    Browser.waitForText(driver, By.tagName("h1"), "Đăng nhập một lần (SSO)");
 
     driver.findElement(By.id("username")).sendKeys("lannt.skhcn");
     driver.findElement(By.id("password")).sendKeys("sai-mat-khau");
@@ -47,7 +47,7 @@ class SignInBrowserTest extends H2IntegrationTest {
     driver.findElement(By.id("password")).sendKeys("Demo@2026");
     driver.findElement(By.id("sign-in")).click();
 
-    assertThat(driver.findElement(By.id("welcome")).getText()).isEqualTo("Xin chào, Nguyễn Thị Lan");
+    Browser.waitForText(driver, By.id("welcome"), "Xin chào, Nguyễn Thị Lan");
     assertThat(driver.findElement(By.id("agency")).getText()).isEqualTo("Sở Khoa học và Công nghệ (000.00.12.H37)");
     assertThat(driver.findElement(By.id("position")).getText()).isEqualTo("Văn thư");
     assertThat(driver.findElement(By.id("roles")).getText()).isEqualTo("Văn thư");
@@ -56,17 +56,17 @@ class SignInBrowserTest extends H2IntegrationTest {
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 
     driver.findElement(By.id("nav-tasks")).click();
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Công việc của tôi");
+    Browser.waitForText(driver, By.tagName("h1"), "Công việc của tôi");
     assertThat(driver.findElement(By.id("tasks-empty")).getText()).isEqualTo("Không có công việc nào đang chờ bạn xử lý.");
 
     driver.findElement(By.id("lang-switch")).click();
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("My tasks");
+    Browser.waitForText(driver, By.tagName("h1"), "My tasks");
     driver.get(baseUrl() + "/");
-    assertThat(driver.findElement(By.id("welcome")).getText()).isEqualTo("Hello, Nguyễn Thị Lan");
+    Browser.waitForText(driver, By.id("welcome"), "Hello, Nguyễn Thị Lan");
     assertThat(driver.findElement(By.id("roles")).getText()).isEqualTo("Clerk");
 
     driver.findElement(By.id("sign-out")).click();
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Signed out");
+    Browser.waitForText(driver, By.tagName("h1"), "Signed out");
     driver.get(baseUrl() + "/api/v1/me");
     assertThat(driver.getPageSource()).contains("unauthenticated");
   }
