@@ -95,7 +95,7 @@ public class FileService {
 
   /** The file's metadata, or empty when it does not exist or belongs to an agency the viewer cannot see. */
   public Optional<StoredFile> find(String id, CurrentUser viewer) {
-    if (id == null || viewer == null || !isUuid(id)) {
+    if (id == null || viewer == null || !vn.govflow.common.Ids.isUuid(id)) {
       return Optional.empty();
     }
     return Optional.ofNullable(mapper.findById(id)).filter(f -> viewer.canSeeAgency(f.agencyCode()));
@@ -115,11 +115,4 @@ public class FileService {
     return mapper.findText(file.id());
   }
 
-  private static boolean isUuid(String id) {
-    try {
-      return UUID.fromString(id).toString().equals(id.toLowerCase());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
 }

@@ -148,7 +148,7 @@ public class IncomingService {
   }
 
   public Optional<IncomingDocument> find(String id, CurrentUser viewer) {
-    if (id == null || !isUuid(id)) {
+    if (id == null || !vn.govflow.common.Ids.isUuid(id)) {
       return Optional.empty();
     }
     return Optional.ofNullable(mapper.find(id)).filter(d -> viewer.canSeeAgency(d.agencyCode()));
@@ -412,13 +412,6 @@ public class IncomingService {
         .stream().findFirst().map(IncomingDocument::id).orElse(null);
   }
 
-  private static boolean isUuid(String id) {
-    try {
-      return UUID.fromString(id).toString().equals(id.toLowerCase());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
 
   private static String trim(String s) {
     return s == null || s.isBlank() ? null : s.trim();
