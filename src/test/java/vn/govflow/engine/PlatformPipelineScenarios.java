@@ -30,58 +30,16 @@ interface PlatformPipelineScenarios extends GovFlowUnderTest {
 
   @Test
   default void modelsFromTheRepositoryAreDeployedAtStart() {
-    assertThat(bean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("platform-check").count()).isPositive();
-    assertThat(bean(RepositoryService.class).createDecisionDefinitionQuery().decisionDefinitionKey("platform-check-deadline").count())
-        .isPositive();
-    String deploymentId = bean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("platform-check")
-        .latestVersion().singleResult().getDeploymentId();
+    assertThat(bean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("incoming-document")
+        .count()).isPositive();
+    assertThat(bean(RepositoryService.class).createDecisionDefinitionQuery()
+        .decisionDefinitionKey("incoming-handling-deadline").count()).isPositive();
+    String deploymentId = bean(RepositoryService.class).createProcessDefinitionQuery()
+        .processDefinitionKey("incoming-document").latestVersion().singleResult().getDeploymentId();
+    // One deployment holds the BPMN, its decisions and its forms, so formRefBinding="deployment" finds them.
     assertThat(bean(RepositoryService.class).getDeploymentResourceNames(deploymentId))
-        .anySatisfy(n -> assertThat(n).endsWith("platform-check-acknowledge.form"))
-        .anySatisfy(n -> assertThat(n).endsWith("platform-check-deadline.dmn"));
-  }
-
-  @Test
-  default void taskGetsAWorkingDayDueDateAndOnlyItsAgencyHandlersCanWorkOnIt() throws Exception {
-    Instant before = Instant.now();
-    ProcessInstance pi = bean(RuntimeService.class).startProcessInstanceByKey("platform-check", "check-" + System.nanoTime(),
-        Map.of("agency", "skhcn", "urgency", "khan"));
-    Task task = bean(TaskService.class).createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(task.getName()).isEqualTo("Xác nhận đã nhận");
-    // "khan" → 2 working days (DMN), counted by the calendar from when the task was created.
-    Instant expected = bean(WorkingDayCalendar.class).deadline(task.getCreateTime().toInstant(), 2).dueAt().toInstant();
-    assertThat(task.getDueDate().toInstant()).isEqualTo(expected);
-    assertThat(expected).isAfter(before);
-    assertThat(bean(TaskService.class).getIdentityLinksForTask(task.getId()))
-        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("skhcn-handler"));
-
-    SsoClient anh = signIn("anhdd.skhcn");
-    SsoClient thao = signIn("thaomt.vpubnd");
-
-    JsonNode anhTasks = JSON.readTree(anh.get("/api/v1/tasks").body());
-    assertThat(anhTasks.findValuesAsText("id")).contains(task.getId());
-    JsonNode thaoTasks = JSON.readTree(thao.get("/api/v1/tasks").body());
-    assertThat(thaoTasks.findValuesAsText("id")).doesNotContain(task.getId());
-
-    // Another agency's handler: the task does not exist for them.
-    assertThat(thao.postJson("/api/v1/tasks/" + task.getId() + "/claim", "").statusCode()).isEqualTo(404);
-    assertThat(thao.postJson("/api/v1/tasks/" + task.getId() + "/complete", "{}").statusCode()).isEqualTo(404);
-
-    assertThat(anh.postJson("/api/v1/tasks/" + task.getId() + "/claim", "").statusCode()).isEqualTo(204);
-    // Claimed by Anh: Mai (same agency, same group) is told it is not hers.
-    SsoClient mai = signIn("maivt.skhcn");
-    assertThat(mai.postJson("/api/v1/tasks/" + task.getId() + "/complete", "{}").statusCode()).isEqualTo(403);
-    assertThat(mai.postJson("/api/v1/tasks/" + task.getId() + "/claim", "").body()).contains("Đỗ Đức Anh");
-
-    HttpResponse<String> done = anh.postJson("/api/v1/tasks/" + task.getId() + "/complete",
-        "{\"acknowledged\": true, \"comment\": \"Đã nắm nội dung\"}");
-    assertThat(done.statusCode()).isEqualTo(204);
-    assertThat(bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
-    assertThat(bean(HistoryService.class).createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName("comment").singleResult().getValue()).isEqualTo("Đã nắm nội dung");
-
-    Integer audited = bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = 'anhdd.skhcn'"
-        + " AND action = 'task.complete' AND object_id = ?", Integer.class, task.getId());
-    assertThat(audited).isEqualTo(1);
+        .anySatisfy(n -> assertThat(n).endsWith("incoming-direct.form"))
+        .anySatisfy(n -> assertThat(n).endsWith("incoming-handling-deadline.dmn"));
   }
 
   @Test

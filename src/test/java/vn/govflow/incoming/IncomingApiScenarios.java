@@ -153,6 +153,9 @@ interface IncomingApiScenarios extends IncomingTestSupport {
 
     SsoClient leader = signIn("hungtv.skhcn");
     Task direct = awaitTask(pi, "Task_Direct");
+    // Presented to the leader by the next working day (Decree 30/2020 Art 23.1), on the working-day calendar.
+    assertThat(direct.getDueDate().toInstant()).isEqualTo(bean(vn.govflow.calendar.WorkingDayCalendar.class)
+        .deadline(direct.getCreateTime().toInstant(), 1).dueAt().toInstant());
     assertThat(JSON.readTree(leader.get("/api/v1/tasks").body()).findValuesAsText("id")).contains(direct.getId());
     assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
     HttpResponse<String> badDirection = leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
