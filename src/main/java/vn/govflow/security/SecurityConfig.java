@@ -117,7 +117,9 @@ public class SecurityConfig {
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
             // Bearer calls carry no ambient credentials; Camunda's webapps have their own CSRF filter.
-            .ignoringRequestMatchers(bearer, new AntPathRequestMatcher("/camunda/**")))
+            // The public portal API carries no one's session rights: nothing for a forged request to borrow.
+            .ignoringRequestMatchers(bearer, new AntPathRequestMatcher("/camunda/**"),
+                new AntPathRequestMatcher("/api/v1/portal/**")))
         .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
         .logout(l -> l.logoutSuccessHandler(logout))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));

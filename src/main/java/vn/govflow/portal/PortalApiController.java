@@ -1,0 +1,60 @@
+package vn.govflow.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.govflow.common.error.UserError;
+import vn.govflow.identity.Agency;
+import vn.govflow.identity.IdentityDirectory;
+
+/** The public side of Hỏi – Đáp: ask without signing in, then follow the question by its tracking code. */
+@RestController
+@RequestMapping("/api/v1/portal/questions")
+class PortalApiController {
+  private final PortalService portal;
+  private final SubmissionLimiter limiter;
+  private final IdentityDirectory directory;
+
+  PortalApiController(PortalService portal, SubmissionLimiter limiter, IdentityDirectory directory) {
+    this.portal = portal;
+    this.limiter = limiter;
+    this.directory = directory;
+  }
+
+  record Submitted(String trackingCode, OffsetDateTime receivedAt, OffsetDateTime dueAt) {}
+
+  @PostMapping
+  ResponseEntity<Submitted> ask(@RequestBody QuestionRequest request, HttpServletRequest http) {
+    long wait = limiter.acquire(http.getRemoteAddr());
+    if (wait > 0) {
+      throw new UserError(HttpStatus.TOO_MANY_REQUESTS, "portal-rate-limit",
+          "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau " + wait + " giây.",
+          "Too many questions from your address in a short time. Please try again in " + wait + " seconds.",
+          java.util.List.of(), java.util.Map.of("retryAfterSeconds", wait));
+    }
+    PortalQuestion q = portal.submit(request, http.getRemoteAddr());
+    return ResponseEntity.created(URI.create("/api/v1/portal/questions/" + q.trackingCode()))
+        .body(new Submitted(q.trackingCode(), q.receivedAt(), q.dueAt()));
+  }
+
+  /** What the asker may see by the code: never the personal data they gave. */
+  record Tracking(String trackingCode, String status, String field, String agencyName, OffsetDateTime receivedAt,
+                  OffsetDateTime dueAt, String question) {}
+
+  @GetMapping("/{trackingCode}")
+  Tracking track(@PathVariable String trackingCode) {
+    PortalQuestion q = portal.track(trackingCode).orElseThrow(UserError::notFound);
+    String[] field = PortalFields.ALL.get(q.field());
+    return new Tracking(q.trackingCode(), q.status(), field == null ? q.field() : field[0],
+        q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(Agency::name).orElse(null),
+        q.receivedAt(), q.dueAt(), q.question());
+  }
+}

@@ -1,0 +1,111 @@
+package vn.govflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.calendar.WorkingDayCalendar;
+import vn.govflow.support.GovFlowUnderTest;
+import vn.govflow.support.SsoClient;
+
+/** A citizen asks without signing in and follows the question by its code; bad input stores nothing. */
+interface PortalApiScenarios extends GovFlowUnderTest {
+  ObjectMapper JSON = new ObjectMapper();
+
+  default String individual(String question) throws Exception {
+    return JSON.writeValueAsString(new QuestionRequest("INDIVIDUAL", "hoi-dap", "Nguyễn Văn Dân", "Việt Nam",
+        "Kỹ sư", "Số 5 đường Hoàng Liên, Lào Cai", null, null, null, null, "dan@example.vn", null,
+        "khoa-hoc-cong-nghe", "000.00.12.H37", question, true));
+  }
+
+  /** Each test comes from its own address (through a trusted local proxy), so the flood limit is per test. */
+  default HttpResponse<String> ask(String body, String address) {
+    SsoClient c = anonymous();
+    return c.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/portal/questions"))
+        .header("Content-Type", "application/json").header("X-Forwarded-For", address)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  default String someAddress() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return "203." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+  }
+
+  default int stored() {
+    return bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM portal_question", Integer.class);
+  }
+
+  @Test
+  default void citizenAsksWithoutSigningInAndFollowsTheQuestion() throws Exception {
+    String script = "Thủ tục cấp phép <script>alert('x')</script> thế nào?";
+    HttpResponse<String> r = ask(individual(script), someAddress());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode created = JSON.readTree(r.body());
+    String code = created.get("trackingCode").asText();
+    assertThat(code).matches("HD-\\d{4}-[A-Z0-9]{8}");
+    OffsetDateTime received = OffsetDateTime.parse(created.get("receivedAt").asText());
+    assertThat(OffsetDateTime.parse(created.get("dueAt").asText()).toInstant()).isEqualTo(
+        bean(WorkingDayCalendar.class).deadline(received.toInstant(), 5).dueAt().toInstant());
+    assertThat(created.get("dueAt").asText()).endsWith("17:00:00+07:00");
+
+    HttpResponse<String> tracked = anonymous().get("/api/v1/portal/questions/" + code, "application/json");
+    assertThat(tracked.statusCode()).isEqualTo(200);
+    JsonNode t = JSON.readTree(tracked.body());
+    assertThat(t.get("status").asText()).isEqualTo("RECEIVED");
+    assertThat(t.get("question").asText()).isEqualTo(script);
+    assertThat(tracked.body()).doesNotContain("Hoàng Liên").doesNotContain("dan@example.vn")
+        .doesNotContain("Nguyễn Văn Dân");
+    assertThat(anonymous().get("/api/v1/portal/questions/HD-2026-ZZZZZZZZ", "application/json").statusCode())
+        .isEqualTo(404);
+    assertThat(anonymous().get("/api/v1/portal/questions/' OR 1=1 --", "application/json").statusCode())
+        .isIn(400, 404);
+  }
+
+  @Test
+  default void badQuestionsAreRefusedAndNothingIsStored() throws Exception {
+    int before = stored();
+    String address = someAddress();
+    HttpResponse<String> organisation = ask("{\"askerType\": \"ORGANISATION\", \"field\": \"dau-tu\","
+        + " \"question\": \"Hỏi về ưu đãi đầu tư\", \"phone\": \"0912345678\", \"consent\": true}", address);
+    assertThat(organisation.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(organisation.body()).get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+        "organisationName", "fullName", "representativePosition", "establishmentDecision", "headOfficeAddress");
+
+    HttpResponse<String> complaint = ask(individual("Tôi khiếu nại quyết định thu hồi đất").replace(
+        "\"category\":\"hoi-dap\"", "\"category\":\"khieu-nai\""), address);
+    assertThat(complaint.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(complaint.body()).get("messageVi").asText()).contains("Ban Tiếp công dân");
+
+    HttpResponse<String> tooLong = ask(individual("a".repeat(10_001)), address);
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("question");
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
+  default void aFloodFromOneAddressIsLimited() throws Exception {
+    String address = someAddress();
+    int accepted = 0;
+    int limited = 0;
+    for (int i = 0; i < 7; i++) {
+      HttpResponse<String> r = ask(individual("Câu hỏi số " + i), address);
+      if (r.statusCode() == 201) {
+        accepted++;
+      } else if (r.statusCode() == 429) {
+        limited++;
+        assertThat(JSON.readTree(r.body()).get("retryAfterSeconds").asLong()).isPositive();
+      }
+    }
+    assertThat(accepted).isEqualTo(5);
+    assertThat(limited).isEqualTo(2);
+    // Another address is not affected.
+    assertThat(ask(individual("Câu hỏi khác"), someAddress()).statusCode()).isEqualTo(201);
+  }
+}
