@@ -104,7 +104,7 @@ class PortalQuestionProcessTest {
     ProcessInstance pi = start("Q-001", "thue", null, false);
 
     assertThat(pi).isWaitingAt("Task_Triage").hasPassed("Task_SuggestAgency")
-        .variables().containsEntry("suggestedAgency", "vpubnd");
+        .variables().containsEntry("suggestedAgency", "vpubnd").containsEntry("routeTo", "vpubnd");
     assertThat(task(pi)).hasName("Tiếp nhận, phân loại câu hỏi").hasCandidateGroup("portal-editor").isNotAssigned();
     assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
     assertThat(formOf(task(pi))).contains("\"id\": \"portal-triage\"").contains("agencyOptions")
