@@ -1,0 +1,439 @@
+package vn.govflow.portal.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.govflow.calendar.TestCalendars;
+import vn.govflow.calendar.WorkingDaysExpressions;
+
+/**
+ * Every path of portal-question on an in-memory engine with the real working-day calendar, Spin and Java
+ * serialization off (as in the application), and test doubles for the seven beans. March 2026 has no holidays;
+ * the holiday tests use the Giỗ Tổ / 30-4 / 1-5 week and Tết 2026.
+ */
+@Deployment(resources = {"processes/portal/portal-question.bpmn", "dmn/portal/portal-question-routing.dmn",
+    "dmn/portal/portal-answer-deadline.dmn", "forms/portal/portal-triage.form", "forms/portal/portal-classify.form",
+    "forms/portal/portal-opinion.form", "forms/portal/portal-draft.form", "forms/portal/portal-approve.form"})
+class PortalQuestionProcessTest {
+  static PortalTestDelegates delegates;
+  static WorkingDaysExpressions workingDays;
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(configuration())
+      .assertClassCoverageAtLeast(1.0).build();
+
+  static ProcessEngineConfiguration configuration() {
+    ProcessCoverageInMemProcessEngineConfiguration c = new ProcessCoverageInMemProcessEngineConfiguration();
+    c.setJdbcUrl("jdbc:h2:mem:portal-question;DB_CLOSE_DELAY=1000");
+    c.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    c.setJobExecutorActivate(false);
+    c.setProcessEngineName("portal-question-test");
+    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    c.setJavaSerializationFormatEnabled(false);
+    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
+    TestCalendars.install(c, TestCalendars.calendar());
+    workingDays = (WorkingDaysExpressions) c.getBeans().get("workingDays");
+    delegates = new PortalTestDelegates(workingDays);
+    c.getBeans().put("portalTaskHistory", delegates.history);
+    c.getBeans().put("portalStatus", delegates.status);
+    c.getBeans().put("portalRoute", delegates.route);
+    c.getBeans().put("portalForward", delegates.forward);
+    c.getBeans().put("portalDeadline", delegates.deadline);
+    c.getBeans().put("portalNotify", delegates.notify);
+    c.getBeans().put("portalPublish", delegates.publish);
+    return c;
+  }
+
+  ProcessEngine engine; // injected by the extension
+
+  @BeforeEach
+  void useThisEngine() {
+    BpmnAwareTests.init(engine);
+    delegates.reset();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    BpmnAwareTests.reset();
+  }
+
+  // --- paths -------------------------------------------------------------------------------------------------
+
+  @Test
+  void editorRejectsADuplicateQuestion() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-001", "thue", null, false);
+
+    assertThat(pi).isWaitingAt("Task_Triage").hasPassed("Task_SuggestAgency")
+        .variables().containsEntry("suggestedAgency", "vpubnd").containsEntry("routeTo", "vpubnd");
+    assertThat(task(pi)).hasName("Tiếp nhận, phân loại câu hỏi").hasCandidateGroup("portal-editor").isNotAssigned();
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(formOf(task(pi))).contains("\"id\": \"portal-triage\"").contains("agencyOptions")
+        .contains("\"duplicate\"").contains("duplicateOf");
+
+    complete(task(pi), withVariables("decision", "reject", "rejectReason", "duplicate", "duplicateOf", "HD-2026-0042"));
+    assertThat(pi).isWaitingAt("Task_MarkRejected");
+    runJob(pi, "Task_MarkRejected");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_Route");
+    assertThat(delegates.status.calls).containsExactly("Q-001:REJECTED");
+    assertThat(delegates.history.calls).containsExactly("Task_Triage");
+  }
+
+  @Test
+  void ownRemitIsAnsweredWithinFiveWorkingDaysAndPublished() {
+    // Monday 09/03/2026 09:00; 5 working days: day 1 Tue 10/03, day 5 Mon 16/03.
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-002", "khoa-hoc-cong-nghe", "skhcn", false);
+    assertThat(pi).variables().containsEntry("suggestedAgency", "skhcn");
+
+    accept(pi, "skhcn");
+    assertThat(pi).isWaitingAt("Task_Classify");
+    assertThat(task(pi)).hasName("Phân công, phân loại câu hỏi");
+    assertThat(candidateGroups(task(pi))).containsExactlyInAnyOrder("skhcn-head", "skhcn-deputy-head");
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(formOf(task(pi))).contains("\"id\": \"portal-classify\"").contains("peopleOptions");
+    assertThat(runtimeService().getVariable(pi.getId(), "peopleOptions").toString()).contains("cv.an");
+
+    complete(task(pi), withVariables("classification", "own-remit", "handler", "cv.an"));
+    assertThat(pi).isWaitingAt("Task_SetDeadline").hasPassed("Task_DecideDeadline")
+        .variables().containsEntry("answerDays", 5);
+    runJob(pi, "Task_SetDeadline");
+
+    assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", at("2026-03-16T17:00:00+07:00"));
+    assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_GiveOpinion").count()).isZero();
+    assertThat(task(pi)).hasName("Soạn câu trả lời").isAssignedTo("cv.an");
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-13T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_Remind").getDuedate()).isEqualTo(at("2026-03-13T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_Overdue").getDuedate()).isEqualTo(at("2026-03-16T17:00:00+07:00"));
+
+    complete(task(pi), draft("Theo Điều 5 Nghị định ...", null, "public", true));
+    assertThat(pi).isWaitingAt("Task_Approve");
+    assertThat(task(pi)).hasName("Duyệt câu trả lời").isNotAssigned();
+    assertThat(candidateGroups(task(pi))).containsExactlyInAnyOrder("skhcn-head", "skhcn-deputy-head");
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-16T17:00:00+07:00"));
+    complete(task(pi), withVariables("approval", "approve"));
+
+    assertThat(pi).isWaitingAt("Task_Publish");
+    runJob(pi, "Task_Publish");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Answered").hasNotPassed("Task_Forward", "Task_SendReminder",
+        "Task_Escalate");
+    assertThat(delegates.publish.calls).containsExactly("Q-002:skhcn:public:1");
+    assertThat(delegates.history.calls).containsExactly("Task_Triage", "Task_Classify", "Task_Draft", "Task_Approve");
+    assertThat(delegates.notify.calls).isEmpty();
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void multiSectorQuestionGetsEightWorkingDaysAndCoordinatorsGiveOpinionsInParallel() {
+    // Monday 09/03/2026 09:00; 8 working days: Thu 19/03.
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-003", "chuyen-doi-so", null, false);
+    accept(pi, "skhcn");
+    complete(task(pi), withVariables("classification", "multi-sector", "handler", "cv.an",
+        "coordinators", SpinValues.jsonValue("[\"cv.binh\",\"cv.chi\"]").create()));
+    assertThat(pi).variables().containsEntry("answerDays", 8);
+    runJob(pi, "Task_SetDeadline");
+
+    assertThat(pi).isWaitingAt("Task_Draft", "Task_GiveOpinion")
+        .variables().containsEntry("dueAt", at("2026-03-19T17:00:00+07:00"));
+    List<Task> opinions = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_GiveOpinion").list();
+    assertThat(opinions).extracting(Task::getAssignee).containsExactlyInAnyOrder("cv.binh", "cv.chi");
+    assertThat(opinions).extracting(Task::getDueDate).containsOnly(at("2026-03-18T17:00:00+07:00"));
+    assertThat(formOf(opinions.get(0))).contains("\"id\": \"portal-opinion\"");
+    for (Task t : opinions) {
+      complete(t, withVariables("opinion", "Ý kiến của " + t.getAssignee()));
+    }
+    assertThat(pi).isWaitingAt("Task_Draft");
+
+    complete(draftTask(pi), draft("Trả lời tổng hợp ý kiến các ngành", null, "both", true));
+    complete(task(pi), withVariables("approval", "approve"));
+    runJob(pi, "Task_Publish");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Answered");
+    assertThat(delegates.history.calls).containsExactly("Task_Triage", "Task_Classify", "Task_GiveOpinion",
+        "Task_GiveOpinion", "Task_Draft", "Task_Approve");
+    assertThat(delegates.publish.calls).containsExactly("Q-003:skhcn:both:1");
+  }
+
+  @Test
+  void specialCaseUsesTheAppointmentDays() {
+    // Monday 09/03/2026 09:00; appointment of 7 working days: Wed 18/03.
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-004", "vien-thong", "skhcn", false);
+    accept(pi, "skhcn");
+    complete(task(pi), withVariables("classification", "special", "handler", "cv.binh", "appointmentDays", 7L));
+    assertThat(pi).variables().containsEntry("answerDays", 7);
+    runJob(pi, "Task_SetDeadline");
+    assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", at("2026-03-18T17:00:00+07:00"));
+    assertThat(task(pi)).isAssignedTo("cv.binh");
+    assertThat(delegates.deadline.calls).containsExactly("Q-004:7:2026-03-18T10:00:00Z");
+  }
+
+  @Test
+  void outsideRemitIsForwardedAndTheNewAgencyClassifiesWithTheDueDateUnchanged() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-005", "khoa-hoc-cong-nghe", "skhcn", false);
+    Date toldTheAsker = (Date) runtimeService().getVariable(pi.getId(), "dueAt");
+    assertThat(toldTheAsker).isEqualTo(at("2026-03-16T17:00:00+07:00"));
+    accept(pi, "skhcn");
+    complete(task(pi), withVariables("classification", "outside-remit", "forwardTo", "vpubnd",
+        "note", "Thuộc thẩm quyền Văn phòng UBND tỉnh"));
+
+    assertThat(pi).isWaitingAt("Task_Forward").hasNotPassed("Task_DecideDeadline");
+    runJob(pi, "Task_Forward");
+    assertThat(pi).isWaitingAt("Task_Classify").variables().containsEntry("agency", "vpubnd")
+        .containsEntry("forwardedFrom", "skhcn").containsEntry("dueAt", toldTheAsker)
+        .containsEntry("classification", null);
+    assertThat(candidateGroups(task(pi))).containsExactlyInAnyOrder("vpubnd-head", "vpubnd-deputy-head");
+    assertThat(runtimeService().getVariable(pi.getId(), "peopleOptions").toString()).contains("cv.hoa")
+        .doesNotContain("cv.an");
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_Classify").count()).isEqualTo(2);
+
+    complete(task(pi), withVariables("classification", "own-remit", "handler", "cv.hoa"));
+    runJob(pi, "Task_SetDeadline");
+    assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", toldTheAsker);
+    assertThat(task(pi)).isAssignedTo("cv.hoa");
+    complete(task(pi), draft("Trả lời của Văn phòng UBND tỉnh", null, "private", false));
+    assertThat(candidateGroups(task(pi))).containsExactlyInAnyOrder("vpubnd-head", "vpubnd-deputy-head");
+    complete(task(pi), withVariables("approval", "approve"));
+    runJob(pi, "Task_Publish");
+    assertThat(pi).isEnded().hasPassed("Task_Forward", "EndEvent_Answered");
+    assertThat(delegates.forward.calls).containsExactly("skhcn->vpubnd");
+    assertThat(delegates.publish.calls).containsExactly("Q-005:vpubnd:private:0");
+  }
+
+  @Test
+  void leaderReturnsTheDraftThenApprovesTheForeignersAnswerInBothLanguages() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-006", "dau-tu", null, true);
+    accept(pi, "vpubnd");
+    complete(task(pi), withVariables("classification", "own-remit", "handler", "cv.khanh"));
+    runJob(pi, "Task_SetDeadline");
+
+    // The English version is the form's business: shown and required only for a foreigner.
+    String form = formOf(task(pi));
+    assertThat(form).contains("\"id\": \"portal-draft\"").contains("\"key\": \"answerEn\"")
+        .contains("=foreigner != true").contains("\"type\": \"dynamiclist\"").contains("\"path\": \"citations\"")
+        .contains("noCitationReason");
+    complete(task(pi), draft("Bản trả lời lần 1", "Answer, first version", "public", true));
+    assertThat(formOf(task(pi))).contains("\"id\": \"portal-approve\"").contains("returnComment");
+    complete(task(pi), withVariables("approval", "return", "returnComment", "Bổ sung căn cứ pháp lý"));
+
+    assertThat(pi).isWaitingAt("Task_Draft");
+    assertThat(task(pi)).isAssignedTo("cv.khanh");
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_Draft").count()).isEqualTo(2);
+    complete(task(pi), draft("Bản trả lời lần 2", "Answer, second version", "public", true));
+    complete(task(pi), withVariables("approval", "approve"));
+    runJob(pi, "Task_Publish");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Answered").variables()
+        .containsEntry("answerEn", "Answer, second version");
+    assertThat(delegates.history.calls).containsExactly("Task_Triage", "Task_Classify", "Task_Draft", "Task_Approve",
+        "Task_Draft", "Task_Approve");
+  }
+
+  @Test
+  void reminderFiresOneWorkingDayBeforeAndEscalationAtTheDeadline() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-007", "khoa-hoc-cong-nghe", "skhcn", false);
+    accept(pi, "skhcn");
+    complete(task(pi), withVariables("classification", "own-remit", "handler", "cv.an"));
+    runJob(pi, "Task_SetDeadline");
+
+    // Friday 13/03 17:00 is one working day before Monday 16/03 17:00.
+    ClockUtil.setCurrentTime(at("2026-03-13T16:59:00+07:00"));
+    assertThat(dueTimers(pi)).isEmpty();
+    ClockUtil.setCurrentTime(at("2026-03-13T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "BoundaryEvent_Remind").getId());
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_SendReminder");
+    assertThat(delegates.notify.calls).containsExactly("reminder:skhcn:cv.an:2026-03-16T10:00:00Z");
+    assertThat(pi).isWaitingAt("Task_Draft").hasPassed("EndEvent_Reminded");
+
+    ClockUtil.setCurrentTime(at("2026-03-16T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "BoundaryEvent_Overdue").getId());
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_Escalate");
+    assertThat(delegates.notify.calls).last().isEqualTo("escalation:skhcn:cv.an:2026-03-16T10:00:00Z");
+    assertThat(pi).isWaitingAt("Task_Draft").hasPassed("EndEvent_Escalated");
+
+    complete(task(pi), draft("Trả lời muộn", null, "both", true));
+    complete(task(pi), withVariables("approval", "approve"));
+    runJob(pi, "Task_Publish");
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void questionReceivedOnTheFridayEveningBeforeTheHolidayWeekIsDueWednesdayAfter() {
+    // Fri 24/04/2026 19:00. Mon 27/04 is the Giỗ Tổ compensatory day off, 30/04–03/05 are off:
+    // day 1 Tue 28/04, day 2 Wed 29/04, day 3 Mon 04/05, day 4 Tue 05/05, day 5 Wed 06/05.
+    ClockUtil.setCurrentTime(at("2026-04-24T19:00:00+07:00"));
+    ProcessInstance pi = start("Q-008", "khoa-hoc-cong-nghe", null, false);
+    assertThat(pi).variables().containsEntry("dueAt", at("2026-05-06T17:00:00+07:00"));
+    // The editor's P1WD counts the same way: one working day from the receipt is Tue 28/04.
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-04-28T17:00:00+07:00"));
+
+    ClockUtil.setCurrentTime(at("2026-04-28T09:00:00+07:00"));
+    accept(pi, "skhcn");
+    complete(task(pi), withVariables("classification", "own-remit", "handler", "cv.an"));
+    runJob(pi, "Task_SetDeadline");
+    assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", at("2026-05-06T17:00:00+07:00"));
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-05-05T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_Remind").getDuedate()).isEqualTo(at("2026-05-05T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_Overdue").getDuedate()).isEqualTo(at("2026-05-06T17:00:00+07:00"));
+  }
+
+  @Test
+  void questionReceivedDuringTetCountsFromTheFirstWorkingDayAfter() {
+    // Wed 18/02/2026 10:00 (Tết: 16–20/02 off). 5 working days: Mon 23/02 … Fri 27/02;
+    // a special case with a 10-day appointment: Fri 06/03.
+    ClockUtil.setCurrentTime(at("2026-02-18T10:00:00+07:00"));
+    ProcessInstance pi = start("Q-009", "thu-tuc-hanh-chinh", null, false);
+    assertThat(pi).variables().containsEntry("dueAt", at("2026-02-27T17:00:00+07:00"))
+        .containsEntry("suggestedAgency", "vpubnd");
+
+    ClockUtil.setCurrentTime(at("2026-02-23T08:30:00+07:00"));
+    accept(pi, "vpubnd");
+    complete(task(pi), withVariables("classification", "special", "handler", "cv.hoa", "appointmentDays", 10.0));
+    assertThat(pi).variables().containsEntry("answerDays", 10);
+    runJob(pi, "Task_SetDeadline");
+    assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", at("2026-03-06T17:00:00+07:00"));
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-05T17:00:00+07:00"));
+  }
+
+  @Test
+  void routingToAnUnknownAgencyStopsAtTheServiceTaskInsteadOfLosingTheQuestion() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-010", "khac", null, false);
+    complete(task(pi), withVariables("decision", "accept", "routeTo", "khong-ton-tai"));
+    String id = job(pi, "Task_Route").getId();
+    assertThatThrownBy(() -> managementService().executeJob(id)).hasMessageContaining("Unknown agency");
+    Job job = job(pi, "Task_Route");
+    assertThat(job.getRetries()).isEqualTo(2);
+    // R3/PT5M: the next attempt is five minutes later.
+    assertThat(job.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000));
+    assertThat(pi).isWaitingAt("Task_Route");
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------------
+
+  /** Starts as the submission service does: received now, told the asker 5 working days. */
+  static ProcessInstance start(String questionId, String field, String agency, boolean foreigner) {
+    Date receivedAt = ClockUtil.getCurrentTime();
+    VariableMap vars = Variables.createVariables()
+        .putValue("questionId", questionId).putValue("trackingCode", "HD-" + questionId)
+        .putValue("title", "Hỏi về thủ tục " + field).putValue("field", field).putValue("agency", agency)
+        .putValue("foreigner", foreigner).putValue("receivedAt", receivedAt)
+        .putValue("dueAt", workingDays.dueAt(receivedAt, 5))
+        .putValue("agencyOptions", SpinValues.jsonValue(
+            "[{\"label\":\"Sở Khoa học và Công nghệ\",\"value\":\"skhcn\"},"
+                + "{\"label\":\"Văn phòng UBND tỉnh\",\"value\":\"vpubnd\"}]").create())
+        .putValue("peopleOptions", SpinValues.jsonValue("[]").create());
+    return runtimeService().startProcessInstanceByKey("portal-question", questionId, vars);
+  }
+
+  /** The editor accepts and routes; the route job runs. */
+  static void accept(ProcessInstance pi, String routeTo) {
+    complete(task(pi), withVariables("decision", "accept", "routeTo", routeTo, "note", "Chuyển " + routeTo));
+    assertThat(pi).isWaitingAt("Task_Route");
+    runJob(pi, "Task_Route");
+  }
+
+  /** The handler's form as Tasklist submits it: the dynamic list of citations as a Json variable. */
+  static VariableMap draft(String answer, String answerEn, String publication, boolean withCitation) {
+    VariableMap vars = Variables.createVariables().putValue("answer", answer).putValue("publication", publication);
+    if (answerEn != null) {
+      vars.putValue("answerEn", answerEn);
+    }
+    if (withCitation) {
+      vars.putValue("citations", SpinValues.jsonValue("[{\"number\":\"13/2023/NĐ-CP\","
+          + "\"summary\":\"Nghị định về bảo vệ dữ liệu cá nhân\",\"issuedOn\":\"2023-04-17\","
+          + "\"issuer\":\"Chính phủ\"}]").create());
+    } else {
+      vars.putValue("citations", SpinValues.jsonValue("[]").create())
+          .putValue("noCitationReason", "Câu hỏi về thông tin, không cần viện dẫn văn bản");
+    }
+    return vars;
+  }
+
+  static Task draftTask(ProcessInstance pi) {
+    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Draft").singleResult();
+  }
+
+  static List<String> candidateGroups(Task task) {
+    return taskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  static Job job(ProcessInstance pi, String activityId) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+  }
+
+  static void runJob(ProcessInstance pi, String activityId) {
+    Job job = job(pi, activityId);
+    assertThat(job).as("job at " + activityId).isNotNull();
+    execute(job);
+  }
+
+  static Job timer(ProcessInstance pi, String activityId) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
+        .singleResult();
+  }
+
+  static List<Job> dueTimers(ProcessInstance pi) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .duedateLowerThen(ClockUtil.getCurrentTime()).list();
+  }
+
+  static String formOf(Task task) {
+    try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Date at(String iso) {
+    return Date.from(OffsetDateTime.parse(iso).toInstant());
+  }
+}
