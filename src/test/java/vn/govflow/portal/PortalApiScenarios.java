@@ -64,7 +64,7 @@ interface PortalApiScenarios extends GovFlowUnderTest {
         .doesNotContain("Nguyễn Văn Dân");
     assertThat(anonymous().get("/api/v1/portal/questions/HD-2026-ZZZZZZZZ", "application/json").statusCode())
         .isEqualTo(404);
-    assertThat(anonymous().get("/api/v1/portal/questions/' OR 1=1 --", "application/json").statusCode())
+    assertThat(anonymous().get("/api/v1/portal/questions/%27%20OR%201%3D1%20--", "application/json").statusCode())
         .isIn(400, 404);
   }
 
