@@ -19,6 +19,7 @@ import vn.govflow.identity.IdentityDirectory;
 @RestController
 @RequestMapping("/api/v1/portal/questions")
 class PortalApiController {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final PortalService portal;
   private final SubmissionLimiter limiter;
   private final IdentityDirectory directory;
@@ -47,14 +48,26 @@ class PortalApiController {
 
   /** What the asker may see by the code: never the personal data they gave. */
   record Tracking(String trackingCode, String status, String field, String agencyName, OffsetDateTime receivedAt,
-                  OffsetDateTime dueAt, String question) {}
+                  OffsetDateTime dueAt, String question, String answer, String answerEn, Object citations,
+                  String answeringAgency, OffsetDateTime answeredAt) {}
 
   @GetMapping("/{trackingCode}")
   Tracking track(@PathVariable String trackingCode) {
     PortalQuestion q = portal.track(trackingCode).orElseThrow(UserError::notFound);
     String[] field = PortalFields.ALL.get(q.field());
+    PortalMapper.Answer a = portal.answer(q);
+    Object citations = null;
+    if (a != null && a.citations() != null) {
+      try {
+        citations = JSON.readValue(a.citations(), java.util.List.class);
+      } catch (java.io.IOException e) {
+        citations = java.util.List.of();
+      }
+    }
     return new Tracking(q.trackingCode(), q.status(), field == null ? q.field() : field[0],
         q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(Agency::name).orElse(null),
-        q.receivedAt(), q.dueAt(), q.question());
+        q.receivedAt(), q.dueAt(), q.question(), a == null ? null : a.answer(), a == null ? null : a.answerEn(),
+        citations, a == null || a.answeringAgency() == null ? null
+            : directory.agency(a.answeringAgency()).map(Agency::name).orElse(null), a == null ? null : a.answeredAt());
   }
 }

@@ -5,7 +5,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
 
 @Mapper
-interface PortalMapper {
+public interface PortalMapper {
   String COLUMNS = "id, tracking_code, asker_type, full_name, nationality, occupation, address, organisation_name,"
       + " representative_position, establishment_decision, head_office_address, email, phone, field, agency_code,"
       + " question, consent, foreigner, received_at, due_at, status, client_ip, anonymised_at";
@@ -18,4 +18,46 @@ interface PortalMapper {
 
   @Select("SELECT " + COLUMNS + " FROM portal_question WHERE tracking_code = #{code}")
   PortalQuestion byTrackingCode(String code);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET process_instance_id = #{pi} WHERE id = #{id}")
+  void setProcessInstance(@org.apache.ibatis.annotations.Param("id") String id,
+                          @org.apache.ibatis.annotations.Param("pi") String processInstanceId);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET status = #{status},"
+      + " reject_reason = COALESCE(#{reason}, reject_reason) WHERE id = #{id}")
+  void setStatus(@org.apache.ibatis.annotations.Param("id") String id,
+                 @org.apache.ibatis.annotations.Param("status") String status,
+                 @org.apache.ibatis.annotations.Param("reason") String rejectReason);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET answering_agency = #{agency}, due_at = #{dueAt},"
+      + " status = 'IN_PROGRESS' WHERE id = #{id}")
+  void setAnswering(@org.apache.ibatis.annotations.Param("id") String id,
+                    @org.apache.ibatis.annotations.Param("agency") String agencyCode,
+                    @org.apache.ibatis.annotations.Param("dueAt") java.time.OffsetDateTime dueAt);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET status = 'ANSWERED', answer = #{answer},"
+      + " answer_en = #{answerEn}, citations = #{citations}, no_citation_reason = #{noCitationReason},"
+      + " publication = #{publication}, answered_at = #{at} WHERE id = #{id}")
+  void setAnswer(@org.apache.ibatis.annotations.Param("id") String id,
+                 @org.apache.ibatis.annotations.Param("answer") String answer,
+                 @org.apache.ibatis.annotations.Param("answerEn") String answerEn,
+                 @org.apache.ibatis.annotations.Param("citations") String citationsJson,
+                 @org.apache.ibatis.annotations.Param("noCitationReason") String noCitationReason,
+                 @org.apache.ibatis.annotations.Param("publication") String publication,
+                 @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at);
+
+  @Select("SELECT answer, answer_en, citations, publication, answered_at, answering_agency FROM portal_question"
+      + " WHERE tracking_code = #{code}")
+  Answer answer(String code);
+
+  record Answer(String answer, String answerEn, String citations, String publication,
+                java.time.OffsetDateTime answeredAt, String answeringAgency) {}
+
+  @Insert("INSERT INTO portal_question_event(question_id, occurred_at, actor, step, comment)"
+      + " VALUES (#{questionId}, #{at}, #{actor}, #{step}, #{comment})")
+  void insertEvent(@org.apache.ibatis.annotations.Param("questionId") String questionId,
+                   @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at,
+                   @org.apache.ibatis.annotations.Param("actor") String actor,
+                   @org.apache.ibatis.annotations.Param("step") String step,
+                   @org.apache.ibatis.annotations.Param("comment") String comment);
 }

@@ -31,12 +31,22 @@ public class PortalService {
   private final PortalMapper mapper;
   private final WorkingDayCalendar calendar;
   private final IdentityDirectory directory;
+  private final PortalHandling handling;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
   private final SecureRandom random = new SecureRandom();
 
-  PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory) {
+  PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
+                org.camunda.bpm.engine.RuntimeService runtime) {
     this.mapper = mapper;
     this.calendar = calendar;
     this.directory = directory;
+    this.handling = handling;
+    this.runtime = runtime;
+  }
+
+  /** The answer, once given (null before). */
+  public PortalMapper.Answer answer(PortalQuestion q) {
+    return "ANSWERED".equals(q.status()) ? mapper.answer(q.trackingCode()) : null;
   }
 
   @Transactional
@@ -106,6 +116,21 @@ public class PortalService {
         blank(r.agencyCode()) ? null : r.agencyCode().trim(), r.question(), true, foreigner, received, due,
         "RECEIVED", clientIp, null);
     mapper.insert(q);
+    Map<String, Object> vars = new java.util.HashMap<>();
+    vars.put("questionId", q.id());
+    vars.put("trackingCode", q.trackingCode());
+    vars.put("title", q.trackingCode() + " – " + (q.question().length() > 120 ? q.question().substring(0, 119) + "…"
+        : q.question()));
+    vars.put("field", q.field());
+    vars.put("agency", q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.shortName())
+        .orElse(null));
+    vars.put("foreigner", q.foreigner());
+    vars.put("receivedAt", java.util.Date.from(received.toInstant()));
+    vars.put("dueAt", java.util.Date.from(due.toInstant()));
+    vars.put("agencyOptions", handling.agencyOptions());
+    vars.put("peopleOptions", new ArrayList<>());
+    String pi = runtime.startProcessInstanceByKey("portal-question", q.id(), vars).getId();
+    mapper.setProcessInstance(q.id(), pi);
     return q;
   }
 

@@ -90,6 +90,75 @@ interface PortalApiScenarios extends GovFlowUnderTest {
   }
 
   @Test
+  default void questionGoesFromEditorToLeaderToHandlerAndTheAnswerReachesTheAsker() throws Exception {
+    HttpResponse<String> r = ask(individual("Doanh nghiệp khởi nghiệp được hỗ trợ gì về chuyển đổi số?"), someAddress());
+    assertThat(r.statusCode()).isEqualTo(201);
+    String code = JSON.readTree(r.body()).get("trackingCode").asText();
+    String pi = bean(JdbcTemplate.class).queryForObject("SELECT process_instance_id FROM portal_question"
+        + " WHERE tracking_code = ?", String.class, code);
+
+    org.camunda.bpm.engine.task.Task triage = awaitTask(pi, "Task_Triage");
+    SsoClient editor = signIn("ngocct.vpubnd");
+    assertThat(editor.postJson("/api/v1/tasks/" + triage.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    assertThat(editor.postJson("/api/v1/tasks/" + triage.getId() + "/complete",
+        "{\"decision\": \"accept\", \"routeTo\": \"nowhere\"}").statusCode()).isEqualTo(400);
+    assertThat(editor.postJson("/api/v1/tasks/" + triage.getId() + "/complete",
+        "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}").statusCode()).isEqualTo(204);
+
+    org.camunda.bpm.engine.task.Task classify = awaitTask(pi, "Task_Classify");
+    SsoClient leader = signIn("hungtv.skhcn");
+    leader.postJson("/api/v1/tasks/" + classify.getId() + "/claim", "");
+    assertThat(leader.postJson("/api/v1/tasks/" + classify.getId() + "/complete",
+        "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}").statusCode()).isEqualTo(204);
+
+    org.camunda.bpm.engine.task.Task draft = awaitTask(pi, "Task_Draft");
+    SsoClient anh = signIn("anhdd.skhcn");
+    assertThat(anh.postJson("/api/v1/tasks/" + draft.getId() + "/complete",
+        "{\"answer\": \"Được hỗ trợ theo Nghị quyết của tỉnh.\", \"publication\": \"both\"}").body())
+        .contains("citations");
+    assertThat(anh.postJson("/api/v1/tasks/" + draft.getId() + "/complete",
+        "{\"answer\": \"Được hỗ trợ theo Nghị quyết của tỉnh.\", \"publication\": \"both\","
+            + " \"citations\": [{\"number\": \"15/2025/NQ-HĐND\", \"summary\": \"Chính sách hỗ trợ chuyển đổi số\","
+            + " \"issuedOn\": \"2025-07-10\", \"issuer\": \"HĐND tỉnh Lào Cai\"}]}").statusCode()).isEqualTo(204);
+
+    org.camunda.bpm.engine.task.Task approve = awaitTask(pi, "Task_Approve");
+    leader.postJson("/api/v1/tasks/" + approve.getId() + "/claim", "");
+    assertThat(leader.postJson("/api/v1/tasks/" + approve.getId() + "/complete", "{\"approval\": \"approve\"}")
+        .statusCode()).isEqualTo(204);
+
+    awaitCondition(() -> bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+        .processInstanceId(pi).count() == 0);
+    JsonNode answered = JSON.readTree(anonymous().get("/api/v1/portal/questions/" + code, "application/json").body());
+    assertThat(answered.get("status").asText()).isEqualTo("ANSWERED");
+    assertThat(answered.get("answer").asText()).isEqualTo("Được hỗ trợ theo Nghị quyết của tỉnh.");
+    assertThat(answered.at("/citations/0/number").asText()).isEqualTo("15/2025/NQ-HĐND");
+    assertThat(answered.get("answeringAgency").asText()).isEqualTo("Sở Khoa học và Công nghệ");
+    assertThat(answered.toString()).doesNotContain("dan@example.vn");
+  }
+
+  default org.camunda.bpm.engine.task.Task awaitTask(String processInstanceId, String key) {
+    org.camunda.bpm.engine.TaskService tasks = bean(org.camunda.bpm.engine.TaskService.class);
+    awaitCondition(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
+        .count() > 0);
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list().get(0);
+  }
+
+  default void awaitCondition(java.util.function.BooleanSupplier condition) {
+    long limit = System.nanoTime() + 30_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > limit) {
+        throw new AssertionError("Condition not met within 30 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
   default void aFloodFromOneAddressIsLimited() throws Exception {
     String address = someAddress();
     int accepted = 0;

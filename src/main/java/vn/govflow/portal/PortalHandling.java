@@ -1,0 +1,262 @@
+package vn.govflow.portal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import vn.govflow.calendar.WorkingDayCalendar;
+import vn.govflow.common.error.UserError;
+import vn.govflow.common.error.UserError.FieldProblem;
+import vn.govflow.identity.Agency;
+import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.identity.Person;
+import vn.govflow.identity.Roles;
+import vn.govflow.notify.NotificationKind;
+import vn.govflow.notify.NotificationService;
+
+/**
+ * The rules of answering a portal question (seed 003 Art 11, 31.1c), called by the portal-question process's
+ * delegates and its task listener. Form mistakes are refused when the task completes; the deadline counts from
+ * the question's receipt and a forward never moves it.
+ */
+@Service
+public class PortalHandling {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PortalMapper mapper;
+  private final IdentityDirectory directory;
+  private final WorkingDayCalendar calendar;
+  private final NotificationService notifications;
+
+  PortalHandling(PortalMapper mapper, IdentityDirectory directory, WorkingDayCalendar calendar,
+                 NotificationService notifications) {
+    this.mapper = mapper;
+    this.directory = directory;
+    this.calendar = calendar;
+    this.notifications = notifications;
+  }
+
+  /** The options of an agency's staff, as plain lists and maps (stored as JSON). */
+  List<Map<String, String>> peopleOptions(String agencyShortName) {
+    String code = directory.agencies().stream().filter(a -> a.shortName().equals(agencyShortName))
+        .map(Agency::code).findFirst().orElse(null);
+    return new ArrayList<>(directory.people().stream()
+        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind()) && Objects.equals(code, p.agencyCode()))
+        .map(p -> option(p.fullName(), p.username())).toList());
+  }
+
+  List<Map<String, String>> agencyOptions() {
+    return new ArrayList<>(directory.agencies().stream().map(a -> option(a.name(), a.shortName())).toList());
+  }
+
+  void checkTask(DelegateTask task) {
+    List<FieldProblem> problems = new ArrayList<>();
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_Triage" -> {
+        if ("reject".equals(value(task, "decision"))) {
+          if (value(task, "rejectReason") == null) {
+            problems.add(new FieldProblem("rejectReason", "Chọn lý do từ chối.", "Choose the reason for refusing."));
+          }
+        } else if (agency(value(task, "routeTo")) == null) {
+          problems.add(new FieldProblem("routeTo", "Chọn cơ quan có thẩm quyền trả lời.",
+              "Choose the competent agency."));
+        }
+      }
+      case "Task_Classify" -> {
+        String c = value(task, "classification");
+        if ("outside-remit".equals(c)) {
+          String to = value(task, "forwardTo");
+          if (agency(to) == null || to.equals(task.getVariable("agency"))) {
+            problems.add(new FieldProblem("forwardTo", "Chọn cơ quan khác có thẩm quyền.",
+                "Choose another, competent agency."));
+          }
+        } else if (!peopleOptions((String) task.getVariable("agency")).stream()
+            .anyMatch(o -> o.get("value").equals(value(task, "handler")))) {
+          problems.add(new FieldProblem("handler", "Chọn người trả lời thuộc cơ quan.",
+              "Choose the answering official from this agency."));
+        }
+      }
+      case "Task_Draft" -> {
+        if (value(task, "answer") == null) {
+          problems.add(new FieldProblem("answer", "Cần nội dung trả lời.", "The answer is required."));
+        }
+        if (Boolean.TRUE.equals(task.getVariable("foreigner")) && value(task, "answerEn") == null) {
+          problems.add(new FieldProblem("answerEn", "Người hỏi là người nước ngoài: cần bản trả lời tiếng Anh.",
+              "The asker is a foreigner: an English answer is required."));
+        }
+        List<Map<String, Object>> citations = citations(task.getVariable("citations"));
+        boolean complete = citations.stream().allMatch(c -> Stream4.nonBlank(c, "number", "summary", "issuedOn", "issuer"));
+        if (citations.isEmpty() && value(task, "noCitationReason") == null) {
+          problems.add(new FieldProblem("citations", "Trích dẫn văn bản pháp luật đã dùng (số, ký hiệu, trích yếu, ngày,"
+              + " cơ quan ban hành) hoặc ghi lý do không trích dẫn.",
+              "Cite the legal documents used (number and symbol, summary, date, issuer) or give the reason for none."));
+        } else if (!complete) {
+          problems.add(new FieldProblem("citations", "Mỗi trích dẫn cần đủ số ký hiệu, trích yếu, ngày và cơ quan ban hành.",
+              "Each citation needs its number and symbol, summary, date and issuer."));
+        }
+      }
+      default -> { }
+    }
+    if (!problems.isEmpty()) {
+      throw new UserError(HttpStatus.BAD_REQUEST, "portal-task-invalid", "Biểu mẫu chưa hợp lệ: "
+          + problems.get(0).messageVi(), "The form is not valid: " + problems.get(0).messageEn(), problems, Map.of());
+    }
+    event(task.getVariable("questionId"), task.getAssignee(), task.getTaskDefinitionKey(),
+        value(task, "note") != null ? value(task, "note") : value(task, "returnComment"));
+  }
+
+  void route(DelegateExecution execution) {
+    String to = (String) execution.getVariable("routeTo");
+    if (agency(to) == null) {
+      throw new IllegalStateException("Unknown agency " + to);
+    }
+    execution.setVariable("agency", to);
+    execution.setVariable("peopleOptions", peopleOptions(to));
+    event(execution.getVariable("questionId"), null, "ROUTED", to);
+  }
+
+  void forward(DelegateExecution execution) {
+    String to = (String) execution.getVariable("forwardTo");
+    String from = (String) execution.getVariable("agency");
+    if (agency(to) == null || to.equals(from)) {
+      throw new IllegalStateException("Cannot forward from " + from + " to " + to);
+    }
+    execution.setVariable("forwardedFrom", from);
+    execution.setVariable("agency", to);
+    execution.setVariable("peopleOptions", peopleOptions(to));
+    execution.setVariable("classification", null);
+    execution.setVariable("forwardTo", null);
+    execution.setVariable("handler", null);
+    event(execution.getVariable("questionId"), null, "FORWARDED", from + " → " + to);
+  }
+
+  void deadline(DelegateExecution execution) {
+    Object days = execution.getVariable("answerDays");
+    if (!(days instanceof Number n)) {
+      throw new IllegalStateException("No answer days decided for classification "
+          + execution.getVariable("classification"));
+    }
+    Date received = (Date) execution.getVariable("receivedAt");
+    OffsetDateTime due = calendar.deadline(received.toInstant(), n.intValue()).dueAt();
+    execution.setVariable("dueAt", Date.from(due.toInstant()));
+    boolean multi = "multi-sector".equals(execution.getVariable("classification"));
+    execution.setVariable("coordinators", multi ? list(execution.getVariable("coordinators")) : new ArrayList<>());
+    String questionId = (String) execution.getVariable("questionId");
+    mapper.setAnswering(questionId, agency((String) execution.getVariable("agency")).code(), due);
+    String handler = (String) execution.getVariable("handler");
+    if (handler != null) {
+      notifications.notify(handler, NotificationKind.ASSIGNED, new NotificationService.Message(
+          "Câu hỏi trên Cổng cần trả lời: " + execution.getVariable("title"),
+          "Portal question to answer: " + execution.getVariable("title"),
+          "Bạn được giao soạn câu trả lời, hạn " + due.toLocalDate() + ".",
+          "You have been asked to draft the answer, due " + due.toLocalDate() + ".", "/tasks"));
+    }
+  }
+
+  void status(DelegateExecution execution, String status) {
+    mapper.setStatus((String) execution.getVariable("questionId"), status, (String) execution.getVariable("rejectReason"));
+    event(execution.getVariable("questionId"), null, status, (String) execution.getVariable("rejectReason"));
+  }
+
+  void notifyDeadline(DelegateExecution execution, String kind) {
+    String agency = (String) execution.getVariable("agency");
+    String title = (String) execution.getVariable("title");
+    boolean escalation = "escalation".equals(kind);
+    NotificationService.Message m = new NotificationService.Message(
+        (escalation ? "Câu hỏi quá hạn trả lời: " : "Câu hỏi sắp đến hạn trả lời: ") + title,
+        (escalation ? "Portal question overdue: " : "Portal question due soon: ") + title,
+        escalation ? "Câu hỏi đã quá hạn trả lời theo quy định." : "Câu hỏi đến hạn trả lời sau một ngày làm việc.",
+        escalation ? "The legal answer deadline has passed." : "The answer is due in one working day.", "/tasks");
+    Object handler = execution.getVariable("handler");
+    if (handler != null) {
+      notifications.notify(handler.toString(), escalation ? NotificationKind.ESCALATION : NotificationKind.REMINDER, m);
+    }
+    if (escalation) {
+      notifications.notifyGroup(agency + "-" + Roles.HEAD, NotificationKind.ESCALATION, m);
+      notifications.notifyGroup(Roles.PORTAL_EDITOR, NotificationKind.ESCALATION, m);
+    }
+  }
+
+  void publish(DelegateExecution execution) {
+    String questionId = (String) execution.getVariable("questionId");
+    try {
+      mapper.setAnswer(questionId, (String) execution.getVariable("answer"), (String) execution.getVariable("answerEn"),
+          JSON.writeValueAsString(citations(execution.getVariable("citations"))),
+          (String) execution.getVariable("noCitationReason"),
+          execution.getVariable("publication") == null ? "public" : execution.getVariable("publication").toString(),
+          OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    event(questionId, null, "ANSWERED", null);
+  }
+
+  private void event(Object questionId, String actor, String step, String comment) {
+    mapper.insertEvent((String) questionId, OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.MICROS), actor,
+        step, comment == null || comment.length() <= 4000 ? comment : comment.substring(0, 4000));
+  }
+
+  private Agency agency(String shortName) {
+    return shortName == null ? null : directory.agencies().stream().filter(a -> a.shortName().equals(shortName))
+        .findFirst().orElse(null);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> citations(Object value) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (value instanceof Collection<?> c) {
+      for (Object o : c) {
+        if (o instanceof Map<?, ?> m) {
+          out.add(new LinkedHashMap<>((Map<String, Object>) m));
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<String> list(Object value) {
+    List<String> out = new ArrayList<>();
+    if (value instanceof Collection<?> c) {
+      c.stream().filter(Objects::nonNull).map(Object::toString).filter(s -> !s.isBlank()).distinct().forEach(out::add);
+    }
+    return out;
+  }
+
+  private static String value(DelegateTask task, String name) {
+    Object v = task.getVariable(name);
+    return v == null || v.toString().isBlank() ? null : v.toString().trim();
+  }
+
+  static Map<String, String> option(String label, String value) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("label", label);
+    m.put("value", value);
+    return m;
+  }
+
+  /** Small helper for "every key present and not blank". */
+  static final class Stream4 {
+    private Stream4() {}
+
+    static boolean nonBlank(Map<String, Object> m, String... keys) {
+      for (String k : keys) {
+        Object v = m.get(k);
+        if (v == null || v.toString().isBlank()) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}
