@@ -17,7 +17,7 @@ import vn.govflow.identity.IdentityDirectory;
 
 /** The public side of Hỏi – Đáp: ask without signing in, then follow the question by its tracking code. */
 @RestController
-@RequestMapping("/api/v1/portal/questions")
+@RequestMapping("/api/v1/portal")
 class PortalApiController {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final PortalService portal;
@@ -32,7 +32,7 @@ class PortalApiController {
 
   record Submitted(String trackingCode, OffsetDateTime receivedAt, OffsetDateTime dueAt) {}
 
-  @PostMapping
+  @PostMapping("/questions")
   ResponseEntity<Submitted> ask(@RequestBody QuestionRequest request, HttpServletRequest http) {
     long wait = limiter.acquire(http.getRemoteAddr());
     if (wait > 0) {
@@ -46,12 +46,36 @@ class PortalApiController {
         .body(new Submitted(q.trackingCode(), q.receivedAt(), q.dueAt()));
   }
 
+  record PublishedView(String id, String field, String question, String answer, String answerEn, Object citations,
+                       String answeringAgency, OffsetDateTime receivedAt, OffsetDateTime answeredAt) {
+    static PublishedView of(PortalMapper.Published p, IdentityDirectory directory) {
+      String[] field = PortalFields.ALL.get(p.field());
+      Object citations;
+      try {
+        citations = p.citations() == null ? java.util.List.of() : JSON.readValue(p.citations(), java.util.List.class);
+      } catch (java.io.IOException e) {
+        citations = java.util.List.of();
+      }
+      return new PublishedView(p.id(), field == null ? p.field() : field[0], p.question(), p.answer(), p.answerEn(),
+          citations, p.answeringAgency() == null ? null : directory.agency(p.answeringAgency()).map(Agency::name)
+              .orElse(null), p.receivedAt(), p.answeredAt());
+    }
+  }
+
+  /** Published answers (public), searched without diacritics, by field and answering agency. */
+  @GetMapping("/answers")
+  java.util.List<PublishedView> answers(@org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+                                        @org.springframework.web.bind.annotation.RequestParam(required = false) String field,
+                                        @org.springframework.web.bind.annotation.RequestParam(required = false) String agency) {
+    return portal.published(q, field, agency).stream().map(p -> PublishedView.of(p, directory)).toList();
+  }
+
   /** What the asker may see by the code: never the personal data they gave. */
   record Tracking(String trackingCode, String status, String field, String agencyName, OffsetDateTime receivedAt,
                   OffsetDateTime dueAt, String question, String answer, String answerEn, Object citations,
                   String answeringAgency, OffsetDateTime answeredAt) {}
 
-  @GetMapping("/{trackingCode}")
+  @GetMapping("/questions/{trackingCode}")
   Tracking track(@PathVariable String trackingCode) {
     PortalQuestion q = portal.track(trackingCode).orElseThrow(UserError::notFound);
     String[] field = PortalFields.ALL.get(q.field());

@@ -195,11 +195,17 @@ public class PortalHandling {
           JSON.writeValueAsString(citations(execution.getVariable("citations"))),
           (String) execution.getVariable("noCitationReason"),
           execution.getVariable("publication") == null ? "public" : execution.getVariable("publication").toString(),
-          OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
+          OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS),
+          fold(execution.getVariable("title") + " " + execution.getVariable("questionText") + " "
+              + execution.getVariable("answer")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     event(questionId, null, "ANSWERED", null);
+  }
+
+  static String fold(String s) {
+    return s == null ? "" : vn.govflow.files.FileNameRules.transliterate(s).toLowerCase(java.util.Locale.ROOT);
   }
 
   private void event(Object questionId, String actor, String step, String comment) {

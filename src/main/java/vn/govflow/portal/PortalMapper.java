@@ -37,14 +37,35 @@ public interface PortalMapper {
 
   @org.apache.ibatis.annotations.Update("UPDATE portal_question SET status = 'ANSWERED', answer = #{answer},"
       + " answer_en = #{answerEn}, citations = #{citations}, no_citation_reason = #{noCitationReason},"
-      + " publication = #{publication}, answered_at = #{at} WHERE id = #{id}")
+      + " publication = #{publication}, answered_at = #{at}, search_text = #{searchText} WHERE id = #{id}")
   void setAnswer(@org.apache.ibatis.annotations.Param("id") String id,
                  @org.apache.ibatis.annotations.Param("answer") String answer,
                  @org.apache.ibatis.annotations.Param("answerEn") String answerEn,
                  @org.apache.ibatis.annotations.Param("citations") String citationsJson,
                  @org.apache.ibatis.annotations.Param("noCitationReason") String noCitationReason,
                  @org.apache.ibatis.annotations.Param("publication") String publication,
-                 @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at);
+                 @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at,
+                 @org.apache.ibatis.annotations.Param("searchText") String searchText);
+
+  /** A published answer as the public sees it: no name, address, identity number or contact. */
+  record Published(String id, String trackingCode, String field, String question, String answer, String answerEn,
+                   String citations, String answeringAgency, java.time.OffsetDateTime receivedAt,
+                   java.time.OffsetDateTime answeredAt) {}
+
+  String PUBLISHED = "SELECT id, tracking_code, field, question, answer, answer_en, citations, answering_agency,"
+      + " received_at, answered_at FROM portal_question WHERE status = 'ANSWERED' AND publication IN ('public', 'both')";
+
+  @Select("<script>" + PUBLISHED
+      + "<if test='field != null'> AND field = #{field}</if>"
+      + "<if test='agency != null'> AND answering_agency = #{agency}</if>"
+      + "<foreach item='term' collection='terms'> AND search_text LIKE #{term}</foreach>"
+      + " ORDER BY answered_at DESC LIMIT 100</script>")
+  java.util.List<Published> published(@org.apache.ibatis.annotations.Param("field") String field,
+                                      @org.apache.ibatis.annotations.Param("agency") String agencyCode,
+                                      @org.apache.ibatis.annotations.Param("terms") java.util.List<String> terms);
+
+  @Select(PUBLISHED + " AND id = #{id}")
+  Published publishedById(String id);
 
   @Select("SELECT answer, answer_en, citations, publication, answered_at, answering_agency FROM portal_question"
       + " WHERE tracking_code = #{code}")

@@ -44,6 +44,18 @@ public class PortalService {
     this.runtime = runtime;
   }
 
+  public List<PortalMapper.Published> published(String query, String field, String agencyCode) {
+    List<String> terms = query == null || query.isBlank() ? List.of()
+        : java.util.Arrays.stream(PortalHandling.fold(query).split("\\s+")).filter(t -> !t.isBlank())
+            .map(t -> t.replace("%", "").replace("_", "")).filter(t -> !t.isEmpty()).limit(8)
+            .map(t -> "%" + t + "%").toList();
+    return mapper.published(blank(field) ? null : field, blank(agencyCode) ? null : agencyCode, terms);
+  }
+
+  public Optional<PortalMapper.Published> publishedAnswer(String id) {
+    return vn.govflow.common.Ids.isUuid(id) ? Optional.ofNullable(mapper.publishedById(id)) : Optional.empty();
+  }
+
   /** The answer, once given (null before). */
   public PortalMapper.Answer answer(PortalQuestion q) {
     return "ANSWERED".equals(q.status()) ? mapper.answer(q.trackingCode()) : null;
@@ -122,6 +134,7 @@ public class PortalService {
     vars.put("title", q.trackingCode() + " – " + (q.question().length() > 120 ? q.question().substring(0, 119) + "…"
         : q.question()));
     vars.put("field", q.field());
+    vars.put("questionText", q.question());
     vars.put("agency", q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.shortName())
         .orElse(null));
     vars.put("foreigner", q.foreigner());

@@ -134,6 +134,18 @@ interface PortalApiScenarios extends GovFlowUnderTest {
     assertThat(answered.at("/citations/0/number").asText()).isEqualTo("15/2025/NQ-HĐND");
     assertThat(answered.get("answeringAgency").asText()).isEqualTo("Sở Khoa học và Công nghệ");
     assertThat(answered.toString()).doesNotContain("dan@example.vn");
+
+    // Published: found without diacritics, with its citations, never with the asker's personal data.
+    JsonNode found = JSON.readTree(anonymous().get("/api/v1/portal/answers?q=khoi%20nghiep%20chuyen%20doi%20so",
+        "application/json").body());
+    assertThat(found.findValuesAsText("answer")).contains("Được hỗ trợ theo Nghị quyết của tỉnh.");
+    assertThat(found.toString()).doesNotContain("Nguyễn Văn Dân").doesNotContain("Hoàng Liên")
+        .doesNotContain("dan@example.vn");
+    String answerId = found.get(0).get("id").asText();
+    String page = anonymous().get("/portal/answers/" + answerId, "text/html").body();
+    assertThat(page).contains("15/2025/NQ-HĐND").contains("Sở Khoa học và Công nghệ")
+        .doesNotContain("Nguyễn Văn Dân").doesNotContain("dan@example.vn");
+    assertThat(anonymous().get("/portal?q=khoi%20nghiep", "text/html").body()).contains("Doanh nghiệp khởi nghiệp");
   }
 
   default org.camunda.bpm.engine.task.Task awaitTask(String processInstanceId, String key) {

@@ -1,0 +1,149 @@
+package vn.govflow.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.govflow.common.error.UserError;
+import vn.govflow.identity.IdentityDirectory;
+
+/** The citizens' pages, public by design: published answers, asking a question, following it by its code. */
+@Controller
+class PortalPages {
+  private final PortalService portal;
+  private final SubmissionLimiter limiter;
+  private final IdentityDirectory directory;
+
+  PortalPages(PortalService portal, SubmissionLimiter limiter, IdentityDirectory directory) {
+    this.portal = portal;
+    this.limiter = limiter;
+    this.directory = directory;
+  }
+
+  @GetMapping("/portal")
+  String answers(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
+                 @RequestParam(required = false) String agency, Model model) {
+    model.addAttribute("answers", portal.published(q, field, agency).stream()
+        .map(p -> PortalApiController.PublishedView.of(p, directory)).toList());
+    model.addAttribute("q", q);
+    model.addAttribute("field", field);
+    model.addAttribute("agency", agency);
+    common(model);
+    return "portal/index";
+  }
+
+  @GetMapping("/portal/answers/{id}")
+  String answer(@PathVariable String id, Model model) {
+    model.addAttribute("a", PortalApiController.PublishedView.of(portal.publishedAnswer(id)
+        .orElseThrow(UserError::notFound), directory));
+    common(model);
+    return "portal/answer";
+  }
+
+  @GetMapping("/portal/ask")
+  String askForm(Model model) {
+    model.addAttribute("form", new AskForm());
+    common(model);
+    return "portal/ask";
+  }
+
+  @PostMapping("/portal/ask")
+  String ask(@ModelAttribute("form") AskForm form, HttpServletRequest http, Model model, Locale locale) {
+    common(model);
+    boolean en = "en".equals(locale.getLanguage());
+    long wait = limiter.acquire(http.getRemoteAddr());
+    if (wait > 0) {
+      model.addAttribute("problem", en ? "Too many questions from your address; try again in " + wait + " seconds."
+          : "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn; vui lòng thử lại sau " + wait + " giây.");
+      return "portal/ask";
+    }
+    try {
+      PortalQuestion q = portal.submit(form.toRequest(), http.getRemoteAddr());
+      model.addAttribute("question", q);
+      return "portal/asked";
+    } catch (UserError e) {
+      model.addAttribute("problem", en ? e.messageEn() : e.messageVi());
+      model.addAttribute("details", e.fieldProblems().stream().map(p -> en ? p.messageEn() : p.messageVi()).toList());
+      return "portal/ask";
+    }
+  }
+
+  @GetMapping("/portal/track")
+  String track(@RequestParam(required = false) String code, Model model) {
+    common(model);
+    model.addAttribute("code", code);
+    if (code != null && !code.isBlank()) {
+      portal.track(code.trim().toUpperCase()).ifPresentOrElse(q -> {
+        model.addAttribute("question", q);
+        model.addAttribute("answer", portal.answer(q));
+      }, () -> model.addAttribute("notFound", true));
+    }
+    return "portal/track";
+  }
+
+  private void common(Model model) {
+    model.addAttribute("fields", PortalFields.ALL);
+    model.addAttribute("agencies", directory.agencies());
+  }
+
+  /** The ask form's fields. */
+  public static class AskForm {
+    private String askerType = "INDIVIDUAL";
+    private String fullName;
+    private String nationality = "Việt Nam";
+    private String occupation;
+    private String address;
+    private String organisationName;
+    private String representativePosition;
+    private String establishmentDecision;
+    private String headOfficeAddress;
+    private String email;
+    private String phone;
+    private String field;
+    private String agencyCode;
+    private String question;
+    private boolean consent;
+
+    QuestionRequest toRequest() {
+      return new QuestionRequest(askerType, null, fullName, nationality, occupation, address, organisationName,
+          representativePosition, establishmentDecision, headOfficeAddress, email, phone, field, agencyCode,
+          question, consent);
+    }
+
+    public String getAskerType() { return askerType; }
+    public void setAskerType(String v) { askerType = v; }
+    public String getFullName() { return fullName; }
+    public void setFullName(String v) { fullName = v; }
+    public String getNationality() { return nationality; }
+    public void setNationality(String v) { nationality = v; }
+    public String getOccupation() { return occupation; }
+    public void setOccupation(String v) { occupation = v; }
+    public String getAddress() { return address; }
+    public void setAddress(String v) { address = v; }
+    public String getOrganisationName() { return organisationName; }
+    public void setOrganisationName(String v) { organisationName = v; }
+    public String getRepresentativePosition() { return representativePosition; }
+    public void setRepresentativePosition(String v) { representativePosition = v; }
+    public String getEstablishmentDecision() { return establishmentDecision; }
+    public void setEstablishmentDecision(String v) { establishmentDecision = v; }
+    public String getHeadOfficeAddress() { return headOfficeAddress; }
+    public void setHeadOfficeAddress(String v) { headOfficeAddress = v; }
+    public String getEmail() { return email; }
+    public void setEmail(String v) { email = v; }
+    public String getPhone() { return phone; }
+    public void setPhone(String v) { phone = v; }
+    public String getField() { return field; }
+    public void setField(String v) { field = v; }
+    public String getAgencyCode() { return agencyCode; }
+    public void setAgencyCode(String v) { agencyCode = v; }
+    public String getQuestion() { return question; }
+    public void setQuestion(String v) { question = v; }
+    public boolean isConsent() { return consent; }
+    public void setConsent(boolean v) { consent = v; }
+  }
+}

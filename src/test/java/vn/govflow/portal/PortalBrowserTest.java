@@ -1,0 +1,69 @@
+package vn.govflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import vn.govflow.support.Browser;
+import vn.govflow.support.H2IntegrationTest;
+
+/** A citizen asks on the public page without signing in, then follows the question by its code. */
+@Tag("browser")
+class PortalBrowserTest extends H2IntegrationTest {
+  private WebDriver driver;
+
+  @BeforeEach
+  void open() {
+    driver = Browser.start();
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void citizenAsksAndFollowsTheQuestionAndScriptStaysText() {
+    driver.get(baseUrl() + "/portal/ask");
+    Browser.waitForText(driver, By.tagName("h1"), "Gửi câu hỏi");
+    assertThat(driver.findElement(By.id("no-complaints")).getText()).contains("khiếu nại, tố cáo");
+    driver.findElement(By.id("ask-submit")).click();
+    assertThat(driver.findElement(By.id("ask-problem")).getText()).contains("Họ và tên");
+
+    driver.findElement(By.id("fullName")).sendKeys("Trần Thị Bích");
+    driver.findElement(By.id("occupation")).sendKeys("Giáo viên");
+    driver.findElement(By.id("address")).sendKeys("Phường Cốc Lếu, Lào Cai");
+    driver.findElement(By.id("phone")).sendKeys("0912345678");
+    new Select(driver.findElement(By.id("field"))).selectByValue("giao-duc");
+    String question = "Hồ sơ xin học <script>alert('x')</script> gồm những gì?";
+    driver.findElement(By.id("question")).sendKeys(question);
+    driver.findElement(By.id("consent")).click();
+    driver.findElement(By.id("ask-submit")).click();
+
+    String code = driver.findElement(By.id("tracking-code")).getText();
+    assertThat(code).matches("HD-\\d{4}-[A-Z0-9]{8}");
+    assertThat(driver.findElement(By.id("due")).getText()).contains("17:00");
+    driver.findElement(By.id("track-link")).click();
+    Browser.waitForText(driver, By.id("track-status"), "Đã tiếp nhận");
+    assertThat(driver.findElement(By.id("track-question")).getText()).isEqualTo(question);
+    assertThat(alertShown()).isFalse();
+    assertThat(driver.getPageSource()).doesNotContain("Cốc Lếu").doesNotContain("0912345678");
+  }
+
+  private boolean alertShown() {
+    try {
+      driver.switchTo().alert();
+      return true;
+    } catch (NoAlertPresentException e) {
+      return false;
+    }
+  }
+}
