@@ -46,6 +46,13 @@ class PortalApiController {
         .body(new Submitted(q.trackingCode(), q.receivedAt(), q.dueAt()));
   }
 
+  /** The asker (who alone holds the code) asks for their personal data to be erased. */
+  @PostMapping("/questions/{trackingCode}/erase-personal-data")
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+  void erase(@PathVariable String trackingCode) {
+    portal.erase(trackingCode);
+  }
+
   record PublishedView(String id, String field, String question, String answer, String answerEn, Object citations,
                        String answeringAgency, OffsetDateTime receivedAt, OffsetDateTime answeredAt) {
     static PublishedView of(PortalMapper.Published p, IdentityDirectory directory) {

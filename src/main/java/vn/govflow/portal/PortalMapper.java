@@ -74,6 +74,14 @@ public interface PortalMapper {
   record Answer(String answer, String answerEn, String citations, String publication,
                 java.time.OffsetDateTime answeredAt, String answeringAgency) {}
 
+  /** Seed 003 Art 27.2: the asker's personal data are erased on request; the question and answer stay. */
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET full_name = NULL, nationality = NULL,"
+      + " occupation = NULL, address = NULL, organisation_name = NULL, representative_position = NULL,"
+      + " establishment_decision = NULL, head_office_address = NULL, email = NULL, phone = NULL, client_ip = NULL,"
+      + " anonymised_at = #{at} WHERE id = #{id}")
+  void erasePersonalData(@org.apache.ibatis.annotations.Param("id") String id,
+                         @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at);
+
   @Insert("INSERT INTO portal_question_event(question_id, occurred_at, actor, step, comment)"
       + " VALUES (#{questionId}, #{at}, #{actor}, #{step}, #{comment})")
   void insertEvent(@org.apache.ibatis.annotations.Param("questionId") String questionId,

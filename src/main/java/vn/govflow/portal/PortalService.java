@@ -56,6 +56,15 @@ public class PortalService {
     return vn.govflow.common.Ids.isUuid(id) ? Optional.ofNullable(mapper.publishedById(id)) : Optional.empty();
   }
 
+  /** Erases the asker's personal data (seed 003 Art 27.2); the question, and a published answer, stay anonymous. */
+  @Transactional
+  public void erase(String trackingCode) {
+    PortalQuestion q = track(trackingCode).orElseThrow(UserError::notFound);
+    mapper.erasePersonalData(q.id(), OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
+    mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
+        "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi");
+  }
+
   /** The answer, once given (null before). */
   public PortalMapper.Answer answer(PortalQuestion q) {
     return "ANSWERED".equals(q.status()) ? mapper.answer(q.trackingCode()) : null;

@@ -146,6 +146,19 @@ interface PortalApiScenarios extends GovFlowUnderTest {
     assertThat(page).contains("15/2025/NQ-HĐND").contains("Sở Khoa học và Công nghệ")
         .doesNotContain("Nguyễn Văn Dân").doesNotContain("dan@example.vn");
     assertThat(anonymous().get("/portal?q=khoi%20nghiep", "text/html").body()).contains("Doanh nghiệp khởi nghiệp");
+
+    // The asker asks for their personal data to be erased: gone from the database, the answer stays published.
+    assertThat(anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/portal/questions/" + code
+        + "/erase-personal-data")).POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(204);
+    java.util.Map<String, Object> row = bean(JdbcTemplate.class).queryForMap("SELECT full_name, address, email,"
+        + " client_ip, anonymised_at FROM portal_question WHERE tracking_code = ?", code);
+    assertThat(row.get("FULL_NAME") != null ? row.get("FULL_NAME") : row.get("full_name")).isNull();
+    assertThat(row.values().stream().filter(java.util.Objects::nonNull).count()).isEqualTo(1);
+    assertThat(JSON.readTree(anonymous().get("/api/v1/portal/answers?q=khoi%20nghiep", "application/json").body())
+        .findValuesAsText("id")).contains(answerId);
+    assertThat(anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl()
+        + "/api/v1/portal/questions/HD-2026-ZZZZZZZZ/erase-personal-data")).POST(HttpRequest.BodyPublishers.noBody()))
+        .statusCode()).isEqualTo(404);
   }
 
   default org.camunda.bpm.engine.task.Task awaitTask(String processInstanceId, String key) {
