@@ -1,23 +1,24 @@
 package vn.govflow.portal.process;
 
+import static vn.govflow.support.ProcessTestHelpers.candidateGroups;
+import static vn.govflow.support.ProcessTestHelpers.job;
+import static vn.govflow.support.ProcessTestHelpers.runJob;
+import static vn.govflow.support.ProcessTestHelpers.timer;
+import static vn.govflow.support.ProcessTestHelpers.dueTimers;
+import static vn.govflow.support.ProcessTestHelpers.formOf;
+import static vn.govflow.support.ProcessTestHelpers.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -26,8 +27,6 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -399,41 +398,4 @@ class PortalQuestionProcessTest {
     return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Draft").singleResult();
   }
 
-  static List<String> candidateGroups(Task task) {
-    return taskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
-  }
-
-  static Job job(ProcessInstance pi, String activityId) {
-    return managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-  }
-
-  static void runJob(ProcessInstance pi, String activityId) {
-    Job job = job(pi, activityId);
-    assertThat(job).as("job at " + activityId).isNotNull();
-    execute(job);
-  }
-
-  static Job timer(ProcessInstance pi, String activityId) {
-    return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
-        .singleResult();
-  }
-
-  static List<Job> dueTimers(ProcessInstance pi) {
-    return managementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .duedateLowerThen(ClockUtil.getCurrentTime()).list();
-  }
-
-  static String formOf(Task task) {
-    try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static Date at(String iso) {
-    return Date.from(OffsetDateTime.parse(iso).toInstant());
-  }
 }
