@@ -105,7 +105,19 @@ public class TaskListService {
       throw new UserError(HttpStatus.CONFLICT, "task-not-claimed",
           "Hãy nhận xử lý công việc trước khi hoàn thành.", "Claim the task before completing it.");
     }
-    TaskApiController.engineCall(() -> taskService.complete(taskId, variables));
+    try {
+      TaskApiController.engineCall(() -> taskService.complete(taskId, variables));
+    } catch (UserError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Two completions of one task at once: the loser may fail anywhere inside the engine (not always with an
+      // optimistic-locking error). If the task is gone, someone else completed it: tell the person so.
+      if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+        throw new UserError(HttpStatus.CONFLICT, "task-gone", "Công việc đã được hoàn thành hoặc không còn tồn tại.",
+            "The task has already been completed or no longer exists.");
+      }
+      throw e;
+    }
   }
 
   /** The task's Camunda Form with the case's variables (options and current values), if it has one. */
