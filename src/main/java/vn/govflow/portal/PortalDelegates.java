@@ -39,6 +39,11 @@ class PortalDelegates {
   }
 
   @Bean
+  JavaDelegate portalSendAnswer(PortalHandling handling) {
+    return handling::sendAnswer;
+  }
+
+  @Bean
   JavaDelegate portalPublish(PortalHandling handling) {
     return handling::publish;
   }

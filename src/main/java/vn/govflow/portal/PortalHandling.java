@@ -38,9 +38,11 @@ public class PortalHandling {
   private final IdentityDirectory directory;
   private final WorkingDayCalendar calendar;
   private final NotificationService notifications;
+  private final AnswerMail mail;
 
   PortalHandling(PortalMapper mapper, IdentityDirectory directory, WorkingDayCalendar calendar,
-                 NotificationService notifications) {
+                 NotificationService notifications, AnswerMail mail) {
+    this.mail = mail;
     this.mapper = mapper;
     this.directory = directory;
     this.calendar = calendar;
@@ -67,6 +69,15 @@ public class PortalHandling {
         if ("reject".equals(value(task, "decision"))) {
           if (value(task, "rejectReason") == null) {
             problems.add(new FieldProblem("rejectReason", "Chọn lý do từ chối.", "Choose the reason for refusing."));
+          } else if ("duplicate".equals(value(task, "rejectReason"))) {
+            PortalMapper.Published original = duplicateOf(value(task, "duplicateOf"));
+            if (original == null) {
+              problems.add(new FieldProblem("duplicateOf", "Không có câu trả lời đã đăng với mã tra cứu hoặc đường dẫn"
+                  + " này: nhập mã (HD-…) hoặc đường dẫn của câu trả lời trùng.", "No published answer has this tracking"
+                  + " code or link: enter the code (HD-…) or the link of the duplicated answer."));
+            } else {
+              task.setVariable("duplicateOfId", original.id());
+            }
           }
         } else if (agency(value(task, "routeTo")) == null) {
           problems.add(new FieldProblem("routeTo", "Chọn cơ quan có thẩm quyền trả lời.",
@@ -123,6 +134,7 @@ public class PortalHandling {
     }
     execution.setVariable("agency", to);
     execution.setVariable("peopleOptions", peopleOptions(to));
+    mapper.setAgency((String) execution.getVariable("questionId"), agency(to).code());
     event(execution.getVariable("questionId"), null, "ROUTED", to);
   }
 
@@ -138,6 +150,7 @@ public class PortalHandling {
     execution.setVariable("classification", null);
     execution.setVariable("forwardTo", null);
     execution.setVariable("handler", null);
+    mapper.setAgency((String) execution.getVariable("questionId"), agency(to).code());
     event(execution.getVariable("questionId"), null, "FORWARDED", from + " → " + to);
   }
 
@@ -165,7 +178,11 @@ public class PortalHandling {
   }
 
   void status(DelegateExecution execution, String status) {
-    mapper.setStatus((String) execution.getVariable("questionId"), status, (String) execution.getVariable("rejectReason"));
+    String questionId = (String) execution.getVariable("questionId");
+    mapper.setStatus(questionId, status, (String) execution.getVariable("rejectReason"));
+    if ("REJECTED".equals(status) && "duplicate".equals(execution.getVariable("rejectReason"))) {
+      mapper.setDuplicateOf(questionId, (String) execution.getVariable("duplicateOfId"));
+    }
     event(execution.getVariable("questionId"), null, status, (String) execution.getVariable("rejectReason"));
   }
 
@@ -204,6 +221,50 @@ public class PortalHandling {
     event(questionId, null, "ANSWERED", null);
   }
 
+  /**
+   * Sends a private (or public and private) answer to the asker's e-mail. Without an address or a mail server
+   * the history says so, and the asker still reads the answer through the tracking code; an SMTP failure is
+   * thrown so the engine retries and then raises an incident.
+   */
+  void sendAnswer(DelegateExecution execution) {
+    String questionId = (String) execution.getVariable("questionId");
+    PortalQuestion q = mapper.byId(questionId);
+    if (q.email() == null) {
+      event(questionId, null, "ANSWER_NOT_SENT", q.anonymisedAt() != null
+          ? "Người hỏi đã xóa dữ liệu cá nhân; câu trả lời xem qua mã tra cứu."
+          : "Người hỏi không để lại thư điện tử" + (q.phone() == null ? "" : "; liên hệ qua điện thoại")
+              + "; câu trả lời xem qua mã tra cứu.");
+      return;
+    }
+    if (!mail.enabled()) {
+      event(questionId, null, "ANSWER_NOT_SENT", "Chưa cấu hình máy chủ thư; câu trả lời xem qua mã tra cứu.");
+      return;
+    }
+    PortalMapper.Handling h = mapper.handling(questionId);
+    String agencyName = directory.agency(h.answeringAgency()).map(Agency::name).orElse("Cơ quan trả lời");
+    mail.send(q, agencyName, (String) execution.getVariable("answer"), (String) execution.getVariable("answerEn"),
+        citations(execution.getVariable("citations")));
+    mapper.setAnswerSent(questionId, OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
+    event(questionId, null, "ANSWER_SENT", mask(q.email()));
+  }
+
+  private static String mask(String email) {
+    int at = email.indexOf('@');
+    return at <= 1 ? "***" + email.substring(Math.max(at, 0)) : email.charAt(0) + "***" + email.substring(at);
+  }
+
+  /** A published answer named by its tracking code, its id, or the link to its public page. */
+  PortalMapper.Published duplicateOf(String reference) {
+    if (reference == null) {
+      return null;
+    }
+    String ref = reference.trim();
+    int slash = ref.replaceAll("[/?#]+$", "").lastIndexOf('/');
+    ref = slash >= 0 ? ref.replaceAll("[/?#]+$", "").substring(slash + 1) : ref;
+    ref = ref.matches("(?i)hd-\\d{4}-[a-z0-9]{8}") ? ref.toUpperCase(java.util.Locale.ROOT) : ref;
+    return ref.length() > 40 ? null : mapper.publishedByReference(ref);
+  }
+
   static String fold(String s) {
     return s == null ? "" : vn.govflow.files.FileNameRules.transliterate(s).toLowerCase(java.util.Locale.ROOT);
   }
@@ -221,6 +282,14 @@ public class PortalHandling {
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> citations(Object value) {
     List<Map<String, Object>> out = new ArrayList<>();
+    if (value instanceof org.camunda.spin.json.SpinJsonNode json) {
+      // Camunda Tasklist submits a form-js dynamic list as a JSON variable.
+      try {
+        value = JSON.readValue(json.toString(), List.class);
+      } catch (JsonProcessingException e) {
+        return out;
+      }
+    }
     if (value instanceof Collection<?> c) {
       for (Object o : c) {
         if (o instanceof Map<?, ?> m) {

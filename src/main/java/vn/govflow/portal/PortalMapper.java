@@ -89,4 +89,50 @@ public interface PortalMapper {
                    @org.apache.ibatis.annotations.Param("actor") String actor,
                    @org.apache.ibatis.annotations.Param("step") String step,
                    @org.apache.ibatis.annotations.Param("comment") String comment);
+
+  @Insert("INSERT INTO portal_question_file(question_id, file_id, position) VALUES (#{questionId}, #{fileId}, #{position})")
+  void insertFile(@org.apache.ibatis.annotations.Param("questionId") String questionId,
+                  @org.apache.ibatis.annotations.Param("fileId") String fileId,
+                  @org.apache.ibatis.annotations.Param("position") int position);
+
+  /** An attached file as staff see it in the list. */
+  record FileRow(String id, String originalName, String mediaType, long sizeBytes) {}
+
+  @Select("SELECT f.id, f.original_name, f.media_type, f.size_bytes FROM portal_question_file q"
+      + " JOIN stored_file f ON f.id = q.file_id WHERE q.question_id = #{questionId} ORDER BY q.position")
+  java.util.List<FileRow> files(String questionId);
+
+  /** The question's id by its tracking code, or by its own id, when its answer is published. */
+  @Select(PUBLISHED + " AND (tracking_code = #{ref} OR id = #{ref})")
+  Published publishedByReference(String ref);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET duplicate_of = #{duplicateOf} WHERE id = #{id}")
+  void setDuplicateOf(@org.apache.ibatis.annotations.Param("id") String id,
+                      @org.apache.ibatis.annotations.Param("duplicateOf") String duplicateOf);
+
+  /** Where the question sits now (routing, forwarding); staff of that agency may read it. */
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET answering_agency = #{agency} WHERE id = #{id}")
+  void setAgency(@org.apache.ibatis.annotations.Param("id") String id,
+                 @org.apache.ibatis.annotations.Param("agency") String agencyCode);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET answer_sent_at = #{at} WHERE id = #{id}")
+  void setAnswerSent(@org.apache.ibatis.annotations.Param("id") String id,
+                     @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at);
+
+  /** What staff need besides the question itself. */
+  record Handling(String processInstanceId, String answeringAgency, String rejectReason, String duplicateOf,
+                  String publication, java.time.OffsetDateTime answeredAt, java.time.OffsetDateTime answerSentAt) {}
+
+  @Select("SELECT process_instance_id, answering_agency, reject_reason, duplicate_of, publication, answered_at,"
+      + " answer_sent_at FROM portal_question WHERE id = #{id}")
+  Handling handling(String id);
+
+  @Select("SELECT " + COLUMNS + " FROM portal_question WHERE id = #{id}")
+  PortalQuestion byId(String id);
+
+  record Event(java.time.OffsetDateTime occurredAt, String actor, String step, String comment) {}
+
+  @Select("SELECT occurred_at, actor, step, comment FROM portal_question_event WHERE question_id = #{id}"
+      + " ORDER BY occurred_at, id")
+  java.util.List<Event> events(String id);
 }

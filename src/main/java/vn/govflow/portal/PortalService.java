@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.govflow.calendar.WorkingDayCalendar;
 import vn.govflow.common.error.UserError;
 import vn.govflow.common.error.UserError.FieldProblem;
+import vn.govflow.files.FileNameRules;
+import vn.govflow.files.FileService;
+import vn.govflow.files.StoredFile;
+import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.IdentityDirectory;
 
 /**
@@ -26,6 +31,10 @@ import vn.govflow.identity.IdentityDirectory;
 public class PortalService {
   static final int MAX_QUESTION = 10_000;
   static final int DEFAULT_DAYS = 5;
+  static final int MAX_ATTACHMENTS = 5;
+  /** Files from the public have no agency until someone routes the question; only this case's staff read them. */
+  static final CurrentUser ASKER = new CurrentUser("portal-asker", "Người hỏi trên Cổng", null, null, null, null,
+      null, java.util.Set.of(), null);
   private static final char[] CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final PortalMapper mapper;
@@ -34,9 +43,14 @@ public class PortalService {
   private final PortalHandling handling;
   private final org.camunda.bpm.engine.RuntimeService runtime;
   private final SecureRandom random = new SecureRandom();
+  private final FileService fileService;
+  private final long maxAttachmentBytes;
 
   PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
-                org.camunda.bpm.engine.RuntimeService runtime) {
+                org.camunda.bpm.engine.RuntimeService runtime, FileService fileService,
+                @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes) {
+    this.fileService = fileService;
+    this.maxAttachmentBytes = maxAttachmentBytes;
     this.mapper = mapper;
     this.calendar = calendar;
     this.directory = directory;
@@ -70,8 +84,26 @@ public class PortalService {
     return "ANSWERED".equals(q.status()) ? mapper.answer(q.trackingCode()) : null;
   }
 
+  /** A file the asker attaches; {@code content} is opened once, while the question is stored. */
+  public record Attachment(String name, long size, Content content) {}
+
+  /** Opens an attachment's bytes. */
+  @FunctionalInterface
+  public interface Content {
+    java.io.InputStream open() throws java.io.IOException;
+  }
+
   @Transactional
   public PortalQuestion submit(QuestionRequest r, String clientIp) {
+    return submit(r, List.of(), clientIp);
+  }
+
+  /**
+   * Validates everything first (the question, then each file's count, size and type), then stores the files,
+   * the question and its links and starts the process in one transaction: a refused question keeps nothing.
+   */
+  @Transactional
+  public PortalQuestion submit(QuestionRequest r, List<Attachment> attachments, String clientIp) {
     if (r.category() != null && List.of("khieu-nai", "to-cao", "complaint", "denunciation")
         .contains(r.category().trim().toLowerCase())) {
       throw new UserError(HttpStatus.UNPROCESSABLE_ENTITY, "portal-complaint",
@@ -122,6 +154,26 @@ public class PortalService {
       problems.add(new FieldProblem("consent", "Cần đồng ý cho cơ quan xử lý dữ liệu cá nhân để trả lời.",
           "Consent to the processing of personal data is needed to answer."));
     }
+    List<Attachment> files = attachments == null ? List.of()
+        : attachments.stream().filter(a -> a != null && a.size() > 0 && !blank(a.name())).toList();
+    List<String> names = new ArrayList<>();
+    if (files.size() > MAX_ATTACHMENTS) {
+      problems.add(new FieldProblem("files", "Tối đa " + MAX_ATTACHMENTS + " tệp đính kèm.",
+          "At most " + MAX_ATTACHMENTS + " attached files."));
+    } else {
+      for (Attachment a : files) {
+        String name = storedName(a.name());
+        if (name == null) {
+          problems.add(new FieldProblem("files", "Tệp \"" + a.name() + "\": định dạng không được chấp nhận (nhận PDF,"
+              + " Word, Excel, OpenDocument, văn bản, ảnh PNG/JPEG/TIFF).", "File \"" + a.name() + "\": this type is"
+              + " not accepted (PDF, Word, Excel, OpenDocument, text, PNG/JPEG/TIFF images are)."));
+        } else if (a.size() > maxAttachmentBytes) {
+          problems.add(new FieldProblem("files", "Tệp \"" + a.name() + "\" lớn hơn " + maxAttachmentBytes / 1_048_576
+              + " MB.", "File \"" + a.name() + "\" is larger than " + maxAttachmentBytes / 1_048_576 + " MB."));
+        }
+        names.add(name);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new UserError(HttpStatus.BAD_REQUEST, "portal-invalid", "Câu hỏi chưa đủ thông tin: " + problems.size()
           + " mục cần sửa.", "The question is missing information: " + problems.size() + " item(s) to fix.",
@@ -137,6 +189,14 @@ public class PortalService {
         blank(r.agencyCode()) ? null : r.agencyCode().trim(), r.question(), true, foreigner, received, due,
         "RECEIVED", clientIp, null);
     mapper.insert(q);
+    for (int i = 0; i < files.size(); i++) {
+      try (java.io.InputStream in = files.get(i).content().open()) {
+        StoredFile f = fileService.store(names.get(i), in, ASKER);
+        mapper.insertFile(q.id(), f.id(), i + 1);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     Map<String, Object> vars = new java.util.HashMap<>();
     vars.put("questionId", q.id());
     vars.put("trackingCode", q.trackingCode());
@@ -169,6 +229,22 @@ public class PortalService {
       sb.append(CODE_CHARS[random.nextInt(CODE_CHARS.length)]);
     }
     return sb.toString();
+  }
+
+  /**
+   * The name a citizen's file is stored under: theirs when it already follows the naming rules, else the same
+   * name without diacritics and spaces (people cannot be expected to know the document system's rules); null
+   * when the type is not accepted.
+   */
+  static String storedName(String original) {
+    String name = original.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    try {
+      FileNameRules.validate(name);
+      return name;
+    } catch (UserError e) {
+      return FileNameRules.suggest(name).orElse(null);
+    }
   }
 
   private static boolean isVietnamese(String nationality) {

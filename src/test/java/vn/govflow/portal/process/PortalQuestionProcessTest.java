@@ -78,6 +78,7 @@ class PortalQuestionProcessTest {
     c.getBeans().put("portalDeadline", delegates.deadline);
     c.getBeans().put("portalNotify", delegates.notify);
     c.getBeans().put("portalPublish", delegates.publish);
+    c.getBeans().put("portalSendAnswer", delegates.send);
     return c;
   }
 
@@ -115,6 +116,14 @@ class PortalQuestionProcessTest {
     assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_Route");
     assertThat(delegates.status.calls).containsExactly("Q-001:REJECTED");
     assertThat(delegates.history.calls).containsExactly("Task_Triage");
+  }
+
+  @Test
+  void theAgencyTheAskerAddressedIsPreselectedOverTheTablesSuggestion() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-010", "thue", "skhcn", false);
+    assertThat(pi).isWaitingAt("Task_Triage")
+        .variables().containsEntry("suggestedAgency", "vpubnd").containsEntry("routeTo", "skhcn");
   }
 
   @Test
@@ -156,6 +165,7 @@ class PortalQuestionProcessTest {
     assertThat(pi).isEnded().hasPassed("EndEvent_Answered").hasNotPassed("Task_Forward", "Task_SendReminder",
         "Task_Escalate");
     assertThat(delegates.publish.calls).containsExactly("Q-002:skhcn:public:1");
+    assertThat(delegates.send.calls).isEmpty();
     assertThat(delegates.history.calls).containsExactly("Task_Triage", "Task_Classify", "Task_Draft", "Task_Approve");
     assertThat(delegates.notify.calls).isEmpty();
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -186,7 +196,11 @@ class PortalQuestionProcessTest {
     complete(draftTask(pi), draft("Trả lời tổng hợp ý kiến các ngành", null, "both", true));
     complete(task(pi), withVariables("approval", "approve"));
     runJob(pi, "Task_Publish");
-    assertThat(pi).isEnded().hasPassed("EndEvent_Answered");
+    // Published and sent: the sending is its own job, so a failing mail server cannot undo the publication.
+    assertThat(pi).isWaitingAt("Task_SendAnswer");
+    runJob(pi, "Task_SendAnswer");
+    assertThat(pi).isEnded().hasPassed("EndEvent_AnswerSent").hasNotPassed("EndEvent_Answered");
+    assertThat(delegates.send.calls).containsExactly("Q-003:both");
     assertThat(delegates.history.calls).containsExactly("Task_Triage", "Task_Classify", "Task_GiveOpinion",
         "Task_GiveOpinion", "Task_Draft", "Task_Approve");
     assertThat(delegates.publish.calls).containsExactly("Q-003:skhcn:both:1");
@@ -235,7 +249,9 @@ class PortalQuestionProcessTest {
     assertThat(candidateGroups(task(pi))).containsExactlyInAnyOrder("vpubnd-head", "vpubnd-deputy-head");
     complete(task(pi), withVariables("approval", "approve"));
     runJob(pi, "Task_Publish");
-    assertThat(pi).isEnded().hasPassed("Task_Forward", "EndEvent_Answered");
+    runJob(pi, "Task_SendAnswer");
+    assertThat(pi).isEnded().hasPassed("Task_Forward", "EndEvent_AnswerSent");
+    assertThat(delegates.send.calls).containsExactly("Q-005:private");
     assertThat(delegates.forward.calls).containsExactly("skhcn->vpubnd");
     assertThat(delegates.publish.calls).containsExactly("Q-005:vpubnd:private:0");
   }
@@ -298,6 +314,7 @@ class PortalQuestionProcessTest {
     complete(task(pi), draft("Trả lời muộn", null, "both", true));
     complete(task(pi), withVariables("approval", "approve"));
     runJob(pi, "Task_Publish");
+    runJob(pi, "Task_SendAnswer");
     assertThat(pi).isEnded();
   }
 

@@ -16,7 +16,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import vn.govflow.calendar.WorkingDaysExpressions;
 
 /**
- * Test doubles of the seven beans the portal-question process calls, doing what the contract says and recording
+ * Test doubles of the eight beans the portal-question process calls, doing what the contract says and recording
  * every call. Registered in the engine's beans map under the names the model uses.
  */
 final class PortalTestDelegates {
@@ -32,6 +32,7 @@ final class PortalTestDelegates {
   final Deadline deadline;
   final Notify notify = new Notify();
   final Publish publish = new Publish();
+  final SendAnswer send = new SendAnswer();
 
   PortalTestDelegates(WorkingDaysExpressions workingDays) {
     this.deadline = new Deadline(workingDays);
@@ -45,6 +46,7 @@ final class PortalTestDelegates {
     deadline.calls.clear();
     notify.calls.clear();
     publish.calls.clear();
+    send.calls.clear();
   }
 
   static Object peopleOptions(String agency) {
@@ -182,6 +184,16 @@ final class PortalTestDelegates {
       int count = citations instanceof SpinJsonNode json ? json.elements().size() : 0;
       calls.add(execution.getProcessBusinessKey() + ":" + execution.getVariable("agency") + ":"
           + execution.getVariable("publication") + ":" + count);
+    }
+  }
+
+  /** {@code portalSendAnswer}: sends the approved answer to the asker's address. */
+  static final class SendAnswer implements JavaDelegate {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      calls.add(execution.getProcessBusinessKey() + ":" + execution.getVariable("publication"));
     }
   }
 }
