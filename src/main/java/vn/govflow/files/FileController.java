@@ -62,7 +62,14 @@ public class FileController {
   public ResponseEntity<Resource> content(@PathVariable String id,
                                           @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
                                           boolean inline) {
-    StoredFile file = visible(id);
+    return serve(files, visible(id), inline);
+  }
+
+  /**
+   * The file's bytes as a download, or in place for the previewable types; for modules that serve files held
+   * by their own cases after checking access to the case.
+   */
+  public static ResponseEntity<Resource> serve(FileService files, StoredFile file, boolean inline) {
     ContentDisposition.Builder disposition = inline && PREVIEWABLE.contains(file.mediaType())
         ? ContentDisposition.inline() : ContentDisposition.attachment();
     return ResponseEntity.ok()

@@ -101,6 +101,14 @@ public class FileService {
     return Optional.ofNullable(mapper.findById(id)).filter(f -> viewer.canSeeAgency(f.agencyCode()));
   }
 
+  /**
+   * The file's metadata without an agency check: only for a module that has already checked the viewer's
+   * access to the case holding the file (e.g. a citizen's attachment, owned by no agency).
+   */
+  public Optional<StoredFile> findHeldByCase(String id) {
+    return id == null || !vn.govflow.common.Ids.isUuid(id) ? Optional.empty() : Optional.ofNullable(mapper.findById(id));
+  }
+
   /** The stored bytes; the caller closes the stream. Obtain the file with {@link #find} (access check). */
   public InputStream open(StoredFile file) {
     try {

@@ -32,8 +32,25 @@ class PortalApiController {
 
   record Submitted(String trackingCode, OffsetDateTime receivedAt, OffsetDateTime dueAt) {}
 
-  @PostMapping("/questions")
+  @PostMapping(value = "/questions", consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Submitted> ask(@RequestBody QuestionRequest request, HttpServletRequest http) {
+    return submitted(request, java.util.List.of(), http);
+  }
+
+  /**
+   * The same question with attached files: the part {@code question} (application/json) and up to five parts
+   * {@code files} (PDF, office documents, text, images; 10 MB each).
+   */
+  @PostMapping(value = "/questions", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Submitted> askWithFiles(
+      @org.springframework.web.bind.annotation.RequestPart("question") QuestionRequest request,
+      @org.springframework.web.bind.annotation.RequestPart(name = "files", required = false)
+      java.util.List<org.springframework.web.multipart.MultipartFile> files, HttpServletRequest http) {
+    return submitted(request, attachments(files), http);
+  }
+
+  private ResponseEntity<Submitted> submitted(QuestionRequest request, java.util.List<PortalService.Attachment> files,
+                                              HttpServletRequest http) {
     long wait = limiter.acquire(http.getRemoteAddr());
     if (wait > 0) {
       throw new UserError(HttpStatus.TOO_MANY_REQUESTS, "portal-rate-limit",
@@ -41,9 +58,15 @@ class PortalApiController {
           "Too many questions from your address in a short time. Please try again in " + wait + " seconds.",
           java.util.List.of(), java.util.Map.of("retryAfterSeconds", wait));
     }
-    PortalQuestion q = portal.submit(request, http.getRemoteAddr());
+    PortalQuestion q = portal.submit(request, files, http.getRemoteAddr());
     return ResponseEntity.created(URI.create("/api/v1/portal/questions/" + q.trackingCode()))
         .body(new Submitted(q.trackingCode(), q.receivedAt(), q.dueAt()));
+  }
+
+  static java.util.List<PortalService.Attachment> attachments(
+      java.util.List<org.springframework.web.multipart.MultipartFile> files) {
+    return files == null ? java.util.List.of() : files.stream().filter(f -> f != null && !f.isEmpty())
+        .map(f -> new PortalService.Attachment(f.getOriginalFilename(), f.getSize(), f::getInputStream)).toList();
   }
 
   /** The asker (who alone holds the code) asks for their personal data to be erased. */
@@ -80,14 +103,18 @@ class PortalApiController {
   /** What the asker may see by the code: never the personal data they gave. */
   record Tracking(String trackingCode, String status, String field, String agencyName, OffsetDateTime receivedAt,
                   OffsetDateTime dueAt, String question, String answer, String answerEn, Object citations,
-                  String answeringAgency, OffsetDateTime answeredAt) {}
+                  String answeringAgency, OffsetDateTime answeredAt, String rejectReason, String duplicateOf) {}
 
   @GetMapping("/questions/{trackingCode}")
   Tracking track(@PathVariable String trackingCode) {
-    PortalQuestion q = portal.track(trackingCode).orElseThrow(UserError::notFound);
+    return tracking(portal.track(trackingCode).orElseThrow(UserError::notFound), portal, directory);
+  }
+
+  /** The tracking view, for the API and the page alike. */
+  static Tracking tracking(PortalQuestion q, PortalService portal, IdentityDirectory directory) {
     String[] field = PortalFields.ALL.get(q.field());
     PortalMapper.Answer a = portal.answer(q);
-    Object citations = null;
+    Object citations = java.util.List.of();
     if (a != null && a.citations() != null) {
       try {
         citations = JSON.readValue(a.citations(), java.util.List.class);
@@ -95,10 +122,12 @@ class PortalApiController {
         citations = java.util.List.of();
       }
     }
+    PortalService.Rejection rejection = "REJECTED".equals(q.status()) ? portal.rejection(q) : null;
     return new Tracking(q.trackingCode(), q.status(), field == null ? q.field() : field[0],
         q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(Agency::name).orElse(null),
         q.receivedAt(), q.dueAt(), q.question(), a == null ? null : a.answer(), a == null ? null : a.answerEn(),
         citations, a == null || a.answeringAgency() == null ? null
-            : directory.agency(a.answeringAgency()).map(Agency::name).orElse(null), a == null ? null : a.answeredAt());
+            : directory.agency(a.answeringAgency()).map(Agency::name).orElse(null), a == null ? null : a.answeredAt(),
+        rejection == null ? null : rejection.reason(), rejection == null ? null : rejection.duplicateOfLink());
   }
 }

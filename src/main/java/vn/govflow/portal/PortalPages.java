@@ -53,7 +53,9 @@ class PortalPages {
   }
 
   @PostMapping("/portal/ask")
-  String ask(@ModelAttribute("form") AskForm form, HttpServletRequest http, Model model, Locale locale) {
+  String ask(@ModelAttribute("form") AskForm form,
+             @RequestParam(name = "files", required = false) java.util.List<org.springframework.web.multipart.MultipartFile> files,
+             HttpServletRequest http, Model model, Locale locale) {
     common(model);
     boolean en = "en".equals(locale.getLanguage());
     long wait = limiter.acquire(http.getRemoteAddr());
@@ -63,10 +65,14 @@ class PortalPages {
       return "portal/ask";
     }
     try {
-      PortalQuestion q = portal.submit(form.toRequest(), http.getRemoteAddr());
+      PortalQuestion q = portal.submit(form.toRequest(), PortalApiController.attachments(files),
+          http.getRemoteAddr());
       model.addAttribute("question", q);
       return "portal/asked";
     } catch (UserError e) {
+      // The browser cannot keep chosen files across a refused submission: say so, next to the problem.
+      boolean hadFiles = !PortalApiController.attachments(files).isEmpty();
+      model.addAttribute("filesAgain", hadFiles);
       model.addAttribute("problem", en ? e.messageEn() : e.messageVi());
       model.addAttribute("details", e.fieldProblems().stream().map(p -> en ? p.messageEn() : p.messageVi()).toList());
       return "portal/ask";
@@ -78,10 +84,9 @@ class PortalPages {
     common(model);
     model.addAttribute("code", code);
     if (code != null && !code.isBlank()) {
-      portal.track(code.trim().toUpperCase()).ifPresentOrElse(q -> {
-        model.addAttribute("question", q);
-        model.addAttribute("answer", portal.answer(q));
-      }, () -> model.addAttribute("notFound", true));
+      portal.track(code.trim().toUpperCase()).ifPresentOrElse(
+          q -> model.addAttribute("t", PortalApiController.tracking(q, portal, directory)),
+          () -> model.addAttribute("notFound", true));
     }
     return "portal/track";
   }

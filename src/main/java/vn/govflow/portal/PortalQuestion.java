@@ -8,4 +8,5 @@ public record PortalQuestion(String id, String trackingCode, String askerType, S
                              String representativePosition, String establishmentDecision, String headOfficeAddress,
                              String email, String phone, String field, String agencyCode, String question,
                              boolean consent, boolean foreigner, OffsetDateTime receivedAt, OffsetDateTime dueAt,
-                             String status, String clientIp, OffsetDateTime anonymisedAt) {}
+                             String status, @com.fasterxml.jackson.annotation.JsonIgnore String clientIp,
+                             OffsetDateTime anonymisedAt) {}

@@ -45,10 +45,13 @@ public class PortalService {
   private final SecureRandom random = new SecureRandom();
   private final FileService fileService;
   private final long maxAttachmentBytes;
+  private final vn.govflow.audit.AuditLog audit;
 
   PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
                 org.camunda.bpm.engine.RuntimeService runtime, FileService fileService,
-                @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes) {
+                @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes,
+                vn.govflow.audit.AuditLog audit) {
+    this.audit = audit;
     this.fileService = fileService;
     this.maxAttachmentBytes = maxAttachmentBytes;
     this.mapper = mapper;
@@ -77,6 +80,55 @@ public class PortalService {
     mapper.erasePersonalData(q.id(), OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
     mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
         "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi");
+  }
+
+  /** Everything staff see about a question, personal data included: only for those handling it. */
+  public record StaffView(PortalQuestion question, PortalMapper.Handling handling, String fieldName,
+                          String askedAgencyName, String answeringAgencyName, List<PortalMapper.FileRow> files,
+                          List<EventView> events, Rejection rejection) {}
+
+  public record EventView(OffsetDateTime occurredAt, String actorName, String step, String comment) {}
+
+  /**
+   * The question for a portal editor, a province-wide administrator, or staff of the agency it is routed to;
+   * 404 for anyone else (another agency must not even learn that it exists). Reading personal data is audited.
+   */
+  public StaffView staffView(String id, CurrentUser me) {
+    PortalQuestion q = vn.govflow.common.Ids.isUuid(id) ? mapper.byId(id) : null;
+    PortalMapper.Handling h = q == null ? null : mapper.handling(id);
+    if (q == null || !(me.hasRole(vn.govflow.identity.Roles.PORTAL_EDITOR) || me.isProvinceWide()
+        || (h.answeringAgency() != null && h.answeringAgency().equals(me.agencyCode())))) {
+      throw UserError.notFound();
+    }
+    audit.record("portal.question.view", "portal-question", q.id(), q.trackingCode());
+    String[] field = PortalFields.ALL.get(q.field());
+    List<EventView> events = mapper.events(id).stream().map(e -> new EventView(e.occurredAt(),
+        e.actor() == null ? null : directory.person(e.actor()).map(vn.govflow.identity.Person::fullName)
+            .orElse(e.actor()), e.step(), e.comment())).toList();
+    return new StaffView(q, h, field == null ? q.field() : field[0],
+        q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()),
+        h.answeringAgency() == null ? null : directory.agency(h.answeringAgency()).map(a -> a.name())
+            .orElse(h.answeringAgency()), mapper.files(id), events,
+        "REJECTED".equals(q.status()) ? rejection(q) : null);
+  }
+
+  /** An attachment of a question the viewer may read (else 404). */
+  public StoredFile attachment(String questionId, String fileId, CurrentUser me) {
+    StaffView v = staffView(questionId, me);
+    if (v.files().stream().noneMatch(f -> f.id().equals(fileId))) {
+      throw UserError.notFound();
+    }
+    return fileService.findHeldByCase(fileId).orElseThrow(UserError::notFound);
+  }
+
+  /** Why a question was refused, and the public page of the answer it duplicates (null when none). */
+  public record Rejection(String reason, String duplicateOfLink) {}
+
+  public Rejection rejection(PortalQuestion q) {
+    PortalMapper.Handling h = mapper.handling(q.id());
+    String link = h.duplicateOf() == null || mapper.publishedById(h.duplicateOf()) == null ? null
+        : "/portal/answers/" + h.duplicateOf();
+    return new Rejection(h.rejectReason(), link);
   }
 
   /** The answer, once given (null before). */

@@ -33,10 +33,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real sample files generated on the fly, so no binaries live in the repository. */
-final class Samples {
+public final class Samples {
   private Samples() {}
 
-  static byte[] txt(String text) {
+  public static byte[] txt(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -72,7 +72,7 @@ final class Samples {
     }
   }
 
-  static byte[] pdf(String text) throws IOException {
+  public static byte[] pdf(String text) throws IOException {
     return pdf(text, null);
   }
 
