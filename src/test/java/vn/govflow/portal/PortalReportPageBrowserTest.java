@@ -1,0 +1,77 @@
+package vn.govflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.support.Browser;
+import vn.govflow.support.H2IntegrationTest;
+
+/** An editor opens the Q&A report from the menu and picks another month. */
+@Tag("browser")
+class PortalReportPageBrowserTest extends H2IntegrationTest {
+  private WebDriver driver;
+
+  @BeforeEach
+  void open() {
+    driver = Browser.start();
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void editorOpensTheReportFromTheMenuAndPicksAMonth() throws Exception {
+    // A month no other test seeds.
+    bean(JdbcTemplate.class).update("INSERT INTO portal_question(id, tracking_code, asker_type, field, question,"
+            + " consent, foreigner, received_at, due_at, status, answering_agency, answered_at) VALUES"
+            + " (?, ?, 'INDIVIDUAL', 'khac', 'Câu hỏi tháng 7', TRUE, FALSE, ?, ?, 'ANSWERED', ?, ?)",
+        UUID.randomUUID().toString(), "HD-2024-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+        OffsetDateTime.parse("2024-07-15T09:00:00+07:00"), OffsetDateTime.parse("2024-07-22T17:00:00+07:00"),
+        "000.00.12.H37", OffsetDateTime.parse("2024-07-17T09:00:00+07:00"));
+
+    driver.get(baseUrl() + "/");
+    driver.findElement(By.id("username")).sendKeys("ngocct.vpubnd");
+    driver.findElement(By.id("password")).sendKeys("Demo@2026");
+    driver.findElement(By.id("sign-in")).click();
+    driver.findElement(By.id("welcome"));
+
+    driver.findElement(By.id("nav-portal-report")).click();
+    Browser.waitForText(driver, By.tagName("h1"), "Báo cáo Hỏi – Đáp");
+
+    // Chromium's month picker is not typable the same way everywhere; set its value as the picker would.
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2024-07'",
+        driver.findElement(By.id("portalreport-month")));
+    driver.findElement(By.id("portalreport-show")).click();
+    Browser.waitForText(driver, By.id("portalreport-heading"), "Tháng 7/2024 · Tất cả cơ quan");
+    assertThat(driver.getCurrentUrl()).endsWith("/reports/portal?month=2024-07");
+    assertThat(driver.findElement(By.cssSelector("tr[data-agency='000.00.12.H37'] td[data-measure='received']"))
+        .getText()).isEqualTo("1");
+    assertThat(driver.findElement(By.cssSelector("tr[data-agency='000.00.12.H37'] td[data-measure='on-time']"))
+        .getText()).isEqualTo("1");
+    assertThat(driver.findElement(By.cssSelector("tr[data-agency='total'] td[data-measure='received']"))
+        .getText()).isEqualTo("1");
+    assertThat(driver.findElement(By.id("portalreport-xlsx")).getAttribute("href"))
+        .endsWith("/api/v1/portal/report/xlsx?month=2024-07");
+
+    Path shot = Path.of("target", "screenshots", "portal-report.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}
