@@ -31,7 +31,7 @@ class PortalBrowserTest extends H2IntegrationTest {
   }
 
   @Test
-  void citizenAsksAndFollowsTheQuestionAndScriptStaysText() {
+  void citizenAsksAndFollowsTheQuestionAndScriptStaysText() throws Exception {
     driver.get(baseUrl() + "/portal/ask");
     Browser.waitForText(driver, By.tagName("h1"), "Gửi câu hỏi");
     assertThat(driver.findElement(By.id("no-complaints")).getText()).contains("khiếu nại, tố cáo");
@@ -46,6 +46,10 @@ class PortalBrowserTest extends H2IntegrationTest {
     String question = "Hồ sơ xin học <script>alert('x')</script> gồm những gì?";
     driver.findElement(By.id("question")).sendKeys(question);
     driver.findElement(By.id("consent")).click();
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("portal-ask");
+    java.nio.file.Path transcript = dir.resolve("Học bạ lớp 9.pdf");
+    java.nio.file.Files.write(transcript, vn.govflow.files.Samples.pdf("Hoc ba lop 9"));
+    driver.findElement(By.id("files")).sendKeys(transcript.toString());
     driver.findElement(By.id("ask-submit")).click();
 
     String code = driver.findElement(By.id("tracking-code")).getText();
@@ -55,7 +59,15 @@ class PortalBrowserTest extends H2IntegrationTest {
     Browser.waitForText(driver, By.id("track-status"), "Đã tiếp nhận");
     assertThat(driver.findElement(By.id("track-question")).getText()).isEqualTo(question);
     assertThat(alertShown()).isFalse();
-    assertThat(driver.getPageSource()).doesNotContain("Cốc Lếu").doesNotContain("0912345678");
+    assertThat(driver.getPageSource()).doesNotContain("Cốc Lếu").doesNotContain("0912345678")
+        .doesNotContain("Hoc_ba_lop_9.pdf");
+
+    // The portal editor finds the attachment on the question's staff page, under a name without diacritics.
+    String id = bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+        "SELECT id FROM portal_question WHERE tracking_code = ?", String.class, code);
+    String staffPage = vn.govflow.support.SsoClient.signIn(baseUrl(), "ngocct.vpubnd",
+        vn.govflow.support.SsoClient.DEMO_PASSWORD).get("/questions/" + id, "text/html").body();
+    assertThat(staffPage).contains("Hoc_ba_lop_9.pdf").contains("Trần Thị Bích").contains("0912345678");
   }
 
   private boolean alertShown() {
