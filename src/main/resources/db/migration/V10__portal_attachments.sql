@@ -1,5 +1,5 @@
 -- Files the asker attaches to a question (stored by the files module), a rejection's link to the published
--- answer it duplicates, and when a private answer was sent to the asker.
+-- answer it duplicates, when a private answer was sent to the asker, and how the agency classified it.
 CREATE TABLE portal_question_file (
   question_id VARCHAR(36) NOT NULL REFERENCES portal_question(id),
   file_id     VARCHAR(36) NOT NULL REFERENCES stored_file(id),
@@ -8,3 +8,5 @@ CREATE TABLE portal_question_file (
 );
 ALTER TABLE portal_question ADD COLUMN duplicate_of VARCHAR(36);
 ALTER TABLE portal_question ADD COLUMN answer_sent_at TIMESTAMP WITH TIME ZONE;
+-- own-remit, multi-sector, special: a special case gives the asker an appointment date.
+ALTER TABLE portal_question ADD COLUMN classification VARCHAR(20);

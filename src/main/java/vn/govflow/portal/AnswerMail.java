@@ -35,7 +35,6 @@ class AnswerMail {
   }
 
   void send(PortalQuestion q, String agencyName, String answer, String answerEn, List<Map<String, Object>> citations) {
-    JavaMailSender mail = sender.getObject();
     StringBuilder body = new StringBuilder();
     body.append("Kính gửi ").append(q.fullName() == null ? "Quý vị" : q.fullName()).append(",\n\n")
         .append(agencyName).append(" trả lời câu hỏi mã ").append(q.trackingCode()).append(" của Quý vị như sau.\n\n")
@@ -52,16 +51,36 @@ class AnswerMail {
     }
     body.append("\nTra cứu câu hỏi / Track your question: ").append(publicUrl).append("/portal/track?code=")
         .append(q.trackingCode()).append("\n\nThư này được gửi tự động từ Cổng thông tin; vui lòng không trả lời thư.\n");
+    send(q, "Trả lời câu hỏi " + q.trackingCode() + (answerEn != null ? " / Answer to your question" : ""), body);
+  }
+
+  /** The appointment (giấy hẹn) of a special case: when the answer is promised by. */
+  void sendAppointment(PortalQuestion q, String agencyName, String when) {
+    StringBuilder body = new StringBuilder();
+    body.append("Kính gửi ").append(q.fullName() == null ? "Quý vị" : q.fullName()).append(",\n\n")
+        .append(agencyName).append(" đã nhận câu hỏi mã ").append(q.trackingCode()).append(". Đây là trường hợp cần thêm")
+        .append(" thời gian xem xét; cơ quan hẹn trả lời Quý vị trước ").append(when).append(".\n");
+    if (q.foreigner()) {
+      body.append("\nYour question ").append(q.trackingCode()).append(" needs more time to examine; the agency will")
+          .append(" answer by ").append(when).append(" (Vietnam time).\n");
+    }
+    body.append("\nTra cứu câu hỏi / Track your question: ").append(publicUrl).append("/portal/track?code=")
+        .append(q.trackingCode()).append("\n\nThư này được gửi tự động từ Cổng thông tin; vui lòng không trả lời thư.\n");
+    send(q, "Giấy hẹn trả lời câu hỏi " + q.trackingCode() + (q.foreigner() ? " / Appointment" : ""), body);
+  }
+
+  private void send(PortalQuestion q, String subject, StringBuilder body) {
+    JavaMailSender mail = sender.getObject();
     try {
       MimeMessage m = mail.createMimeMessage();
       MimeMessageHelper h = new MimeMessageHelper(m, false, "UTF-8");
       h.setFrom(from);
       h.setTo(q.email());
-      h.setSubject("Trả lời câu hỏi " + q.trackingCode() + (answerEn != null ? " / Answer to your question" : ""));
+      h.setSubject(subject);
       h.setText(body.toString(), false);
       mail.send(m);
     } catch (MessagingException e) {
-      throw new IllegalStateException("Could not build the answer e-mail for " + q.trackingCode(), e);
+      throw new IllegalStateException("Could not build the e-mail for " + q.trackingCode(), e);
     }
   }
 }

@@ -103,7 +103,8 @@ class PortalApiController {
   /** What the asker may see by the code: never the personal data they gave. */
   record Tracking(String trackingCode, String status, String field, String agencyName, OffsetDateTime receivedAt,
                   OffsetDateTime dueAt, String question, String answer, String answerEn, Object citations,
-                  String answeringAgency, OffsetDateTime answeredAt, String rejectReason, String duplicateOf) {}
+                  String answeringAgency, OffsetDateTime answeredAt, String rejectReason, String duplicateOf,
+                  boolean appointment) {}
 
   @GetMapping("/questions/{trackingCode}")
   Tracking track(@PathVariable String trackingCode) {
@@ -128,6 +129,7 @@ class PortalApiController {
         q.receivedAt(), q.dueAt(), q.question(), a == null ? null : a.answer(), a == null ? null : a.answerEn(),
         citations, a == null || a.answeringAgency() == null ? null
             : directory.agency(a.answeringAgency()).map(Agency::name).orElse(null), a == null ? null : a.answeredAt(),
-        rejection == null ? null : rejection.reason(), rejection == null ? null : rejection.duplicateOfLink());
+        rejection == null ? null : rejection.reason(), rejection == null ? null : rejection.duplicateOfLink(),
+        "IN_PROGRESS".equals(q.status()) && "special".equals(portal.classification(q)));
   }
 }

@@ -44,6 +44,11 @@ class PortalDelegates {
   }
 
   @Bean
+  JavaDelegate portalSendAppointment(PortalHandling handling) {
+    return handling::sendAppointment;
+  }
+
+  @Bean
   JavaDelegate portalPublish(PortalHandling handling) {
     return handling::publish;
   }

@@ -166,7 +166,8 @@ public class PortalHandling {
     boolean multi = "multi-sector".equals(execution.getVariable("classification"));
     execution.setVariable("coordinators", multi ? list(execution.getVariable("coordinators")) : new ArrayList<>());
     String questionId = (String) execution.getVariable("questionId");
-    mapper.setAnswering(questionId, agency((String) execution.getVariable("agency")).code(), due);
+    mapper.setAnswering(questionId, agency((String) execution.getVariable("agency")).code(),
+        (String) execution.getVariable("classification"), due);
     String handler = (String) execution.getVariable("handler");
     if (handler != null) {
       notifications.notify(handler, NotificationKind.ASSIGNED, new NotificationService.Message(
@@ -246,6 +247,23 @@ public class PortalHandling {
         citations(execution.getVariable("citations")));
     mapper.setAnswerSent(questionId, OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
     event(questionId, null, "ANSWER_SENT", mask(q.email()));
+  }
+
+  /** Tells the asker of a special case the date by which the answer is promised (the appointment). */
+  void sendAppointment(DelegateExecution execution) {
+    String questionId = (String) execution.getVariable("questionId");
+    PortalQuestion q = mapper.byId(questionId);
+    OffsetDateTime due = ((Date) execution.getVariable("dueAt")).toInstant().atZone(calendar.zone()).toOffsetDateTime();
+    String when = due.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"));
+    if (q.email() == null || !mail.enabled()) {
+      event(questionId, null, "APPOINTMENT", "Hẹn trả lời trước " + when + " (người hỏi xem qua mã tra cứu"
+          + (q.email() == null ? "" : "; chưa cấu hình máy chủ thư") + ").");
+      return;
+    }
+    String agencyName = directory.agency(mapper.handling(questionId).answeringAgency()).map(Agency::name)
+        .orElse("Cơ quan trả lời");
+    mail.sendAppointment(q, agencyName, when);
+    event(questionId, null, "APPOINTMENT", "Hẹn trả lời trước " + when + "; đã gửi thư " + mask(q.email()) + ".");
   }
 
   private static String mask(String email) {

@@ -30,9 +30,10 @@ public interface PortalMapper {
                  @org.apache.ibatis.annotations.Param("reason") String rejectReason);
 
   @org.apache.ibatis.annotations.Update("UPDATE portal_question SET answering_agency = #{agency}, due_at = #{dueAt},"
-      + " status = 'IN_PROGRESS' WHERE id = #{id}")
+      + " classification = #{classification}, status = 'IN_PROGRESS' WHERE id = #{id}")
   void setAnswering(@org.apache.ibatis.annotations.Param("id") String id,
                     @org.apache.ibatis.annotations.Param("agency") String agencyCode,
+                    @org.apache.ibatis.annotations.Param("classification") String classification,
                     @org.apache.ibatis.annotations.Param("dueAt") java.time.OffsetDateTime dueAt);
 
   @org.apache.ibatis.annotations.Update("UPDATE portal_question SET status = 'ANSWERED', answer = #{answer},"
@@ -121,10 +122,11 @@ public interface PortalMapper {
 
   /** What staff need besides the question itself. */
   record Handling(String processInstanceId, String answeringAgency, String rejectReason, String duplicateOf,
-                  String publication, java.time.OffsetDateTime answeredAt, java.time.OffsetDateTime answerSentAt) {}
+                  String publication, java.time.OffsetDateTime answeredAt, java.time.OffsetDateTime answerSentAt,
+                  String classification) {}
 
   @Select("SELECT process_instance_id, answering_agency, reject_reason, duplicate_of, publication, answered_at,"
-      + " answer_sent_at FROM portal_question WHERE id = #{id}")
+      + " answer_sent_at, classification FROM portal_question WHERE id = #{id}")
   Handling handling(String id);
 
   @Select("SELECT " + COLUMNS + " FROM portal_question WHERE id = #{id}")

@@ -131,6 +131,11 @@ public class PortalService {
     return new Rejection(h.rejectReason(), link);
   }
 
+  /** own-remit, multi-sector or special once the agency's leader has classified it (else null). */
+  public String classification(PortalQuestion q) {
+    return mapper.handling(q.id()).classification();
+  }
+
   /** The answer, once given (null before). */
   public PortalMapper.Answer answer(PortalQuestion q) {
     return "ANSWERED".equals(q.status()) ? mapper.answer(q.trackingCode()) : null;

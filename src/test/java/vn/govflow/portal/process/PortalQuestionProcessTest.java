@@ -79,6 +79,7 @@ class PortalQuestionProcessTest {
     c.getBeans().put("portalNotify", delegates.notify);
     c.getBeans().put("portalPublish", delegates.publish);
     c.getBeans().put("portalSendAnswer", delegates.send);
+    c.getBeans().put("portalSendAppointment", delegates.appointment);
     return c;
   }
 
@@ -215,6 +216,10 @@ class PortalQuestionProcessTest {
     complete(task(pi), withVariables("classification", "special", "handler", "cv.binh", "appointmentDays", 7L));
     assertThat(pi).variables().containsEntry("answerDays", 7);
     runJob(pi, "Task_SetDeadline");
+    // The asker is told the appointment date in its own job (a mail server that is down delays only that).
+    assertThat(pi).isWaitingAt("Task_SendAppointment");
+    runJob(pi, "Task_SendAppointment");
+    assertThat(delegates.appointment.calls).containsExactly("Q-004:2026-03-18T10:00:00Z");
     assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", at("2026-03-18T17:00:00+07:00"));
     assertThat(task(pi)).isAssignedTo("cv.binh");
     assertThat(delegates.deadline.calls).containsExactly("Q-004:7:2026-03-18T10:00:00Z");
@@ -352,6 +357,8 @@ class PortalQuestionProcessTest {
     complete(task(pi), withVariables("classification", "special", "handler", "cv.hoa", "appointmentDays", 10.0));
     assertThat(pi).variables().containsEntry("answerDays", 10);
     runJob(pi, "Task_SetDeadline");
+    runJob(pi, "Task_SendAppointment");
+    assertThat(delegates.appointment.calls).containsExactly("Q-009:2026-03-06T10:00:00Z");
     assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", at("2026-03-06T17:00:00+07:00"));
     assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-05T17:00:00+07:00"));
   }

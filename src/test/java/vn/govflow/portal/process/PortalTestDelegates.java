@@ -16,7 +16,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import vn.govflow.calendar.WorkingDaysExpressions;
 
 /**
- * Test doubles of the eight beans the portal-question process calls, doing what the contract says and recording
+ * Test doubles of the nine beans the portal-question process calls, doing what the contract says and recording
  * every call. Registered in the engine's beans map under the names the model uses.
  */
 final class PortalTestDelegates {
@@ -33,6 +33,7 @@ final class PortalTestDelegates {
   final Notify notify = new Notify();
   final Publish publish = new Publish();
   final SendAnswer send = new SendAnswer();
+  final SendAppointment appointment = new SendAppointment();
 
   PortalTestDelegates(WorkingDaysExpressions workingDays) {
     this.deadline = new Deadline(workingDays);
@@ -47,6 +48,7 @@ final class PortalTestDelegates {
     notify.calls.clear();
     publish.calls.clear();
     send.calls.clear();
+    appointment.calls.clear();
   }
 
   static Object peopleOptions(String agency) {
@@ -194,6 +196,16 @@ final class PortalTestDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       calls.add(execution.getProcessBusinessKey() + ":" + execution.getVariable("publication"));
+    }
+  }
+
+  /** {@code portalSendAppointment}: tells the asker the appointment date of a special case. */
+  static final class SendAppointment implements JavaDelegate {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      calls.add(execution.getProcessBusinessKey() + ":" + ((Date) execution.getVariable("dueAt")).toInstant());
     }
   }
 }
