@@ -160,7 +160,7 @@ public class PortalService {
     if (trackingCode == null || !trackingCode.matches("HD-\\d{4}-[A-Z0-9]{8}")) {
       return Optional.empty();
     }
-    return Optional.ofNullable(mapper.byTrackingCode(trackingCode));
+    return Optional.ofNullable(mapper.byTrackingCode(trackingCode)).map(q -> q.inZone(calendar.zone()));
   }
 
   private String trackingCode(OffsetDateTime received) {
