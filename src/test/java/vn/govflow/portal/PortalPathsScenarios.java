@@ -323,6 +323,11 @@ interface PortalPathsScenarios extends PortalTestApi {
     JsonNode t = track(q.code());
     assertThat(t.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(dueOf(t)).isEqualTo(calendarDue(q.receivedAt(), 9));
+    // The asker's page tells the time in Vietnam, whatever the database gives back.
+    String due = java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+        .format(dueOf(t).atZone(bean(vn.govflow.calendar.WorkingDayCalendar.class).zone()));
+    assertThat(due).startsWith("17:00 ");
+    assertThat(anonymous().get("/portal/track?code=" + q.code(), "text/html").body()).contains(due);
     assertThat(t.get("dueAt").asText()).endsWith("17:00:00+07:00");
   }
 
