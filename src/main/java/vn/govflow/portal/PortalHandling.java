@@ -79,6 +79,8 @@ public class PortalHandling {
               task.setVariable("duplicateOfId", original.id());
             }
           }
+        } else if (!"accept".equals(value(task, "decision"))) {
+          problems.add(new FieldProblem("decision", "Chọn tiếp nhận hoặc từ chối.", "Choose to accept or refuse."));
         } else if (agency(value(task, "routeTo")) == null) {
           problems.add(new FieldProblem("routeTo", "Chọn cơ quan có thẩm quyền trả lời.",
               "Choose the competent agency."));
@@ -92,10 +94,41 @@ public class PortalHandling {
             problems.add(new FieldProblem("forwardTo", "Chọn cơ quan khác có thẩm quyền.",
                 "Choose another, competent agency."));
           }
-        } else if (!peopleOptions((String) task.getVariable("agency")).stream()
-            .anyMatch(o -> o.get("value").equals(value(task, "handler")))) {
-          problems.add(new FieldProblem("handler", "Chọn người trả lời thuộc cơ quan.",
-              "Choose the answering official from this agency."));
+        } else if (!List.of("own-remit", "multi-sector", "special").contains(c)) {
+          problems.add(new FieldProblem("classification", "Chọn cách phân loại câu hỏi.",
+              "Choose how the question is classified."));
+        } else {
+          // The task API does not apply the form's own rules: anything the process cannot go on with is refused
+          // here, or the question would stop later at an incident or wait for an opinion nobody can give.
+          List<String> staff = peopleOptions((String) task.getVariable("agency")).stream().map(o -> o.get("value"))
+              .toList();
+          if (!staff.contains(value(task, "handler"))) {
+            problems.add(new FieldProblem("handler", "Chọn người trả lời thuộc cơ quan.",
+                "Choose the answering official from this agency."));
+          }
+          List<String> coordinators = list(task.getVariable("coordinators"));
+          if ("multi-sector".equals(c) && (coordinators.isEmpty() || !staff.containsAll(coordinators))) {
+            problems.add(new FieldProblem("coordinators", "Chọn người phối hợp thuộc cơ quan.",
+                "Choose the coordinating officials from this agency."));
+          }
+          if ("special".equals(c) && !(task.getVariable("appointmentDays") instanceof Number n
+              && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() >= 1 && n.intValue() <= 10)) {
+            problems.add(new FieldProblem("appointmentDays", "Số ngày hẹn trả lời từ 1 đến 10 ngày làm việc.",
+                "The appointment is 1 to 10 working days."));
+          }
+        }
+      }
+      case "Task_GiveOpinion" -> {
+        if (value(task, "opinion") == null) {
+          problems.add(new FieldProblem("opinion", "Cần nội dung ý kiến phối hợp.", "The opinion is required."));
+        }
+      }
+      case "Task_Approve" -> {
+        String a = value(task, "approval");
+        if (!"approve".equals(a) && !"return".equals(a)) {
+          problems.add(new FieldProblem("approval", "Chọn duyệt hoặc trả lại.", "Choose to approve or return."));
+        } else if ("return".equals(a) && value(task, "returnComment") == null) {
+          problems.add(new FieldProblem("returnComment", "Ghi ý kiến khi trả lại.", "Say why the draft is returned."));
         }
       }
       case "Task_Draft" -> {
@@ -115,6 +148,10 @@ public class PortalHandling {
         } else if (!complete) {
           problems.add(new FieldProblem("citations", "Mỗi trích dẫn cần đủ số ký hiệu, trích yếu, ngày và cơ quan ban hành.",
               "Each citation needs its number and symbol, summary, date and issuer."));
+        }
+        if (problems.isEmpty()) {
+          // The leader's earlier return comment has been answered by this draft: a later return needs its own.
+          task.setVariable("returnComment", null);
         }
       }
       default -> { }

@@ -51,7 +51,13 @@ public interface PortalMapper {
   /** A published answer as the public sees it: no name, address, identity number or contact. */
   record Published(String id, String trackingCode, String field, String question, String answer, String answerEn,
                    String citations, String answeringAgency, java.time.OffsetDateTime receivedAt,
-                   java.time.OffsetDateTime answeredAt) {}
+                   java.time.OffsetDateTime answeredAt) {
+    /** Times in the zone (PostgreSQL gives timestamptz back in UTC). */
+    Published inZone(java.time.ZoneId zone) {
+      return new Published(id, trackingCode, field, question, answer, answerEn, citations, answeringAgency,
+          PortalQuestion.at(receivedAt, zone), PortalQuestion.at(answeredAt, zone));
+    }
+  }
 
   String PUBLISHED = "SELECT id, tracking_code, field, question, answer, answer_en, citations, answering_agency,"
       + " received_at, answered_at FROM portal_question WHERE status = 'ANSWERED' AND publication IN ('public', 'both')";
@@ -73,7 +79,11 @@ public interface PortalMapper {
   Answer answer(String code);
 
   record Answer(String answer, String answerEn, String citations, String publication,
-                java.time.OffsetDateTime answeredAt, String answeringAgency) {}
+                java.time.OffsetDateTime answeredAt, String answeringAgency) {
+    Answer inZone(java.time.ZoneId zone) {
+      return new Answer(answer, answerEn, citations, publication, PortalQuestion.at(answeredAt, zone), answeringAgency);
+    }
+  }
 
   /** Seed 003 Art 27.2: the asker's personal data are erased on request; the question and answer stay. */
   @org.apache.ibatis.annotations.Update("UPDATE portal_question SET full_name = NULL, nationality = NULL,"

@@ -66,11 +66,13 @@ public class PortalService {
         : java.util.Arrays.stream(PortalHandling.fold(query).split("\\s+")).filter(t -> !t.isBlank())
             .map(t -> t.replace("%", "").replace("_", "")).filter(t -> !t.isEmpty()).limit(8)
             .map(t -> "%" + t + "%").toList();
-    return mapper.published(blank(field) ? null : field, blank(agencyCode) ? null : agencyCode, terms);
+    return mapper.published(blank(field) ? null : field, blank(agencyCode) ? null : agencyCode, terms).stream()
+        .map(p -> p.inZone(calendar.zone())).toList();
   }
 
   public Optional<PortalMapper.Published> publishedAnswer(String id) {
-    return vn.govflow.common.Ids.isUuid(id) ? Optional.ofNullable(mapper.publishedById(id)) : Optional.empty();
+    return vn.govflow.common.Ids.isUuid(id) ? Optional.ofNullable(mapper.publishedById(id))
+        .map(p -> p.inZone(calendar.zone())) : Optional.empty();
   }
 
   /** Erases the asker's personal data (seed 003 Art 27.2); the question, and a published answer, stay anonymous. */
@@ -95,6 +97,7 @@ public class PortalService {
    */
   public StaffView staffView(String id, CurrentUser me) {
     PortalQuestion q = vn.govflow.common.Ids.isUuid(id) ? mapper.byId(id) : null;
+    q = q == null ? null : q.inZone(calendar.zone());
     PortalMapper.Handling h = q == null ? null : mapper.handling(id);
     if (q == null || !(me.hasRole(vn.govflow.identity.Roles.PORTAL_EDITOR) || me.isProvinceWide()
         || (h.answeringAgency() != null && h.answeringAgency().equals(me.agencyCode())))) {
@@ -102,7 +105,8 @@ public class PortalService {
     }
     audit.record("portal.question.view", "portal-question", q.id(), q.trackingCode());
     String[] field = PortalFields.ALL.get(q.field());
-    List<EventView> events = mapper.events(id).stream().map(e -> new EventView(e.occurredAt(),
+    List<EventView> events = mapper.events(id).stream().map(e -> new EventView(
+        PortalQuestion.at(e.occurredAt(), calendar.zone()),
         e.actor() == null ? null : directory.person(e.actor()).map(vn.govflow.identity.Person::fullName)
             .orElse(e.actor()), e.step(), e.comment())).toList();
     return new StaffView(q, h, field == null ? q.field() : field[0],
@@ -138,7 +142,7 @@ public class PortalService {
 
   /** The answer, once given (null before). */
   public PortalMapper.Answer answer(PortalQuestion q) {
-    return "ANSWERED".equals(q.status()) ? mapper.answer(q.trackingCode()) : null;
+    return "ANSWERED".equals(q.status()) ? mapper.answer(q.trackingCode()).inZone(calendar.zone()) : null;
   }
 
   /** A file the asker attaches; {@code content} is opened once, while the question is stored. */
@@ -277,7 +281,7 @@ public class PortalService {
     if (trackingCode == null || !trackingCode.matches("HD-\\d{4}-[A-Z0-9]{8}")) {
       return Optional.empty();
     }
-    return Optional.ofNullable(mapper.byTrackingCode(trackingCode));
+    return Optional.ofNullable(mapper.byTrackingCode(trackingCode)).map(q -> q.inZone(calendar.zone()));
   }
 
   private String trackingCode(OffsetDateTime received) {

@@ -23,7 +23,7 @@ import vn.govflow.support.TestDatabases;
  * A private answer reaches the asker's mailbox, and a mail server that is down loses nothing: the sending is
  * retried by the engine while the answer stays readable through the tracking code. Its own JVM: mail is on.
  */
-class PortalAnswerMailIsolatedTest extends H2IntegrationTest implements PortalQuestions {
+class PortalAnswerMailIsolatedTest extends H2IntegrationTest implements PortalTestApi {
   static final int SMTP_PORT = TestDatabases.freePort();
 
   @RegisterExtension

@@ -3,20 +3,17 @@ package vn.govflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.govflow.calendar.WorkingDayCalendar;
-import vn.govflow.support.GovFlowUnderTest;
 import vn.govflow.support.SsoClient;
 
 /** A citizen asks without signing in and follows the question by its code; bad input stores nothing. */
-interface PortalApiScenarios extends PortalQuestions {
+interface PortalApiScenarios extends PortalTestApi {
   @Test
   default void citizenAsksWithoutSigningInAndFollowsTheQuestion() throws Exception {
     String script = "Thủ tục cấp phép <script>alert('x')</script> thế nào?";

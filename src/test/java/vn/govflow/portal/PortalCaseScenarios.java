@@ -21,7 +21,7 @@ import vn.govflow.support.SsoClient;
  * staff page and API that only the editors and the agency it is routed to may read, and a rejection as a
  * duplicate that links the asker to the published answer.
  */
-interface PortalCaseScenarios extends PortalQuestions {
+interface PortalCaseScenarios extends PortalTestApi {
 
   /** A multipart question: the JSON part "question" and one "files" part per file (name → bytes). */
   default HttpResponse<String> askWithFiles(String questionJson, Map<String, byte[]> files, String address) {

@@ -1,26 +1,27 @@
 package vn.govflow.portal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.OffsetDateTime;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.govflow.calendar.WorkingDayCalendar;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import vn.govflow.support.GovFlowUnderTest;
 import vn.govflow.support.SsoClient;
 
-/** What portal scenarios share: a valid question, asking from an address of one's own, waiting for the engine. */
-interface PortalQuestions extends GovFlowUnderTest {
+/** What the portal scenarios share: asking as a citizen, and waiting for the process to reach a step. */
+interface PortalTestApi extends GovFlowUnderTest {
   ObjectMapper JSON = new ObjectMapper();
 
+  /** A Vietnamese individual asks Sở Khoa học và Công nghệ about science and technology. */
   default String individual(String question) throws Exception {
-    return JSON.writeValueAsString(new QuestionRequest("INDIVIDUAL", "hoi-dap", "Nguyễn Văn Dân", "Việt Nam",
+    return individual(question, "Việt Nam");
+  }
+
+  default String individual(String question, String nationality) throws Exception {
+    return JSON.writeValueAsString(new QuestionRequest("INDIVIDUAL", "hoi-dap", "Nguyễn Văn Dân", nationality,
         "Kỹ sư", "Số 5 đường Hoàng Liên, Lào Cai", null, null, null, null, "dan@example.vn", null,
         "khoa-hoc-cong-nghe", "000.00.12.H37", question, true));
   }
@@ -38,18 +39,14 @@ interface PortalQuestions extends GovFlowUnderTest {
     return "203." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
   }
 
-  default int stored() {
-    return bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM portal_question", Integer.class);
-  }
-
-  default org.camunda.bpm.engine.task.Task awaitTask(String processInstanceId, String key) {
-    org.camunda.bpm.engine.TaskService tasks = bean(org.camunda.bpm.engine.TaskService.class);
+  default Task awaitTask(String processInstanceId, String key) {
+    TaskService tasks = bean(TaskService.class);
     awaitCondition(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
         .count() > 0);
     return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list().get(0);
   }
 
-  default void awaitCondition(java.util.function.BooleanSupplier condition) {
+  default void awaitCondition(BooleanSupplier condition) {
     long limit = System.nanoTime() + 30_000_000_000L;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > limit) {
@@ -62,5 +59,11 @@ interface PortalQuestions extends GovFlowUnderTest {
         throw new AssertionError(e);
       }
     }
+  }
+
+  /** How many questions are stored: refused ones must leave this unchanged. */
+  default int stored() {
+    return bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+        "SELECT COUNT(*) FROM portal_question", Integer.class);
   }
 }

@@ -1,0 +1,489 @@
+package vn.govflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.support.SsoClient;
+
+/**
+ * Every path of a portal question through the running application: real delegates, database and HTTP API, the
+ * staff signed in through the login page. Each scenario asserts what the asker sees by the tracking code and
+ * the public answers, and what each person sees and may do through the task API.
+ */
+interface PortalPathsScenarios extends PortalTestApi {
+  String CITATION = "{\"number\": \"15/2025/NQ-HĐND\", \"summary\": \"Chính sách hỗ trợ chuyển đổi số\","
+      + " \"issuedOn\": \"2025-07-10\", \"issuer\": \"HĐND tỉnh Lào Cai\"}";
+
+  /** A question as submitted: its tracking code, process instance and what the asker was told. */
+  record Question(String code, String pi, OffsetDateTime receivedAt, OffsetDateTime dueAt) {}
+
+  /** Asks from an address of its own (so the flood limit never bites) and finds the process it started. */
+  default Question asked(String body) throws Exception {
+    HttpResponse<String> r = ask(body, someAddress());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode created = JSON.readTree(r.body());
+    String code = created.get("trackingCode").asText();
+    String pi = bean(JdbcTemplate.class).queryForObject("SELECT process_instance_id FROM portal_question"
+        + " WHERE tracking_code = ?", String.class, code);
+    return new Question(code, pi, OffsetDateTime.parse(created.get("receivedAt").asText()),
+        OffsetDateTime.parse(created.get("dueAt").asText()));
+  }
+
+  /** A word no other question contains, to find this question's answer among the published ones. */
+  default String token() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    StringBuilder sb = new StringBuilder("zq");
+    for (int i = 0; i < 8; i++) {
+      sb.append((char) ('a' + r.nextInt(26)));
+    }
+    return sb.toString();
+  }
+
+  /** What the asker sees by the tracking code. */
+  default JsonNode track(String code) throws Exception {
+    HttpResponse<String> r = anonymous().get("/api/v1/portal/questions/" + code, "application/json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  default void awaitStatus(String code, String status) {
+    awaitCondition(() -> {
+      try {
+        return status.equals(track(code).get("status").asText());
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
+  /** The public answers found by a search. */
+  default JsonNode published(String query) throws Exception {
+    HttpResponse<String> r = anonymous().get("/api/v1/portal/answers?q=" + URLEncoder.encode(query,
+        StandardCharsets.UTF_8), "application/json");
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  /** The ids in the person's task list (GET /api/v1/tasks). */
+  default Set<String> inbox(SsoClient person) {
+    HttpResponse<String> r = person.get("/api/v1/tasks", "application/json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    try {
+      return JSON.readTree(r.body()).findValuesAsText("id").stream().collect(Collectors.toSet());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * Waits until the process has a task of this step that the person sees in their own task list, and returns
+   * its id (the step's tasks come from the engine; whose they are, from the person's list).
+   */
+  default String taskFor(SsoClient person, String pi, String key) {
+    TaskService tasks = bean(TaskService.class);
+    String[] found = new String[1];
+    awaitCondition(() -> {
+      List<String> ids = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list().stream()
+          .map(Task::getId).toList();
+      if (ids.isEmpty()) {
+        return false;
+      }
+      Set<String> mine = inbox(person);
+      found[0] = ids.stream().filter(mine::contains).findFirst().orElse(null);
+      return found[0] != null;
+    });
+    return found[0];
+  }
+
+  default HttpResponse<String> claim(SsoClient person, String taskId) {
+    return person.postJson("/api/v1/tasks/" + taskId + "/claim", "");
+  }
+
+  default HttpResponse<String> complete(SsoClient person, String taskId, String json) {
+    return person.postJson("/api/v1/tasks/" + taskId + "/complete", json);
+  }
+
+  /** Completes, expecting it to be accepted. */
+  default void done(SsoClient person, String taskId, String json) {
+    HttpResponse<String> r = complete(person, taskId, json);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+  }
+
+  /** The fields a 400 names. */
+  default List<String> problems(HttpResponse<String> r) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode errors = JSON.readTree(r.body()).get("errors");
+    assertThat(errors).as(r.body()).isNotNull();
+    return errors.findValuesAsText("field");
+  }
+
+  default boolean open(String taskId) {
+    return bean(TaskService.class).createTaskQuery().taskId(taskId).count() == 1;
+  }
+
+  /** The portal editor accepts the question and routes it to an agency. */
+  default void accept(Question q, String agency) {
+    SsoClient editor = signIn("ngocct.vpubnd");
+    String triage = taskFor(editor, q.pi(), "Task_Triage");
+    assertThat(claim(editor, triage).statusCode()).isEqualTo(204);
+    done(editor, triage, "{\"decision\": \"accept\", \"routeTo\": \"" + agency + "\"}");
+  }
+
+  /** The agency's leader claims the classification and submits it. */
+  default HttpResponse<String> classify(SsoClient leader, Question q, String json) {
+    String classify = taskFor(leader, q.pi(), "Task_Classify");
+    claim(leader, classify);
+    return complete(leader, classify, json);
+  }
+
+  default String draft(String answer, String publication) {
+    return "{\"answer\": \"" + answer + "\", \"publication\": \"" + publication + "\", \"citations\": [" + CITATION
+        + "]}";
+  }
+
+  /** The leader approves (or returns) the draft. */
+  default void approval(SsoClient leader, Question q, String json) {
+    String approve = taskFor(leader, q.pi(), "Task_Approve");
+    assertThat(claim(leader, approve).statusCode()).isEqualTo(204);
+    done(leader, approve, json);
+  }
+
+  default Instant calendarDue(OffsetDateTime received, int workingDays) throws Exception {
+    HttpResponse<String> r = anonymous().get("/api/v1/calendar/deadline?receivedAt=" + URLEncoder.encode(
+        received.toString(), StandardCharsets.UTF_8) + "&workingDays=" + workingDays, "application/json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return OffsetDateTime.parse(JSON.readTree(r.body()).get("dueAt").asText()).toInstant();
+  }
+
+  default Instant dueOf(JsonNode tracked) {
+    return OffsetDateTime.parse(tracked.get("dueAt").asText()).toInstant();
+  }
+
+  // --- paths -------------------------------------------------------------------------------------------------
+
+  @Test
+  default void editorRejectsAnAbusiveQuestionAndNothingIsPublished() throws Exception {
+    String word = token();
+    Question q = asked(individual("Câu hỏi với lời lẽ xúc phạm " + word));
+    SsoClient editor = signIn("ngocct.vpubnd");
+    String triage = taskFor(editor, q.pi(), "Task_Triage");
+    assertThat(claim(editor, triage).statusCode()).isEqualTo(204);
+
+    // Refusing needs a reason: the task stays with the editor, the asker sees nothing change.
+    assertThat(problems(complete(editor, triage, "{\"decision\": \"reject\"}"))).containsExactly("rejectReason");
+    assertThat(problems(complete(editor, triage, "{\"decision\": \"later\", \"routeTo\": \"skhcn\"}")))
+        .containsExactly("decision");
+    assertThat(open(triage)).isTrue();
+    assertThat(inbox(editor)).contains(triage);
+    assertThat(track(q.code()).get("status").asText()).isEqualTo("RECEIVED");
+
+    done(editor, triage, "{\"decision\": \"reject\", \"rejectReason\": \"abusive\"}");
+    awaitStatus(q.code(), "REJECTED");
+    awaitCondition(() -> bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(q.pi())
+        .count() == 0);
+    JsonNode t = track(q.code());
+    assertThat(t.get("answer").isNull()).isTrue();
+    assertThat(t.get("answeringAgency").isNull()).isTrue();
+    assertThat(bean(TaskService.class).createTaskQuery().processInstanceId(q.pi()).count()).isZero();
+    assertThat(inbox(editor)).doesNotContain(triage);
+    assertThat(published(word)).isEmpty();
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT reject_reason FROM portal_question"
+        + " WHERE tracking_code = ?", String.class, q.code())).isEqualTo("abusive");
+  }
+
+  @Test
+  default void outsideTheRemitIsForwardedAndTheAskersDueDateDoesNotMove() throws Exception {
+    String word = token();
+    Question q = asked(individual("Thủ tục cấp giấy phép tổ chức sự kiện " + word));
+    accept(q, "skhcn");
+    SsoClient hung = signIn("hungtv.skhcn");
+    String classify = taskFor(hung, q.pi(), "Task_Classify");
+    assertThat(claim(hung, classify).statusCode()).isEqualTo(204);
+
+    // Forwarding to one's own agency is not a forward.
+    assertThat(problems(complete(hung, classify, "{\"classification\": \"outside-remit\", \"forwardTo\": \"skhcn\"}")))
+        .containsExactly("forwardTo");
+    assertThat(problems(complete(hung, classify, "{\"classification\": \"outside-remit\", \"forwardTo\": \"khong-co\"}")))
+        .containsExactly("forwardTo");
+    assertThat(open(classify)).isTrue();
+    done(hung, classify, "{\"classification\": \"outside-remit\", \"forwardTo\": \"vpubnd\","
+        + " \"note\": \"Thuộc thẩm quyền Văn phòng UBND tỉnh\"}");
+
+    // The Office's leader now classifies; the Department's leader no longer sees the question.
+    SsoClient son = signIn("sonnv.vpubnd");
+    String again = taskFor(son, q.pi(), "Task_Classify");
+    assertThat(again).isNotEqualTo(classify);
+    assertThat(inbox(hung)).doesNotContain(again, classify);
+    assertThat(claim(hung, again).statusCode()).isEqualTo(404);
+    JsonNode forwarded = track(q.code());
+    assertThat(forwarded.get("status").asText()).isEqualTo("RECEIVED");
+    assertThat(dueOf(forwarded)).isEqualTo(q.dueAt().toInstant());
+
+    // Only the Office's people can be chosen now.
+    assertThat(problems(classify(son, q, "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}")))
+        .containsExactly("handler");
+    assertThat(classify(son, q, "{\"classification\": \"own-remit\", \"handler\": \"thaomt.vpubnd\"}").statusCode())
+        .isEqualTo(204);
+    SsoClient thao = signIn("thaomt.vpubnd");
+    done(thao, taskFor(thao, q.pi(), "Task_Draft"), draft("Văn phòng UBND tỉnh trả lời " + word, "both"));
+    assertThat(dueOf(track(q.code()))).isEqualTo(q.dueAt().toInstant());
+    approval(son, q, "{\"approval\": \"approve\"}");
+
+    awaitStatus(q.code(), "ANSWERED");
+    JsonNode answered = track(q.code());
+    assertThat(answered.get("answeringAgency").asText()).isEqualTo("Văn phòng Ủy ban nhân dân tỉnh");
+    assertThat(dueOf(answered)).isEqualTo(q.dueAt().toInstant());
+    assertThat(published(word).findValuesAsText("answeringAgency")).containsExactly("Văn phòng Ủy ban nhân dân tỉnh");
+  }
+
+  @Test
+  default void multiSectorGetsEightWorkingDaysAndIsPublishedOnlyAfterOpinionsAndApproval() throws Exception {
+    String word = token();
+    Question q = asked(individual("Hỗ trợ doanh nghiệp đổi mới sáng tạo và chuyển đổi số " + word));
+    accept(q, "skhcn");
+    SsoClient hung = signIn("hungtv.skhcn");
+    // Coordinators are people of the agency, at least one: otherwise the opinions would never come.
+    assertThat(problems(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
+        + " \"coordinators\": []}"))).containsExactly("coordinators");
+    assertThat(problems(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
+        + " \"coordinators\": [\"maivt.skhcn\", \"thaomt.vpubnd\"]}"))).containsExactly("coordinators");
+    assertThat(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
+        + " \"coordinators\": [\"maivt.skhcn\", \"hapt.skhcn\"]}").statusCode()).isEqualTo(204);
+
+    SsoClient anh = signIn("anhdd.skhcn");
+    SsoClient mai = signIn("maivt.skhcn");
+    SsoClient ha = signIn("hapt.skhcn");
+    String draft = taskFor(anh, q.pi(), "Task_Draft");
+    String maiOpinion = taskFor(mai, q.pi(), "Task_GiveOpinion");
+    String haOpinion = taskFor(ha, q.pi(), "Task_GiveOpinion");
+    assertThat(maiOpinion).isNotEqualTo(haOpinion);
+    assertThat(inbox(anh)).doesNotContain(maiOpinion, haOpinion);
+    assertThat(inbox(mai)).doesNotContain(haOpinion, draft);
+
+    // 8 working days from the receipt, as the public calendar counts them.
+    JsonNode answering = track(q.code());
+    assertThat(answering.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(dueOf(answering)).isEqualTo(calendarDue(q.receivedAt(), 8)).isAfter(q.dueAt().toInstant());
+
+    assertThat(problems(complete(mai, maiOpinion, "{}"))).containsExactly("opinion");
+    done(mai, maiOpinion, "{\"opinion\": \"Đồng ý, bổ sung chính sách của Phòng Quản lý khoa học\"}");
+    done(anh, draft, draft("Doanh nghiệp được hỗ trợ theo Nghị quyết " + word, "both"));
+    approval(hung, q, "{\"approval\": \"approve\"}");
+
+    // Approved, but one coordinator has not given their opinion: nothing is published yet.
+    assertThat(open(haOpinion)).isTrue();
+    assertThat(bean(ManagementService.class).createJobQuery().processInstanceId(q.pi()).activityId("Task_Publish")
+        .count()).isZero();
+    JsonNode waiting = track(q.code());
+    assertThat(waiting.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(waiting.get("answer").isNull()).isTrue();
+    assertThat(published(word)).isEmpty();
+
+    done(ha, haOpinion, "{\"opinion\": \"Phòng Chuyển đổi số thống nhất\"}");
+    awaitStatus(q.code(), "ANSWERED");
+    assertThat(track(q.code()).get("answer").asText()).isEqualTo("Doanh nghiệp được hỗ trợ theo Nghị quyết " + word);
+    assertThat(published(word).findValuesAsText("answer"))
+        .containsExactly("Doanh nghiệp được hỗ trợ theo Nghị quyết " + word);
+  }
+
+  @Test
+  default void specialCaseIsDueOnTheAppointmentOfAtMostTenWorkingDays() throws Exception {
+    Question q = asked(individual("Đề nghị hướng dẫn thẩm định công nghệ dự án đầu tư " + token()));
+    accept(q, "skhcn");
+    SsoClient hung = signIn("hungtv.skhcn");
+    String classify = taskFor(hung, q.pi(), "Task_Classify");
+    assertThat(claim(hung, classify).statusCode()).isEqualTo(204);
+    assertThat(problems(complete(hung, classify, "{\"classification\": \"special\", \"handler\": \"maivt.skhcn\","
+        + " \"appointmentDays\": 11}"))).containsExactly("appointmentDays");
+    assertThat(problems(complete(hung, classify, "{\"classification\": \"special\", \"handler\": \"maivt.skhcn\"}")))
+        .containsExactly("appointmentDays");
+    assertThat(problems(complete(hung, classify, "{\"classification\": \"urgent\", \"handler\": \"maivt.skhcn\"}")))
+        .containsExactly("classification");
+    assertThat(open(classify)).isTrue();
+    done(hung, classify, "{\"classification\": \"special\", \"handler\": \"maivt.skhcn\", \"appointmentDays\": 9}");
+
+    SsoClient mai = signIn("maivt.skhcn");
+    taskFor(mai, q.pi(), "Task_Draft");
+    JsonNode t = track(q.code());
+    assertThat(t.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(dueOf(t)).isEqualTo(calendarDue(q.receivedAt(), 9));
+    // The asker's page tells the time in Vietnam, whatever the database gives back.
+    String due = java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+        .format(dueOf(t).atZone(bean(vn.govflow.calendar.WorkingDayCalendar.class).zone()));
+    assertThat(due).startsWith("17:00 ");
+    assertThat(anonymous().get("/portal/track?code=" + q.code(), "text/html").body()).contains(due);
+    assertThat(t.get("dueAt").asText()).endsWith("17:00:00+07:00");
+  }
+
+  @Test
+  default void leaderReturnsTheDraftAndTheHandlerFindsItFilledIn() throws Exception {
+    String word = token();
+    Question q = asked(individual("Điều kiện công nhận doanh nghiệp khoa học và công nghệ " + word));
+    accept(q, "skhcn");
+    assertThat(classify(signIn("hungtv.skhcn"), q, "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+    SsoClient anh = signIn("anhdd.skhcn");
+    String first = taskFor(anh, q.pi(), "Task_Draft");
+    done(anh, first, draft("Bản trả lời lần một " + word, "both"));
+
+    SsoClient tuan = signIn("tuanlm.skhcn");
+    String approve = taskFor(tuan, q.pi(), "Task_Approve");
+    assertThat(claim(tuan, approve).statusCode()).isEqualTo(204);
+    assertThat(problems(complete(tuan, approve, "{\"approval\": \"return\"}"))).containsExactly("returnComment");
+    assertThat(problems(complete(tuan, approve, "{\"approval\": \"maybe\"}"))).containsExactly("approval");
+    done(tuan, approve, "{\"approval\": \"return\", \"returnComment\": \"Bổ sung điều khoản cụ thể của Nghị quyết\"}");
+
+    String second = taskFor(anh, q.pi(), "Task_Draft");
+    assertThat(second).isNotEqualTo(first);
+    HttpResponse<String> page = anh.get("/tasks/" + second, "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Bản trả lời lần một " + word).contains("Bổ sung điều khoản cụ thể của Nghị quyết");
+    assertThat(track(q.code()).get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(published(word)).isEmpty();
+
+    done(anh, second, draft("Bản trả lời lần hai theo Điều 3 Nghị quyết " + word, "both"));
+    approval(tuan, q, "{\"approval\": \"approve\"}");
+    awaitStatus(q.code(), "ANSWERED");
+    assertThat(track(q.code()).get("answer").asText()).isEqualTo("Bản trả lời lần hai theo Điều 3 Nghị quyết " + word);
+    assertThat(published(word).findValuesAsText("answer"))
+        .containsExactly("Bản trả lời lần hai theo Điều 3 Nghị quyết " + word);
+  }
+
+  @Test
+  default void aForeignAskerGetsTheAnswerInBothLanguages() throws Exception {
+    String word = token();
+    Question q = asked(individual("Thủ tục thành lập văn phòng đại diện tổ chức khoa học nước ngoài " + word,
+        "Nhật Bản"));
+    accept(q, "skhcn");
+    assertThat(classify(signIn("hungtv.skhcn"), q, "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+    SsoClient anh = signIn("anhdd.skhcn");
+    String draft = taskFor(anh, q.pi(), "Task_Draft");
+    assertThat(problems(complete(anh, draft, draft("Hồ sơ nộp tại Sở Khoa học và Công nghệ", "both"))))
+        .containsExactly("answerEn");
+    assertThat(open(draft)).isTrue();
+    done(anh, draft, "{\"answer\": \"Hồ sơ nộp tại Sở Khoa học và Công nghệ\", \"answerEn\": \"File the application"
+        + " with the Department of Science and Technology\", \"publication\": \"both\", \"citations\": [" + CITATION
+        + "]}");
+    approval(signIn("hungtv.skhcn"), q, "{\"approval\": \"approve\"}");
+
+    awaitStatus(q.code(), "ANSWERED");
+    JsonNode t = track(q.code());
+    assertThat(t.get("answer").asText()).isEqualTo("Hồ sơ nộp tại Sở Khoa học và Công nghệ");
+    assertThat(t.get("answerEn").asText()).isEqualTo("File the application with the Department of Science and"
+        + " Technology");
+    assertThat(published(word).findValuesAsText("answerEn"))
+        .containsExactly("File the application with the Department of Science and Technology");
+  }
+
+  @Test
+  default void aPrivateAnswerReachesTheAskerButIsNotPublished() throws Exception {
+    String word = token();
+    Question q = asked(individual("Hồ sơ đề tài của tôi đang ở bước nào " + word));
+    accept(q, "skhcn");
+    SsoClient hung = signIn("hungtv.skhcn");
+    assertThat(classify(hung, q, "{\"classification\": \"own-remit\", \"handler\": \"maivt.skhcn\"}").statusCode())
+        .isEqualTo(204);
+    SsoClient mai = signIn("maivt.skhcn");
+    String answer = "Hồ sơ của ông đang được Hội đồng thẩm định " + word;
+    done(mai, taskFor(mai, q.pi(), "Task_Draft"), "{\"answer\": \"" + answer + "\", \"publication\": \"private\","
+        + " \"citations\": [], \"noCitationReason\": \"Thông tin về hồ sơ cụ thể\"}");
+    approval(hung, q, "{\"approval\": \"approve\"}");
+
+    awaitStatus(q.code(), "ANSWERED");
+    JsonNode t = track(q.code());
+    assertThat(t.get("answer").asText()).isEqualTo(answer);
+    assertThat(t.get("answeringAgency").asText()).isEqualTo("Sở Khoa học và Công nghệ");
+    assertThat(published(word)).isEmpty();
+    HttpResponse<String> all = anonymous().get("/api/v1/portal/answers", "application/json");
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(all.body()).doesNotContain(word);
+    assertThat(anonymous().get("/portal?q=" + word, "text/html").body()).doesNotContain("Hồ sơ đề tài của tôi");
+  }
+
+  @Test
+  default void aDraftMustCiteItsSourcesFullyOrSayWhyNot() throws Exception {
+    String word = token();
+    Question q = asked(individual("Thời gian làm việc của bộ phận một cửa " + word));
+    accept(q, "skhcn");
+    SsoClient hung = signIn("hungtv.skhcn");
+    assertThat(classify(hung, q, "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}").statusCode())
+        .isEqualTo(204);
+    SsoClient anh = signIn("anhdd.skhcn");
+    String draft = taskFor(anh, q.pi(), "Task_Draft");
+    String answer = "Bộ phận một cửa làm việc từ thứ Hai đến thứ Sáu " + word;
+
+    assertThat(problems(complete(anh, draft, "{\"answer\": \"" + answer + "\", \"publication\": \"both\"}")))
+        .containsExactly("citations");
+    assertThat(problems(complete(anh, draft, "{\"answer\": \"" + answer + "\", \"publication\": \"both\","
+        + " \"citations\": []}"))).containsExactly("citations");
+    assertThat(problems(complete(anh, draft, "{\"answer\": \"" + answer + "\", \"publication\": \"both\","
+        + " \"citations\": [" + CITATION.replace(", \"issuer\": \"HĐND tỉnh Lào Cai\"", "") + "]}")))
+        .containsExactly("citations");
+    assertThat(problems(complete(anh, draft, "{\"publication\": \"both\", \"citations\": [" + CITATION + "]}")))
+        .containsExactly("answer");
+    assertThat(open(draft)).isTrue();
+    assertThat(track(q.code()).get("status").asText()).isEqualTo("IN_PROGRESS");
+
+    done(anh, draft, "{\"answer\": \"" + answer + "\", \"publication\": \"both\", \"citations\": [],"
+        + " \"noCitationReason\": \"Thông tin về giờ làm việc, không cần viện dẫn\"}");
+    approval(hung, q, "{\"approval\": \"approve\"}");
+    awaitStatus(q.code(), "ANSWERED");
+    JsonNode t = track(q.code());
+    assertThat(t.get("answer").asText()).isEqualTo(answer);
+    assertThat(t.get("citations")).isEmpty();
+    assertThat(published(word).findValuesAsText("answer")).containsExactly(answer);
+  }
+
+  @Test
+  default void anotherAgencysStaffCannotSeeOrWorkOnTheQuestion() throws Exception {
+    Question q = asked(individual("Đăng ký quyền sở hữu công nghiệp cho sáng chế " + token()));
+    accept(q, "skhcn");
+    SsoClient son = signIn("sonnv.vpubnd");
+    SsoClient thao = signIn("thaomt.vpubnd");
+    SsoClient hung = signIn("hungtv.skhcn");
+    String classify = taskFor(hung, q.pi(), "Task_Classify");
+    // The Office's leader is a leader, but not of this agency.
+    assertThat(inbox(son)).doesNotContain(classify);
+    assertThat(claim(son, classify).statusCode()).isEqualTo(404);
+    assertThat(complete(son, classify, "{\"classification\": \"own-remit\", \"handler\": \"thaomt.vpubnd\"}")
+        .statusCode()).isEqualTo(404);
+    assertThat(claim(hung, classify).statusCode()).isEqualTo(204);
+    done(hung, classify, "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}");
+
+    String draft = taskFor(signIn("anhdd.skhcn"), q.pi(), "Task_Draft");
+    assertThat(inbox(thao)).doesNotContain(draft);
+    List<Integer> outside = new ArrayList<>();
+    HttpResponse<String> completed = complete(thao, draft, draft("Trả lời không có thẩm quyền", "both"));
+    outside.add(completed.statusCode());
+    outside.add(claim(thao, draft).statusCode());
+    outside.add(thao.postJson("/api/v1/tasks/" + draft + "/unclaim", "").statusCode());
+    outside.add(thao.get("/tasks/" + draft, "text/html").statusCode());
+    assertThat(outside).containsOnly(404);
+    assertThat(completed.body()).doesNotContain(q.code()).doesNotContain("Đăng ký quyền sở hữu");
+    // A colleague of the same agency is told the task is someone else's.
+    assertThat(complete(signIn("maivt.skhcn"), draft, draft("Trả lời thay", "both")).statusCode()).isEqualTo(403);
+
+    Task still = bean(TaskService.class).createTaskQuery().taskId(draft).singleResult();
+    assertThat(still).isNotNull();
+    assertThat(still.getAssignee()).isEqualTo("anhdd.skhcn");
+    assertThat(bean(TaskService.class).getVariable(draft, "answer")).isNull();
+    assertThat(track(q.code()).get("status").asText()).isEqualTo("IN_PROGRESS");
+  }
+}
