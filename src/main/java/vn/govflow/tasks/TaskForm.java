@@ -35,6 +35,9 @@ public final class TaskForm {
   private static final Pattern CELL = Pattern.compile("^\\[(\\d{1,3})]\\.([A-Za-z0-9_]+)$");
   private static final Pattern SIMPLE_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
   static final String DYNAMIC_LIST = "dynamiclist";
+  private static final java.time.ZoneId DEFAULT_ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final java.time.format.DateTimeFormatter SHOWN_DATE_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   public record Option(String label, String value) {}
 
@@ -140,11 +143,16 @@ public final class TaskForm {
   public List<Field> fields() { return fields; }
 
   public static TaskForm parse(InputStream json, Map<String, Object> variables) {
+    return parse(json, variables, DEFAULT_ZONE);
+  }
+
+  /** The form with the case's variables; dates in its texts are shown in this time zone. */
+  public static TaskForm parse(InputStream json, Map<String, Object> variables, java.time.ZoneId zone) {
     try {
       JsonNode root = JSON.readTree(json);
       List<Field> fields = new ArrayList<>();
       for (JsonNode c : root.path("components")) {
-        Field f = field(c, variables);
+        Field f = field(c, variables, zone);
         if (f != null) {
           fields.add(f);
         }
@@ -156,12 +164,12 @@ public final class TaskForm {
   }
 
   /** One component as a field, or null when it is not one we render (no key, or a nested path). */
-  private static Field field(JsonNode c, Map<String, Object> variables) {
+  private static Field field(JsonNode c, Map<String, Object> variables, java.time.ZoneId zone) {
     String type = c.path("type").asText();
     String hide = c.path("conditional").hasNonNull("hide") ? c.path("conditional").get("hide").asText() : null;
     if ("text".equals(type)) {
       return new Field(null, type, null, false, List.of(), null, hide,
-          markdown(template(c.path("text").asText(), variables)), null, null, null, null, List.of(), 0, false);
+          markdown(template(c.path("text").asText(), variables, zone)), null, null, null, null, List.of(), 0, false);
     }
     if (DYNAMIC_LIST.equals(type)) {
       // Only a plain variable name as path: a dotted path would write into another variable's object.
@@ -171,7 +179,7 @@ public final class TaskForm {
       }
       List<Field> children = new ArrayList<>();
       for (JsonNode child : c.path("components")) {
-        Field cf = field(child, Map.of());
+        Field cf = field(child, Map.of(), zone);
         // Cells are inputs with a simple key; texts and nested lists are not rendered inside a row.
         if (cf != null && cf.key() != null && !cf.list() && SIMPLE_NAME.matcher(cf.key()).matches()) {
           children.add(cf);
@@ -364,12 +372,17 @@ public final class TaskForm {
     return false;
   }
 
-  private static String template(String text, Map<String, Object> variables) {
+  private static String template(String text, Map<String, Object> variables, java.time.ZoneId zone) {
     Matcher m = TEMPLATE.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       Object v = variables.get(m.group(1));
-      m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : String.valueOf(v)));
+      // A date as people read it, in the agency's time zone, not Date.toString() in the server's.
+      String shown = v == null ? ""
+          : v instanceof java.util.Date d ? SHOWN_DATE_TIME.format(d.toInstant().atZone(zone))
+          : v instanceof java.time.OffsetDateTime t ? SHOWN_DATE_TIME.format(t.atZoneSameInstant(zone))
+          : String.valueOf(v);
+      m.appendReplacement(sb, Matcher.quoteReplacement(shown));
     }
     m.appendTail(sb);
     return sb.toString();

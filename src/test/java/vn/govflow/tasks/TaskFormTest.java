@@ -239,4 +239,14 @@ class TaskFormTest {
     assertThatThrownBy(() -> form.read(Map.of()))
         .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageVi()).contains("Cần nhập: Ngày họp."));
   }
+
+  @Test
+  void aDateInATextIsShownInTheAgencysTimeZoneAndValuesAreEscaped() {
+    TaskForm form = TaskForm.parse(new ByteArrayInputStream("""
+        {"id": "f", "components": [{"type": "text", "text": "**Hạn:** {{dueAt}} - {{title}}"}]}"""
+        .getBytes(StandardCharsets.UTF_8)), Map.of("dueAt", java.util.Date.from(java.time.Instant.parse("2026-11-30T10:00:00Z")),
+        "title", "<script>alert(1)</script>"), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    assertThat(form.fields().get(0).html())
+        .isEqualTo("<strong>Hạn:</strong> 30/11/2026 17:00 - &lt;script&gt;alert(1)&lt;/script&gt;");
+  }
 }
