@@ -185,9 +185,10 @@ public final class TaskForm {
           children.add(cf);
         }
       }
+      // As in form-js: rows can be added and removed only where the form says so; "isRepeating" is implied.
       int repetitions = Math.max(0, Math.min(50, c.path("defaultRepetitions").asInt(1)));
       return new Field(path, type, c.path("label").asText(path), false, List.of(), variables.get(path), hide, null,
-          null, null, null, null, List.copyOf(children), repetitions, c.path("allowAddRemove").asBoolean(true));
+          null, null, null, null, List.copyOf(children), repetitions, c.path("allowAddRemove").asBoolean(false));
     }
     String key = c.hasNonNull("key") ? c.get("key").asText() : null;
     if (key == null) {

@@ -211,6 +211,7 @@ class TaskFormTest {
         .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageVi()).contains("Mặt hàng, dòng 1: Số lượng: ngoài khoảng cho phép."));
     TaskForm.Field list = form.fields().get(1);
     assertThat(list.rows(Map.of())).hasSize(2);
+    assertThat(list.allowAddRemove()).as("form-js adds and removes rows only when the form allows it").isFalse();
   }
 
   @Test
