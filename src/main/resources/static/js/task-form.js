@@ -1,5 +1,6 @@
 // Shows or hides form fields by their form-js "hide" condition (clauses "key = literal" / "key != literal"
-// joined by "or" / "and"), the same subset the server evaluates when it reads the form.
+// joined by "or" / "and"), the same subset the server evaluates when it reads the form; adds and removes the
+// rows of dynamic lists.
 (function () {
   var form = document.getElementById('task-form');
   if (!form) { return; }
@@ -43,4 +44,41 @@
   }
   form.addEventListener('change', update);
   update();
+
+  // Dynamic lists (form-js "dynamiclist"): add a row from the list's <template>, remove a row, and renumber
+  // the rows so cell names stay list[0].key, list[1].key, ... in the order shown.
+  function renumber(list) {
+    var key = list.getAttribute('data-list');
+    var rows = list.querySelectorAll('.list-rows > .list-row');
+    var namePrefix = new RegExp('^' + key + '\\[[^\\]]*\\]');
+    var idPrefix = new RegExp('^f-' + key + '-[^-]*-');
+    for (var i = 0; i < rows.length; i++) {
+      var number = rows[i].querySelector('.list-row-number');
+      if (number) { number.textContent = String(i + 1); }
+      var named = rows[i].querySelectorAll('[name], [id], label[for]');
+      for (var j = 0; j < named.length; j++) {
+        var el = named[j];
+        if (el.name) { el.name = el.name.replace(namePrefix, key + '[' + i + ']'); }
+        if (el.id) { el.id = el.id.replace(idPrefix, 'f-' + key + '-' + i + '-'); }
+        if (el.htmlFor) { el.htmlFor = el.htmlFor.replace(idPrefix, 'f-' + key + '-' + i + '-'); }
+      }
+    }
+  }
+  form.addEventListener('click', function (event) {
+    var button = event.target;
+    var list = button.closest ? button.closest('.dynamic-list') : null;
+    if (!list) { return; }
+    if (button.classList.contains('list-add')) {
+      var template = list.querySelector('template.list-template');
+      var rows = list.querySelector('.list-rows');
+      rows.appendChild(document.importNode(template.content, true));
+      renumber(list);
+      var added = rows.lastElementChild.querySelector('input, textarea, select');
+      if (added) { added.focus(); }
+    } else if (button.classList.contains('list-remove')) {
+      var row = button.closest('.list-row');
+      if (row) { row.parentNode.removeChild(row); }
+      renumber(list);
+    }
+  });
 })();

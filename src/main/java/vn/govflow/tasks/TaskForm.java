@@ -22,20 +22,34 @@ import vn.govflow.common.error.UserError.FieldProblem;
 /**
  * A Camunda Form (form-js JSON, the file the BPMN references with formRef) rendered in our own pages and read
  * back from a submitted HTML form. Supports the components our forms use: text, textfield, textarea, number,
- * select, radio, checkbox, taglist; options from "values" or from a process variable ("valuesKey"); the
- * simple FEEL conditions {@code =field != "x" or other = true} for hiding fields, evaluated here and in the page.
+ * select, radio, checkbox, taglist, datetime (an ISO string, as form-js stores it: {@code YYYY-MM-DD} for the
+ * date subtype) and dynamiclist (a list of rows, each a map of its child fields' keys, stored under the list's
+ * {@code path}); options from "values" or from a process variable ("valuesKey"); the simple FEEL conditions
+ * {@code =field != "x" or other = true} for hiding fields, evaluated here and in the page.
  */
 public final class TaskForm {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
   private static final Pattern CLAUSE = Pattern.compile("^\\s*([A-Za-z0-9_]+)\\s*(!=|=)\\s*(\"[^\"]*\"|true|false|-?\\d+)\\s*$");
+  /** A list cell's name after the list's key: {@code [row].childKey}; at most 1000 rows. */
+  private static final Pattern CELL = Pattern.compile("^\\[(\\d{1,3})]\\.([A-Za-z0-9_]+)$");
+  private static final Pattern SIMPLE_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+  static final String DYNAMIC_LIST = "dynamiclist";
+  private static final java.time.ZoneId DEFAULT_ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final java.time.format.DateTimeFormatter SHOWN_DATE_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   public record Option(String label, String value) {}
 
   public record Field(String key, String type, String label, boolean required, List<Option> options, Object value,
-                      String hide, String html, Integer maxLength, Long min, Long max) {
+                      String hide, String html, Integer maxLength, Long min, Long max, String subtype,
+                      List<Field> children, int defaultRepetitions, boolean allowAddRemove) {
     public boolean multiple() {
       return "taglist".equals(type);
+    }
+
+    public boolean list() {
+      return DYNAMIC_LIST.equals(type);
     }
 
     public boolean selected(String option) {
@@ -48,6 +62,72 @@ public final class TaskForm {
     /** The hide condition without its leading "=", for the page's script. */
     public String hideCondition() {
       return hide == null ? null : hide.startsWith("=") ? hide.substring(1) : hide;
+    }
+
+    /** The HTML input type of a datetime field: date, time or datetime-local. */
+    public String inputType() {
+      return switch (subtype == null ? "date" : subtype) {
+        case "time" -> "time";
+        case "datetime" -> "datetime-local";
+        default -> "date";
+      };
+    }
+
+    /** The name of a list cell's input, e.g. {@code citations[0].number}. */
+    public String cellName(int row, Field child) {
+      return key + "[" + row + "]." + child.key();
+    }
+
+    /**
+     * The rows a list shows: what the person just submitted (when the form comes back with a problem), else the
+     * process variable's items, then empty rows up to the default number of items. Each row maps a child key to
+     * its text.
+     */
+    public List<Map<String, String>> rows(Map<String, String[]> submitted) {
+      List<Map<String, String>> rows = new ArrayList<>();
+      if (submitted != null && !submitted.isEmpty()) {
+        for (Map<String, String[]> cells : submittedRows(submitted).values()) {
+          Map<String, String> row = new LinkedHashMap<>();
+          for (Field c : children) {
+            String[] v = cells.get(c.key());
+            row.put(c.key(), v == null || v.length == 0 ? "" : v[0]);
+          }
+          rows.add(row);
+        }
+      } else if (value instanceof Collection<?> items) {
+        for (Object item : items) {
+          if (item instanceof Map<?, ?> m) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (Field c : children) {
+              Object v = m.get(c.key());
+              row.put(c.key(), v == null ? "" : String.valueOf(v));
+            }
+            rows.add(row);
+          }
+        }
+      }
+      while (rows.size() < defaultRepetitions) {
+        Map<String, String> row = new LinkedHashMap<>();
+        children.forEach(c -> row.put(c.key(), ""));
+        rows.add(row);
+      }
+      return rows;
+    }
+
+    /** The submitted cells of this list, by row index in ascending order (gaps allowed), then by child key. */
+    private java.util.SortedMap<Integer, Map<String, String[]>> submittedRows(Map<String, String[]> params) {
+      java.util.SortedMap<Integer, Map<String, String[]>> rows = new java.util.TreeMap<>();
+      String prefix = key + "[";
+      for (Map.Entry<String, String[]> e : params.entrySet()) {
+        if (!e.getKey().startsWith(prefix)) {
+          continue;
+        }
+        Matcher m = CELL.matcher(e.getKey().substring(key.length()));
+        if (m.matches() && children.stream().anyMatch(c -> c.key().equals(m.group(2)))) {
+          rows.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new LinkedHashMap<>()).put(m.group(2), e.getValue());
+        }
+      }
+      return rows;
     }
   }
 
@@ -63,38 +143,19 @@ public final class TaskForm {
   public List<Field> fields() { return fields; }
 
   public static TaskForm parse(InputStream json, Map<String, Object> variables) {
+    return parse(json, variables, DEFAULT_ZONE);
+  }
+
+  /** The form with the case's variables; dates in its texts are shown in this time zone. */
+  public static TaskForm parse(InputStream json, Map<String, Object> variables, java.time.ZoneId zone) {
     try {
       JsonNode root = JSON.readTree(json);
       List<Field> fields = new ArrayList<>();
       for (JsonNode c : root.path("components")) {
-        String type = c.path("type").asText();
-        String key = c.hasNonNull("key") ? c.get("key").asText() : null;
-        String hide = c.path("conditional").hasNonNull("hide") ? c.path("conditional").get("hide").asText() : null;
-        if ("text".equals(type)) {
-          fields.add(new Field(null, type, null, false, List.of(), null, hide,
-              markdown(template(c.path("text").asText(), variables)), null, null, null));
-          continue;
+        Field f = field(c, variables, zone);
+        if (f != null) {
+          fields.add(f);
         }
-        if (key == null) {
-          continue;
-        }
-        JsonNode v = c.path("validate");
-        List<Option> options = new ArrayList<>();
-        for (JsonNode o : c.path("values")) {
-          options.add(new Option(o.path("label").asText(), o.path("value").asText()));
-        }
-        if (c.hasNonNull("valuesKey") && variables.get(c.get("valuesKey").asText()) instanceof Collection<?> list) {
-          for (Object o : list) {
-            if (o instanceof Map<?, ?> m) {
-              options.add(new Option(String.valueOf(m.get("label")), String.valueOf(m.get("value"))));
-            }
-          }
-        }
-        Object value = variables.containsKey(key) ? variables.get(key)
-            : c.has("defaultValue") ? JSON.convertValue(c.get("defaultValue"), Object.class) : null;
-        fields.add(new Field(key, type, c.path("label").asText(key), v.path("required").asBoolean(false), options,
-            value, hide, null, v.has("maxLength") ? v.get("maxLength").asInt() : null,
-            v.has("min") ? v.get("min").asLong() : null, v.has("max") ? v.get("max").asLong() : null));
       }
       return new TaskForm(root.path("id").asText(), List.copyOf(fields));
     } catch (IOException e) {
@@ -102,20 +163,68 @@ public final class TaskForm {
     }
   }
 
+  /** One component as a field, or null when it is not one we render (no key, or a nested path). */
+  private static Field field(JsonNode c, Map<String, Object> variables, java.time.ZoneId zone) {
+    String type = c.path("type").asText();
+    String hide = c.path("conditional").hasNonNull("hide") ? c.path("conditional").get("hide").asText() : null;
+    if ("text".equals(type)) {
+      return new Field(null, type, null, false, List.of(), null, hide,
+          markdown(template(c.path("text").asText(), variables, zone)), null, null, null, null, List.of(), 0, false);
+    }
+    if (DYNAMIC_LIST.equals(type)) {
+      // Only a plain variable name as path: a dotted path would write into another variable's object.
+      String path = c.hasNonNull("path") ? c.get("path").asText() : null;
+      if (path == null || !SIMPLE_NAME.matcher(path).matches()) {
+        return null;
+      }
+      List<Field> children = new ArrayList<>();
+      for (JsonNode child : c.path("components")) {
+        Field cf = field(child, Map.of(), zone);
+        // Cells are inputs with a simple key; texts and nested lists are not rendered inside a row.
+        if (cf != null && cf.key() != null && !cf.list() && SIMPLE_NAME.matcher(cf.key()).matches()) {
+          children.add(cf);
+        }
+      }
+      // As in form-js: rows can be added and removed only where the form says so; "isRepeating" is implied.
+      int repetitions = Math.max(0, Math.min(50, c.path("defaultRepetitions").asInt(1)));
+      return new Field(path, type, c.path("label").asText(path), false, List.of(), variables.get(path), hide, null,
+          null, null, null, null, List.copyOf(children), repetitions, c.path("allowAddRemove").asBoolean(false));
+    }
+    String key = c.hasNonNull("key") ? c.get("key").asText() : null;
+    if (key == null) {
+      return null;
+    }
+    JsonNode v = c.path("validate");
+    List<Option> options = new ArrayList<>();
+    for (JsonNode o : c.path("values")) {
+      options.add(new Option(o.path("label").asText(), o.path("value").asText()));
+    }
+    if (c.hasNonNull("valuesKey") && variables.get(c.get("valuesKey").asText()) instanceof Collection<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> m) {
+          options.add(new Option(String.valueOf(m.get("label")), String.valueOf(m.get("value"))));
+        }
+      }
+    }
+    Object value = variables.containsKey(key) ? variables.get(key)
+        : c.has("defaultValue") ? JSON.convertValue(c.get("defaultValue"), Object.class) : null;
+    // form-js labels a datetime by its parts: dateLabel, timeLabel.
+    String label = c.hasNonNull("label") ? c.get("label").asText()
+        : c.hasNonNull("dateLabel") ? c.get("dateLabel").asText()
+        : c.hasNonNull("timeLabel") ? c.get("timeLabel").asText() : key;
+    String subtype = "datetime".equals(type) ? c.path("subtype").asText("date") : null;
+    return new Field(key, type, label, v.path("required").asBoolean(false), options, value, hide, null,
+        v.has("maxLength") ? v.get("maxLength").asInt() : null, v.has("min") ? v.get("min").asLong() : null,
+        v.has("max") ? v.get("max").asLong() : null, subtype, List.of(), 0, false);
+  }
+
   /** Typed variables from a submitted form; hidden fields are dropped; problems are reported per field. */
   public Map<String, Object> read(Map<String, String[]> params) {
     Map<String, Object> raw = new LinkedHashMap<>();
     for (Field f : fields) {
-      if (f.key() == null) {
-        continue;
+      if (f.key() != null) {
+        raw.put(f.key(), f.list() ? f.submittedRows(params) : raw(f, params.get(f.key())));
       }
-      String[] values = params.get(f.key());
-      Object typed = switch (f.type()) {
-        case "checkbox" -> values != null && Arrays.asList(values).contains("true");
-        case "taglist" -> values == null ? List.of() : Arrays.stream(values).filter(s -> !s.isBlank()).distinct().toList();
-        default -> values == null || values.length == 0 || values[0].isBlank() ? null : values[0].trim();
-      };
-      raw.put(f.key(), typed);
     }
     List<FieldProblem> problems = new ArrayList<>();
     Map<String, Object> result = new LinkedHashMap<>();
@@ -123,45 +232,120 @@ public final class TaskForm {
       if (f.key() == null || hidden(f.hide(), raw)) {
         continue;
       }
-      Object value = raw.get(f.key());
-      boolean empty = value == null || (value instanceof Collection<?> c && c.isEmpty());
-      if (f.required() && (empty || Boolean.FALSE.equals(value) && "checkbox".equals(f.type()))) {
-        problems.add(new FieldProblem(f.key(), "Cần nhập: " + f.label() + ".", "Required: " + f.label() + "."));
+      if (f.list()) {
+        readList(f, f.submittedRows(params), problems).ifPresent(rows -> result.put(f.key(), rows));
         continue;
       }
-      if (!empty && "number".equals(f.type())) {
-        try {
-          long n = Long.parseLong((String) value);
-          if ((f.min() != null && n < f.min()) || (f.max() != null && n > f.max())) {
-            problems.add(new FieldProblem(f.key(), f.label() + ": ngoài khoảng cho phép.", f.label() + ": out of range."));
-            continue;
-          }
-          value = n > Integer.MAX_VALUE ? n : (Object) (int) n;
-        } catch (NumberFormatException e) {
-          problems.add(new FieldProblem(f.key(), f.label() + ": phải là số nguyên.", f.label() + ": must be a whole number."));
-          continue;
-        }
+      Checked checked = check(f, raw.get(f.key()), f.key(), "", "");
+      if (checked.problem() != null) {
+        problems.add(checked.problem());
+      } else {
+        result.put(f.key(), checked.value());
       }
-      if (!empty && value instanceof String s && f.maxLength() != null && s.length() > f.maxLength()) {
-        problems.add(new FieldProblem(f.key(), f.label() + ": tối đa " + f.maxLength() + " ký tự.",
-            f.label() + ": at most " + f.maxLength() + " characters."));
-        continue;
-      }
-      if (!empty && !f.options().isEmpty() && !"checkbox".equals(f.type())) {
-        Collection<?> chosen = value instanceof Collection<?> c ? c : List.of(value);
-        boolean allKnown = chosen.stream().allMatch(x -> f.options().stream().anyMatch(o -> o.value().equals(x)));
-        if (!allKnown) {
-          problems.add(new FieldProblem(f.key(), f.label() + ": lựa chọn không hợp lệ.", f.label() + ": not a valid choice."));
-          continue;
-        }
-      }
-      result.put(f.key(), value);
     }
     if (!problems.isEmpty()) {
       throw new UserError(HttpStatus.BAD_REQUEST, "form-invalid", "Biểu mẫu chưa hợp lệ: " + problems.get(0).messageVi(),
           "The form is not valid: " + problems.get(0).messageEn(), problems, Map.of());
     }
     return result;
+  }
+
+  private static Object raw(Field f, String[] values) {
+    return switch (f.type()) {
+      case "checkbox" -> values != null && Arrays.asList(values).contains("true");
+      case "taglist" -> values == null ? List.of() : Arrays.stream(values).filter(s -> !s.isBlank()).distinct().toList();
+      default -> values == null || values.length == 0 || values[0].isBlank() ? null : values[0].trim();
+    };
+  }
+
+  /**
+   * A list's rows in the order submitted, as plain ArrayList/LinkedHashMap (stored as JSON like the API's).
+   * A row with every cell blank is dropped: an empty row means "none". Rows are numbered as the page shows
+   * them, counting the empty ones.
+   */
+  private static java.util.Optional<List<Map<String, Object>>> readList(Field list,
+      java.util.SortedMap<Integer, Map<String, String[]>> submitted, List<FieldProblem> problems) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int number = 0;
+    boolean valid = true;
+    for (Map.Entry<Integer, Map<String, String[]>> e : submitted.entrySet()) {
+      number++;
+      Map<String, Object> cells = new LinkedHashMap<>();
+      for (Field c : list.children()) {
+        cells.put(c.key(), raw(c, e.getValue().get(c.key())));
+      }
+      if (cells.values().stream().allMatch(v -> v == null || Boolean.FALSE.equals(v)
+          || v instanceof Collection<?> col && col.isEmpty())) {
+        continue;
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (Field c : list.children()) {
+        Checked checked = check(c, cells.get(c.key()), list.cellName(e.getKey(), c),
+            list.label() + ", dòng " + number + ": ", list.label() + ", row " + number + ": ");
+        if (checked.problem() != null) {
+          problems.add(checked.problem());
+          valid = false;
+        } else {
+          row.put(c.key(), checked.value());
+        }
+      }
+      rows.add(row);
+    }
+    return valid ? java.util.Optional.of(rows) : java.util.Optional.empty();
+  }
+
+  private record Checked(Object value, FieldProblem problem) {
+    static Checked ok(Object value) {
+      return new Checked(value, null);
+    }
+  }
+
+  /** One field's value checked against its rules and typed; the messages start with where the field is. */
+  private static Checked check(Field f, Object value, String name, String whereVi, String whereEn) {
+    boolean empty = value == null || (value instanceof Collection<?> c && c.isEmpty());
+    if (f.required() && (empty || Boolean.FALSE.equals(value) && "checkbox".equals(f.type()))) {
+      return problem(name, whereVi.isEmpty() ? "Cần nhập: " + f.label() + "." : whereVi + "cần nhập " + f.label() + ".",
+          whereEn + "Required: " + f.label() + ".");
+    }
+    if (!empty && "number".equals(f.type())) {
+      try {
+        long n = Long.parseLong((String) value);
+        if ((f.min() != null && n < f.min()) || (f.max() != null && n > f.max())) {
+          return problem(name, whereVi + f.label() + ": ngoài khoảng cho phép.", whereEn + f.label() + ": out of range.");
+        }
+        value = n > Integer.MAX_VALUE || n < Integer.MIN_VALUE ? n : (Object) (int) n;
+      } catch (NumberFormatException e) {
+        return problem(name, whereVi + f.label() + ": phải là số nguyên.", whereEn + f.label() + ": must be a whole number.");
+      }
+    }
+    if (!empty && "datetime".equals(f.type())) {
+      try {
+        // Stored as form-js stores it: the ISO text, normalised.
+        value = switch (f.inputType()) {
+          case "time" -> java.time.LocalTime.parse((String) value).toString();
+          case "datetime-local" -> java.time.LocalDateTime.parse((String) value).toString();
+          default -> java.time.LocalDate.parse((String) value).toString();
+        };
+      } catch (java.time.format.DateTimeParseException e) {
+        return problem(name, whereVi + f.label() + ": ngày, giờ không hợp lệ.", whereEn + f.label() + ": not a valid date or time.");
+      }
+    }
+    if (!empty && value instanceof String s && f.maxLength() != null && s.length() > f.maxLength()) {
+      return problem(name, whereVi + f.label() + ": tối đa " + f.maxLength() + " ký tự.",
+          whereEn + f.label() + ": at most " + f.maxLength() + " characters.");
+    }
+    if (!empty && !f.options().isEmpty() && !"checkbox".equals(f.type())) {
+      Collection<?> chosen = value instanceof Collection<?> c ? c : List.of(value);
+      boolean allKnown = chosen.stream().allMatch(x -> f.options().stream().anyMatch(o -> o.value().equals(x)));
+      if (!allKnown) {
+        return problem(name, whereVi + f.label() + ": lựa chọn không hợp lệ.", whereEn + f.label() + ": not a valid choice.");
+      }
+    }
+    return Checked.ok(value);
+  }
+
+  private static Checked problem(String name, String vi, String en) {
+    return new Checked(null, new FieldProblem(name, vi, en));
   }
 
   /** Evaluates a hide condition made of clauses {@code key = literal} / {@code key != literal} joined by or/and. */
@@ -189,12 +373,17 @@ public final class TaskForm {
     return false;
   }
 
-  private static String template(String text, Map<String, Object> variables) {
+  private static String template(String text, Map<String, Object> variables, java.time.ZoneId zone) {
     Matcher m = TEMPLATE.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       Object v = variables.get(m.group(1));
-      m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : String.valueOf(v)));
+      // A date as people read it, in the agency's time zone, not Date.toString() in the server's.
+      String shown = v == null ? ""
+          : v instanceof java.util.Date d ? SHOWN_DATE_TIME.format(d.toInstant().atZone(zone))
+          : v instanceof java.time.OffsetDateTime t ? SHOWN_DATE_TIME.format(t.atZoneSameInstant(zone))
+          : String.valueOf(v);
+      m.appendReplacement(sb, Matcher.quoteReplacement(shown));
     }
     m.appendTail(sb);
     return sb.toString();

@@ -126,7 +126,7 @@ public class TaskListService {
       return java.util.Optional.empty();
     }
     try (java.io.InputStream in = formService.getDeployedTaskForm(task.getId())) {
-      return java.util.Optional.of(TaskForm.parse(in, taskService.getVariables(task.getId())));
+      return java.util.Optional.of(TaskForm.parse(in, taskService.getVariables(task.getId()), zone));
     } catch (org.camunda.bpm.engine.ProcessEngineException | java.io.IOException e) {
       return java.util.Optional.empty();
     }
