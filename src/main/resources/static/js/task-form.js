@@ -15,10 +15,10 @@
     return null;
   }
   function clauseHolds(clause) {
-    var m = clause.trim().match(/^([A-Za-z0-9_]+)\s*(!=|=)\s*("([^"]*)"|true|false|-?\d+)$/);
+    var m = clause.trim().match(/^([A-Za-z0-9_]+)\s*(!=|=)\s*("([^"]*)"|true|false|null|-?\d+)$/);
     if (!m) { return null; }
     var literal = m[4] !== undefined ? m[4] : m[3];
-    var equal = value(m[1]) === literal;
+    var equal = m[3] === 'null' ? value(m[1]) === null : value(m[1]) === literal;
     return m[2] === '=' ? equal : !equal;
   }
   function hidden(condition) {

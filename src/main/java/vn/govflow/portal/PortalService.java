@@ -264,6 +264,10 @@ public class PortalService {
     vars.put("title", q.trackingCode() + " – " + (q.question().length() > 120 ? q.question().substring(0, 119) + "…"
         : q.question()));
     vars.put("field", q.field());
+    // Display-only variables for the task forms' texts: names, not codes.
+    vars.put("fieldName", PortalFields.ALL.get(q.field())[0]);
+    vars.put("askedAgencyName", q.agencyCode() == null ? "— (Ban biên tập chuyển)"
+        : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()));
     vars.put("questionText", q.question());
     vars.put("agency", q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.shortName())
         .orElse(null));

@@ -30,7 +30,7 @@ import vn.govflow.common.error.UserError.FieldProblem;
 public final class TaskForm {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
-  private static final Pattern CLAUSE = Pattern.compile("^\\s*([A-Za-z0-9_]+)\\s*(!=|=)\\s*(\"[^\"]*\"|true|false|-?\\d+)\\s*$");
+  private static final Pattern CLAUSE = Pattern.compile("^\\s*([A-Za-z0-9_]+)\\s*(!=|=)\\s*(\"[^\"]*\"|true|false|null|-?\\d+)\\s*$");
   /** A list cell's name after the list's key: {@code [row].childKey}; at most 1000 rows. */
   private static final Pattern CELL = Pattern.compile("^\\[(\\d{1,3})]\\.([A-Za-z0-9_]+)$");
   private static final Pattern SIMPLE_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
@@ -363,7 +363,9 @@ public final class TaskForm {
         }
         String literal = m.group(3).startsWith("\"") ? m.group(3).substring(1, m.group(3).length() - 1) : m.group(3);
         Object actual = values.get(m.group(1));
-        boolean equal = Objects.equals(actual == null ? null : String.valueOf(actual), literal);
+        // "null" means not filled in (form-js FEEL: an empty field is null).
+        boolean equal = "null".equals(m.group(3)) ? actual == null || String.valueOf(actual).isBlank()
+            : Objects.equals(actual == null ? null : String.valueOf(actual), literal);
         all &= "=".equals(m.group(2)) == equal;
       }
       if (all) {

@@ -56,6 +56,17 @@ class TaskFormTest {
   }
 
   @Test
+  void nullInAHideConditionMeansNotFilledIn() {
+    // The portal classify form: the handler is asked for only once a classification other than forwarding is chosen.
+    String condition = "=classification = null or classification = \"outside-remit\"";
+    assertThat(TaskForm.hidden(condition, Map.of())).isTrue();
+    assertThat(TaskForm.hidden(condition, Map.of("classification", ""))).isTrue();
+    assertThat(TaskForm.hidden(condition, Map.of("classification", "outside-remit"))).isTrue();
+    assertThat(TaskForm.hidden(condition, Map.of("classification", "own-remit"))).isFalse();
+    assertThat(TaskForm.hidden("=answer != null", Map.of("answer", "x"))).isTrue();
+  }
+
+  @Test
   void parsesTheCitationListWithItsCellsAndTheDateCell() throws IOException {
     TaskForm form = draft(Map.of());
     TaskForm.Field list = form.fields().stream().filter(f -> "citations".equals(f.key())).findFirst().orElseThrow();
