@@ -79,8 +79,13 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     signInAs("ngocct.vpubnd");
     openTask("Tiếp nhận, phân loại câu hỏi", code);
     String triage = driver.findElement(By.id("task-form")).getText();
-    assertThat(triage).contains(code).contains(QUESTION.substring(0, 100));
+    assertThat(triage).contains(code).contains(QUESTION).contains("Lĩnh vực: Khoa học, công nghệ, chuyển đổi số")
+        .doesNotContain("khoa-hoc-cong-nghe");
+    assertThat(driver.findElement(By.id("case-link")).getAttribute("href")).contains("/questions/");
     new Select(driver.findElement(By.id("f-decision"))).selectByValue("accept");
+    // The table's suggestion for the field is already chosen.
+    assertThat(new Select(driver.findElement(By.id("f-routeTo"))).getFirstSelectedOption().getText())
+        .isEqualTo("Sở Khoa học và Công nghệ");
     assertThat(driver.findElement(By.id("f-rejectReason")).isDisplayed()).isFalse();
     new Select(driver.findElement(By.id("f-routeTo"))).selectByVisibleText("Sở Khoa học và Công nghệ");
     driver.findElement(By.id("f-note")).sendKeys("Thuộc lĩnh vực khoa học, công nghệ.");
@@ -90,6 +95,7 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     // 3. The head of the department classifies it as in remit (5 working days) and names the handler.
     signInAs("hungtv.skhcn");
     openTask("Phân công, phân loại câu hỏi", code);
+    assertThat(driver.findElement(By.id("f-handler")).isDisplayed()).as("asked only once classified").isFalse();
     new Select(driver.findElement(By.id("f-classification"))).selectByValue("own-remit");
     assertThat(driver.findElement(By.id("f-forwardTo")).isDisplayed()).isFalse();
     Select handler = new Select(driver.findElement(By.id("f-handler")));
@@ -140,7 +146,8 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     // 5. The head reads the draft and approves it.
     signInAs("hungtv.skhcn");
     openTask("Duyệt câu trả lời", code);
-    assertThat(driver.findElement(By.id("task-form")).getText()).contains(ANSWER);
+    assertThat(driver.findElement(By.id("task-form")).getText()).contains(ANSWER)
+        .contains(CITATION + " ngày 2023-04-17 của Chính phủ").contains("Hình thức trả lời: Đăng công khai trên Cổng");
     new Select(driver.findElement(By.id("f-approval"))).selectByValue("approve");
     assertThat(driver.findElement(By.id("f-returnComment")).isDisplayed()).isFalse();
     driver.findElement(By.id("complete")).click();
@@ -154,6 +161,7 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     });
     assertThat(driver.findElement(By.id("track-question")).getText()).isEqualTo(QUESTION);
     assertThat(driver.findElement(By.id("track-answer")).getText()).isEqualTo(ANSWER);
+    assertThat(driver.findElement(By.id("track-citations")).getText()).contains(CITATION);
 
     driver.get(baseUrl() + "/portal");
     driver.findElement(By.id("portal-q")).sendKeys("vuon uom bac ha");
