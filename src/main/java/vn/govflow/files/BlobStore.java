@@ -95,6 +95,8 @@ public class BlobStore {
     Path target = pathOf(received.sha256());
     if (Files.exists(target)) {
       Files.deleteIfExists(received.tempFile());
+      // Fresh again: a sweep only removes blobs nobody has uploaded for a while (see sweep).
+      touch(target);
       return target;
     }
     Files.createDirectories(target.getParent());
@@ -134,6 +136,40 @@ public class BlobStore {
       throw new IllegalArgumentException("Not a SHA-256 hex digest: " + sha256);
     }
     return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+  }
+
+  /**
+   * Deletes blobs that no stored file refers to any more (files erased on request, or uploads whose transaction
+   * rolled back) and that have not been uploaded again for {@code minAge}. The age guards a concurrent upload of
+   * the same content: its commit refreshes the blob's time before its row is written.
+   *
+   * @return how many blobs were deleted
+   */
+  public int sweep(java.util.function.Predicate<String> referenced, java.time.Duration minAge) throws IOException {
+    java.time.Instant cutoff = java.time.Instant.now().minus(minAge);
+    int deleted = 0;
+    try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (p.startsWith(tempDir) || !name.matches("[0-9a-f]{64}") || !Files.isRegularFile(p)
+            || !p.equals(pathOf(name))) {
+          continue;
+        }
+        if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff) && !referenced.test(name)) {
+          Files.deleteIfExists(p);
+          deleted++;
+        }
+      }
+    }
+    return deleted;
+  }
+
+  private static void touch(Path blob) {
+    try {
+      Files.setLastModifiedTime(blob, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+    } catch (IOException e) {
+      // Read-only storage: the blob is kept by its reference anyway once the row commits.
+    }
   }
 
   /** Makes the rename durable; best effort (not every platform can open a directory). */

@@ -109,6 +109,36 @@ public class FileService {
     return id == null || !vn.govflow.common.Ids.isUuid(id) ? Optional.empty() : Optional.ofNullable(mapper.findById(id));
   }
 
+  /**
+   * Erases a file's metadata and extracted text at once (e.g. personal data erased on request, seed 003 Art
+   * 27.2), in the caller's transaction; its bytes go with the next {@link #sweep} once nothing refers to them.
+   * The caller has checked the right to do so and removed its own references first.
+   */
+  public void erase(String id, String reason) {
+    StoredFile file = mapper.findById(id);
+    if (file == null) {
+      return;
+    }
+    tx.executeWithoutResult(status -> {
+      mapper.delete(id);
+      audit.record("file.erase", "file", id, file.originalName() + " (" + reason + ")");
+    });
+  }
+
+  /** Deletes the bytes of files no row refers to any more and nobody uploaded again within the hour. */
+  public int sweep() {
+    return sweep(java.time.Duration.ofHours(1));
+  }
+
+  /** As {@link #sweep()}, with the age a blob must reach since its last upload before it can go. */
+  public int sweep(java.time.Duration minAge) {
+    try {
+      return blobs.sweep(sha -> mapper.countBySha256(sha) > 0, minAge);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not sweep the file storage", e);
+    }
+  }
+
   /** The stored bytes; the caller closes the stream. Obtain the file with {@link #find} (access check). */
   public InputStream open(StoredFile file) {
     try {

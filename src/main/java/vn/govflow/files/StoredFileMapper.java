@@ -47,4 +47,10 @@ public interface StoredFileMapper {
 
   @Select("SELECT COUNT(*) FROM stored_file")
   long count();
+
+  @Select("SELECT COUNT(*) FROM stored_file WHERE sha256 = #{sha256}")
+  long countBySha256(@Param("sha256") String sha256);
+
+  @org.apache.ibatis.annotations.Delete("DELETE FROM stored_file WHERE id = #{id}")
+  int delete(@Param("id") String id);
 }

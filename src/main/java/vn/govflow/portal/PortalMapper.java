@@ -106,6 +106,9 @@ public interface PortalMapper {
                   @org.apache.ibatis.annotations.Param("fileId") String fileId,
                   @org.apache.ibatis.annotations.Param("position") int position);
 
+  @org.apache.ibatis.annotations.Delete("DELETE FROM portal_question_file WHERE question_id = #{questionId}")
+  void deleteFiles(String questionId);
+
   /** An attached file as staff see it in the list. */
   record FileRow(String id, String originalName, String mediaType, long sizeBytes) {}
 

@@ -80,8 +80,13 @@ public class PortalService {
   public void erase(String trackingCode) {
     PortalQuestion q = track(trackingCode).orElseThrow(UserError::notFound);
     mapper.erasePersonalData(q.id(), OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
+    // Attachments often are identity papers: they go too (their bytes with the storage's next sweep).
+    List<PortalMapper.FileRow> files = mapper.files(q.id());
+    mapper.deleteFiles(q.id());
+    files.forEach(f -> fileService.erase(f.id(), "xóa dữ liệu cá nhân theo yêu cầu người hỏi " + q.trackingCode()));
     mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
-        "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi");
+        "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi" + (files.isEmpty() ? "" : ", cùng " + files.size()
+            + " tệp đính kèm"));
   }
 
   /** Everything staff see about a question, personal data included: only for those handling it. */

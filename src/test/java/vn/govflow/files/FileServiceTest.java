@@ -138,6 +138,40 @@ class FileServiceTest {
     assertThat(fx.filesOnDisk()).hasSize(1);
   }
 
+  @Test
+  void erasedFilesLoseTheirRowAtOnceAndTheirBytesAtTheSweepUnlessStillUsed() throws Exception {
+    byte[] shared = Samples.pdf("Dung chung");
+    byte[] own = Samples.pdf("Giay to tuy than");
+    StoredFile kept = store("a.pdf", shared);
+    StoredFile sameBytes = store("b.pdf", shared);
+    StoredFile personal = store("cccd.pdf", own);
+    int auditBefore = fx.audit.size();
+
+    fx.service.erase(sameBytes.id(), "test");
+    fx.service.erase(personal.id(), "test");
+    assertThat(fx.mapper.findById(personal.id())).isNull();
+    assertThat(fx.mapper.findText(personal.id())).isNull();
+    assertThat(fx.audit).hasSize(auditBefore + 2);
+    assertThat(fx.filesOnDisk()).hasSize(2);
+
+    // Young blobs stay (an upload of the same bytes may be on its way); old unreferenced ones go.
+    assertThat(fx.service.sweep(java.time.Duration.ofHours(1))).isZero();
+    for (Path p : fx.filesOnDisk()) {
+      java.nio.file.Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(
+          java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    }
+    assertThat(fx.service.sweep(java.time.Duration.ofHours(1))).isEqualTo(1);
+    assertThat(fx.filesOnDisk()).hasSize(1);
+    assertThat(fx.service.open(kept).readAllBytes()).isEqualTo(shared);
+
+    // Uploading erased bytes again makes the blob young and referenced: the sweep leaves it.
+    StoredFile again = store("cccd2.pdf", own);
+    fx.service.erase(again.id(), "test");
+    StoredFile third = store("cccd3.pdf", own);
+    assertThat(fx.service.sweep(java.time.Duration.ZERO)).isZero();
+    assertThat(fx.service.open(third).readAllBytes()).isEqualTo(own);
+  }
+
   // --- name, size ----------------------------------------------------------------------------------
 
   @Test

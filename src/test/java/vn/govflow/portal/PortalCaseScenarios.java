@@ -108,6 +108,17 @@ interface PortalCaseScenarios extends PortalTestApi {
     assertThat(anh.getBytes("/questions/" + id + "/files/" + pdfId).body()).isEqualTo(pdf);
     assertThat(signIn("thaomt.vpubnd").get("/api/v1/questions/" + id, "application/json").statusCode())
         .isEqualTo(404);
+
+    // The asker has their personal data erased (seed 003 Art 27.2): their files go with it.
+    assertThat(anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/portal/questions/" + code
+        + "/erase-personal-data")).POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(204);
+    JsonNode erased = JSON.readTree(anh.get("/api/v1/questions/" + id, "application/json").body());
+    assertThat(erased.get("files")).isEmpty();
+    assertThat(erased.at("/question/fullName").isNull()).isTrue();
+    assertThat(erased.get("events").findValuesAsText("comment")).anyMatch(c -> c.contains("2 tệp đính kèm"));
+    assertThat(anh.getBytes("/questions/" + id + "/files/" + pdfId).statusCode()).isEqualTo(404);
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM stored_file WHERE id = ?",
+        Integer.class, pdfId)).isZero();
   }
 
   @Test
