@@ -65,104 +65,11 @@ public class PortalHandling {
   void checkTask(DelegateTask task) {
     List<FieldProblem> problems = new ArrayList<>();
     switch (task.getTaskDefinitionKey()) {
-      case "Task_Triage" -> {
-        if ("reject".equals(value(task, "decision"))) {
-          if (value(task, "rejectReason") == null) {
-            problems.add(new FieldProblem("rejectReason", "Chọn lý do từ chối.", "Choose the reason for refusing."));
-          } else if ("duplicate".equals(value(task, "rejectReason"))) {
-            PortalMapper.Published original = duplicateOf(value(task, "duplicateOf"));
-            if (original == null) {
-              problems.add(new FieldProblem("duplicateOf", "Không có câu trả lời đã đăng với mã tra cứu hoặc đường dẫn"
-                  + " này: nhập mã (HD-…) hoặc đường dẫn của câu trả lời trùng.", "No published answer has this tracking"
-                  + " code or link: enter the code (HD-…) or the link of the duplicated answer."));
-            } else {
-              task.setVariable("duplicateOfId", original.id());
-            }
-          }
-        } else if (!"accept".equals(value(task, "decision"))) {
-          problems.add(new FieldProblem("decision", "Chọn tiếp nhận hoặc từ chối.", "Choose to accept or refuse."));
-        } else if (agency(value(task, "routeTo")) == null) {
-          problems.add(new FieldProblem("routeTo", "Chọn cơ quan có thẩm quyền trả lời.",
-              "Choose the competent agency."));
-        }
-      }
-      case "Task_Classify" -> {
-        String c = value(task, "classification");
-        if ("outside-remit".equals(c)) {
-          String to = value(task, "forwardTo");
-          if (agency(to) == null || to.equals(task.getVariable("agency"))) {
-            problems.add(new FieldProblem("forwardTo", "Chọn cơ quan khác có thẩm quyền.",
-                "Choose another, competent agency."));
-          }
-        } else if (!List.of("own-remit", "multi-sector", "special").contains(c)) {
-          problems.add(new FieldProblem("classification", "Chọn cách phân loại câu hỏi.",
-              "Choose how the question is classified."));
-        } else {
-          // The task API does not apply the form's own rules: anything the process cannot go on with is refused
-          // here, or the question would stop later at an incident or wait for an opinion nobody can give.
-          List<String> staff = peopleOptions((String) task.getVariable("agency")).stream().map(o -> o.get("value"))
-              .toList();
-          if (!staff.contains(value(task, "handler"))) {
-            problems.add(new FieldProblem("handler", "Chọn người trả lời thuộc cơ quan.",
-                "Choose the answering official from this agency."));
-          }
-          List<String> coordinators = list(task.getVariable("coordinators"));
-          if ("multi-sector".equals(c) && (coordinators.isEmpty() || !staff.containsAll(coordinators))) {
-            problems.add(new FieldProblem("coordinators", "Chọn người phối hợp thuộc cơ quan.",
-                "Choose the coordinating officials from this agency."));
-          }
-          if ("special".equals(c) && !(task.getVariable("appointmentDays") instanceof Number n
-              && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() >= 1 && n.intValue() <= 10)) {
-            problems.add(new FieldProblem("appointmentDays", "Số ngày hẹn trả lời từ 1 đến 10 ngày làm việc.",
-                "The appointment is 1 to 10 working days."));
-          }
-        }
-      }
-      case "Task_GiveOpinion" -> {
-        if (value(task, "opinion") == null) {
-          problems.add(new FieldProblem("opinion", "Cần nội dung ý kiến phối hợp.", "The opinion is required."));
-        }
-      }
-      case "Task_Approve" -> {
-        String a = value(task, "approval");
-        if (!"approve".equals(a) && !"return".equals(a)) {
-          problems.add(new FieldProblem("approval", "Chọn duyệt hoặc trả lại.", "Choose to approve or return."));
-        } else if ("return".equals(a) && value(task, "returnComment") == null) {
-          problems.add(new FieldProblem("returnComment", "Ghi ý kiến khi trả lại.", "Say why the draft is returned."));
-        }
-      }
-      case "Task_Draft" -> {
-        if (value(task, "answer") == null) {
-          problems.add(new FieldProblem("answer", "Cần nội dung trả lời.", "The answer is required."));
-        }
-        if (Boolean.TRUE.equals(task.getVariable("foreigner")) && value(task, "answerEn") == null) {
-          problems.add(new FieldProblem("answerEn", "Người hỏi là người nước ngoài: cần bản trả lời tiếng Anh.",
-              "The asker is a foreigner: an English answer is required."));
-        }
-        List<Map<String, Object>> citations = citations(task.getVariable("citations"));
-        boolean complete = citations.stream().allMatch(c -> Stream4.nonBlank(c, "number", "summary", "issuedOn", "issuer"));
-        if (citations.isEmpty() && value(task, "noCitationReason") == null) {
-          problems.add(new FieldProblem("citations", "Trích dẫn văn bản pháp luật đã dùng (số, ký hiệu, trích yếu, ngày,"
-              + " cơ quan ban hành) hoặc ghi lý do không trích dẫn.",
-              "Cite the legal documents used (number and symbol, summary, date, issuer) or give the reason for none."));
-        } else if (!complete) {
-          problems.add(new FieldProblem("citations", "Mỗi trích dẫn cần đủ số ký hiệu, trích yếu, ngày và cơ quan ban hành.",
-              "Each citation needs its number and symbol, summary, date and issuer."));
-        }
-        if (problems.isEmpty()) {
-          // The leader's earlier return comment has been answered by this draft: a later return needs its own.
-          task.setVariable("returnComment", null);
-          // What the approving leader reads in the form's text.
-          task.setVariable("citationsText", citations.isEmpty() ? "không viện dẫn – " + value(task, "noCitationReason")
-              : String.join("; ", citations.stream().map(c -> c.get("number") + " ngày " + c.get("issuedOn") + " của "
-                  + c.get("issuer") + ": " + c.get("summary")).toList()));
-          task.setVariable("publicationLabel", switch (String.valueOf(task.getVariable("publication"))) {
-            case "private" -> "Gửi trực tiếp người hỏi";
-            case "both" -> "Đăng công khai và gửi người hỏi";
-            default -> "Đăng công khai trên Cổng";
-          });
-        }
-      }
+      case "Task_Triage" -> checkTriage(task, problems);
+      case "Task_Classify" -> checkClassify(task, problems);
+      case "Task_GiveOpinion" -> checkOpinion(task, problems);
+      case "Task_Approve" -> checkApproval(task, problems);
+      case "Task_Draft" -> checkDraft(task, problems);
       default -> { }
     }
     if (!problems.isEmpty()) {
@@ -171,6 +78,109 @@ public class PortalHandling {
     }
     event(task.getVariable("questionId"), task.getAssignee(), task.getTaskDefinitionKey(),
         value(task, "note") != null ? value(task, "note") : value(task, "returnComment"));
+  }
+
+  private void checkTriage(DelegateTask task, List<FieldProblem> problems) {
+    if ("reject".equals(value(task, "decision"))) {
+      if (value(task, "rejectReason") == null) {
+        problems.add(new FieldProblem("rejectReason", "Chọn lý do từ chối.", "Choose the reason for refusing."));
+      } else if ("duplicate".equals(value(task, "rejectReason"))) {
+        PortalMapper.Published original = duplicateOf(value(task, "duplicateOf"));
+        if (original == null) {
+          problems.add(new FieldProblem("duplicateOf", "Không có câu trả lời đã đăng với mã tra cứu hoặc đường dẫn"
+              + " này: nhập mã (HD-…) hoặc đường dẫn của câu trả lời trùng.", "No published answer has this tracking"
+              + " code or link: enter the code (HD-…) or the link of the duplicated answer."));
+        } else {
+          task.setVariable("duplicateOfId", original.id());
+        }
+      }
+    } else if (!"accept".equals(value(task, "decision"))) {
+      problems.add(new FieldProblem("decision", "Chọn tiếp nhận hoặc từ chối.", "Choose to accept or refuse."));
+    } else if (agency(value(task, "routeTo")) == null) {
+      problems.add(new FieldProblem("routeTo", "Chọn cơ quan có thẩm quyền trả lời.",
+          "Choose the competent agency."));
+    }
+  }
+
+  private void checkClassify(DelegateTask task, List<FieldProblem> problems) {
+    String c = value(task, "classification");
+    if ("outside-remit".equals(c)) {
+      String to = value(task, "forwardTo");
+      if (agency(to) == null || to.equals(task.getVariable("agency"))) {
+        problems.add(new FieldProblem("forwardTo", "Chọn cơ quan khác có thẩm quyền.",
+            "Choose another, competent agency."));
+      }
+    } else if (!List.of("own-remit", "multi-sector", "special").contains(c)) {
+      problems.add(new FieldProblem("classification", "Chọn cách phân loại câu hỏi.",
+          "Choose how the question is classified."));
+    } else {
+      // The task API does not apply the form's own rules: anything the process cannot go on with is refused
+      // here, or the question would stop later at an incident or wait for an opinion nobody can give.
+      List<String> staff = peopleOptions((String) task.getVariable("agency")).stream().map(o -> o.get("value"))
+          .toList();
+      if (!staff.contains(value(task, "handler"))) {
+        problems.add(new FieldProblem("handler", "Chọn người trả lời thuộc cơ quan.",
+            "Choose the answering official from this agency."));
+      }
+      List<String> coordinators = list(task.getVariable("coordinators"));
+      if ("multi-sector".equals(c) && (coordinators.isEmpty() || !staff.containsAll(coordinators))) {
+        problems.add(new FieldProblem("coordinators", "Chọn người phối hợp thuộc cơ quan.",
+            "Choose the coordinating officials from this agency."));
+      }
+      if ("special".equals(c) && !(task.getVariable("appointmentDays") instanceof Number n
+          && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() >= 1 && n.intValue() <= 10)) {
+        problems.add(new FieldProblem("appointmentDays", "Số ngày hẹn trả lời từ 1 đến 10 ngày làm việc.",
+            "The appointment is 1 to 10 working days."));
+      }
+    }
+  }
+
+  private void checkOpinion(DelegateTask task, List<FieldProblem> problems) {
+    if (value(task, "opinion") == null) {
+      problems.add(new FieldProblem("opinion", "Cần nội dung ý kiến phối hợp.", "The opinion is required."));
+    }
+  }
+
+  private void checkApproval(DelegateTask task, List<FieldProblem> problems) {
+    String a = value(task, "approval");
+    if (!"approve".equals(a) && !"return".equals(a)) {
+      problems.add(new FieldProblem("approval", "Chọn duyệt hoặc trả lại.", "Choose to approve or return."));
+    } else if ("return".equals(a) && value(task, "returnComment") == null) {
+      problems.add(new FieldProblem("returnComment", "Ghi ý kiến khi trả lại.", "Say why the draft is returned."));
+    }
+  }
+
+  private void checkDraft(DelegateTask task, List<FieldProblem> problems) {
+    if (value(task, "answer") == null) {
+      problems.add(new FieldProblem("answer", "Cần nội dung trả lời.", "The answer is required."));
+    }
+    if (Boolean.TRUE.equals(task.getVariable("foreigner")) && value(task, "answerEn") == null) {
+      problems.add(new FieldProblem("answerEn", "Người hỏi là người nước ngoài: cần bản trả lời tiếng Anh.",
+          "The asker is a foreigner: an English answer is required."));
+    }
+    List<Map<String, Object>> citations = citations(task.getVariable("citations"));
+    boolean complete = citations.stream().allMatch(c -> Citations.nonBlank(c, "number", "summary", "issuedOn", "issuer"));
+    if (citations.isEmpty() && value(task, "noCitationReason") == null) {
+      problems.add(new FieldProblem("citations", "Trích dẫn văn bản pháp luật đã dùng (số, ký hiệu, trích yếu, ngày,"
+          + " cơ quan ban hành) hoặc ghi lý do không trích dẫn.",
+          "Cite the legal documents used (number and symbol, summary, date, issuer) or give the reason for none."));
+    } else if (!complete) {
+      problems.add(new FieldProblem("citations", "Mỗi trích dẫn cần đủ số ký hiệu, trích yếu, ngày và cơ quan ban hành.",
+          "Each citation needs its number and symbol, summary, date and issuer."));
+    }
+    if (problems.isEmpty()) {
+      // The leader's earlier return comment has been answered by this draft: a later return needs its own.
+      task.setVariable("returnComment", null);
+      // What the approving leader reads in the form's text.
+      task.setVariable("citationsText", citations.isEmpty() ? "không viện dẫn – " + value(task, "noCitationReason")
+          : String.join("; ", citations.stream().map(c -> c.get("number") + " ngày " + c.get("issuedOn") + " của "
+              + c.get("issuer") + ": " + c.get("summary")).toList()));
+      task.setVariable("publicationLabel", switch (String.valueOf(task.getVariable("publication"))) {
+        case "private" -> "Gửi trực tiếp người hỏi";
+        case "both" -> "Đăng công khai và gửi người hỏi";
+        default -> "Đăng công khai trên Cổng";
+      });
+    }
   }
 
   void route(DelegateExecution execution) {
@@ -385,8 +395,8 @@ public class PortalHandling {
   }
 
   /** Small helper for "every key present and not blank". */
-  static final class Stream4 {
-    private Stream4() {}
+  static final class Citations {
+    private Citations() {}
 
     static boolean nonBlank(Map<String, Object> m, String... keys) {
       for (String k : keys) {
