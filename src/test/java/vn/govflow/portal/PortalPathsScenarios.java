@@ -486,4 +486,45 @@ interface PortalPathsScenarios extends PortalTestApi {
     assertThat(bean(TaskService.class).getVariable(draft, "answer")).isNull();
     assertThat(track(q.code()).get("status").asText()).isEqualTo("IN_PROGRESS");
   }
+
+  @Test
+  default void theReminderAndTheEscalationReachTheHandlerTheLeadersAndTheEditors() throws Exception {
+    Question q = asked(individual("Nhắc hạn trả lời câu hỏi " + token()));
+    accept(q, "skhcn");
+    SsoClient leader = signIn("hungtv.skhcn");
+    assertThat(classify(leader, q, "{\"classification\": \"own-remit\", \"handler\": \"maivt.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+    taskFor(signIn("maivt.skhcn"), q.pi(), "Task_Draft");
+
+    // Fire the timers now instead of waiting for the working days; the engine then runs the notification
+    // service tasks as jobs with the real delegates, as it will when the dates come. One at a time, as the job
+    // executor would (exclusive jobs of one case never run concurrently).
+    org.camunda.bpm.engine.ManagementService jobs = bean(org.camunda.bpm.engine.ManagementService.class);
+    for (String timer : List.of("BoundaryEvent_Remind", "BoundaryEvent_Overdue")) {
+      org.camunda.bpm.engine.runtime.Job job = jobs.createJobQuery().processInstanceId(q.pi()).timers()
+          .activityId(timer).singleResult();
+      assertThat(job).as(timer).isNotNull();
+      jobs.executeJob(job.getId());
+      awaitCondition(() -> jobs.createJobQuery().processInstanceId(q.pi()).messages().count() == 0);
+    }
+    assertThat(bean(org.camunda.bpm.engine.RuntimeService.class).createIncidentQuery().processInstanceId(q.pi())
+        .count()).isZero();
+
+    String title = q.code();
+    JsonNode handler = JSON.readTree(signIn("maivt.skhcn").get("/api/v1/notifications", "application/json").body());
+    List<String> kinds = new java.util.ArrayList<>();
+    handler.forEach(n -> {
+      if (n.get("subjectVi").asText().contains(title)) {
+        kinds.add(n.get("kind").asText());
+      }
+    });
+    assertThat(kinds).contains("ASSIGNED", "REMINDER", "ESCALATION");
+    for (String person : List.of("hungtv.skhcn", "ngocct.vpubnd")) {
+      JsonNode mine = JSON.readTree(signIn(person).get("/api/v1/notifications", "application/json").body());
+      assertThat(mine.findValuesAsText("subjectVi")).as(person)
+          .anySatisfy(t -> assertThat(t).startsWith("Câu hỏi quá hạn trả lời: " + title));
+    }
+    // Still the handler's to answer: the timers do not interrupt the work.
+    assertThat(taskFor(signIn("maivt.skhcn"), q.pi(), "Task_Draft")).isNotNull();
+  }
 }
