@@ -3,12 +3,10 @@ package vn.govflow.files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** Removes the bytes of erased files a few times a day (see {@link FileService#sweep}). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class BlobSweep {
   private static final Logger log = LoggerFactory.getLogger(BlobSweep.class);
   private final FileService files;

@@ -90,6 +90,20 @@ public interface NotificationMapper {
   @Update("UPDATE notification SET read_at = #{at} WHERE recipient = #{recipient} AND read_at IS NULL")
   int markAllRead(@Param("recipient") String recipient, @Param("at") OffsetDateTime at);
 
-  @Update("UPDATE notification SET email_status = #{status}, email_error = #{error} WHERE id = #{id}")
+  @Update("UPDATE notification SET email_status = #{status}, email_error = #{error},"
+      + " email_attempts = email_attempts + 1 WHERE id = #{id}")
   void updateEmail(@Param("id") long id, @Param("status") EmailStatus status, @Param("error") String error);
+
+  /**
+   * E-mails to try again: failed ones with attempts left, and ones still unsent long after their commit (the
+   * queue was lost, e.g. the application stopped), created since the given time.
+   */
+  @Select("SELECT id FROM notification WHERE created_at > #{since} AND ((email_status = 'FAILED'"
+      + " AND email_attempts < #{maxAttempts}) OR (email_status = 'NOT_SENT' AND created_at < #{queuedBefore}))"
+      + " ORDER BY id LIMIT #{limit}")
+  List<Long> toResend(@Param("since") OffsetDateTime since, @Param("queuedBefore") OffsetDateTime queuedBefore,
+                      @Param("maxAttempts") int maxAttempts, @Param("limit") int limit);
+
+  @Select("SELECT email_attempts FROM notification WHERE id = #{id}")
+  int attempts(@Param("id") long id);
 }

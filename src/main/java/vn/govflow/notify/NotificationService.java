@@ -217,6 +217,38 @@ public class NotificationService implements AutoCloseable {
     }
   }
 
+  /** E-mail copies are tried at most this many times, within {@link #RESEND_WITHIN}. */
+  public static final int MAX_ATTEMPTS = 5;
+  static final java.time.Duration RESEND_WITHIN = java.time.Duration.ofDays(2);
+  /** A copy still NOT_SENT this long after its commit was lost from the queue. */
+  static final java.time.Duration QUEUE_LOST_AFTER = java.time.Duration.ofMinutes(10);
+
+  /**
+   * Tries again the e-mail copies that failed (a mail server that was down) or never left (the application
+   * stopped with them queued), on the calling thread; the in-app notifications were there all along.
+   *
+   * @return how many were tried
+   */
+  public int resendFailed() {
+    if (mailSender == null) {
+      return 0;
+    }
+    OffsetDateTime now = now();
+    int tried = 0;
+    for (long id : mapper.toResend(now.minus(RESEND_WITHIN), now.minus(QUEUE_LOST_AFTER), MAX_ATTEMPTS, 200)) {
+      Notification n = mapper.findById(id);
+      Optional<Person> person = directory.person(n.recipient()).filter(Person::active)
+          .filter(p -> p.email() != null && !p.email().isBlank());
+      if (person.isEmpty()) {
+        record(id, EmailStatus.NO_ADDRESS, "No active recipient with an address any more");
+        continue;
+      }
+      send(id, person.get(), new Message(n.subjectVi(), n.subjectEn(), n.bodyVi(), n.bodyEn(), n.link()));
+      tried++;
+    }
+    return tried;
+  }
+
   /** Vietnamese first, the English below it, both with the same absolute link. */
   String mailBody(Person person, Message message) {
     String url = message.link() == null ? null : publicUrl + message.link();

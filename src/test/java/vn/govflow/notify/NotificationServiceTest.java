@@ -125,6 +125,61 @@ class NotificationServiceTest {
   }
 
   @Test
+  void aFailedEmailIsTriedAgainUntilTheServerAnswers() throws Exception {
+    SMTP.stop();
+    NotificationService service = service(mail);
+    db.tx.executeWithoutResult(s -> service.notify("anhdd.skhcn", NotificationKind.ESCALATION, ASSIGNED));
+    long id = only("anhdd.skhcn").id();
+    assertThat(db.mapper.attempts(id)).isEqualTo(1);
+
+    assertThat(service.resendFailed()).isEqualTo(1);
+    assertThat(only("anhdd.skhcn").emailStatus()).isEqualTo(EmailStatus.FAILED);
+    assertThat(db.mapper.attempts(id)).isEqualTo(2);
+
+    SMTP.start();
+    mail.setPort(SMTP.getSmtp().getPort()); // a dynamic port: the restarted server may listen elsewhere
+    assertThat(service.resendFailed()).isEqualTo(1);
+    assertThat(only("anhdd.skhcn").emailStatus()).isEqualTo(EmailStatus.SENT);
+    assertThat(db.mapper.attempts(id)).isEqualTo(3);
+    assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo(ASSIGNED.subjectVi());
+    assertThat((String) SMTP.getReceivedMessages()[0].getContent()).contains("Kính gửi Đỗ Đức Anh",
+        "https://govflow.example.vn/documents/incoming/42");
+    assertThat(service.resendFailed()).as("sent ones are not sent again").isZero();
+  }
+
+  @Test
+  void aServerThatStaysDownIsTriedFiveTimesInAll() {
+    SMTP.stop();
+    NotificationService service = service(mail);
+    db.tx.executeWithoutResult(s -> service.notify("anhdd.skhcn", NotificationKind.ESCALATION, ASSIGNED));
+    long id = only("anhdd.skhcn").id();
+    for (int round = 0; round < 10; round++) {
+      service.resendFailed();
+    }
+    assertThat(db.mapper.attempts(id)).isEqualTo(NotificationService.MAX_ATTEMPTS);
+    assertThat(only("anhdd.skhcn").emailStatus()).isEqualTo(EmailStatus.FAILED);
+  }
+
+  @Test
+  void anEmailLostFromTheQueueIsSentByTheNextRoundOnceItIsOld() throws Exception {
+    // The application stopped with the e-mail queued: the row stays NOT_SENT.
+    NotificationService stopped = new NotificationService(db.mapper, directory, mail, db.transactions, task -> { },
+        "https://govflow.example.vn/", "GovFlow <no-reply@govflow.example.vn>", Clock.systemUTC());
+    db.tx.executeWithoutResult(s -> stopped.notify("maivt.skhcn", NotificationKind.ASSIGNED, ASSIGNED));
+    assertThat(only("maivt.skhcn").emailStatus()).isEqualTo(EmailStatus.NOT_SENT);
+    assertThat(service(mail).resendFailed()).as("may still be in the queue").isZero();
+
+    NotificationService later = new NotificationService(db.mapper, directory, mail, db.transactions, Runnable::run,
+        "https://govflow.example.vn/", "GovFlow <no-reply@govflow.example.vn>",
+        Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(15)));
+    assertThat(later.resendFailed()).isEqualTo(1);
+    assertThat(only("maivt.skhcn").emailStatus()).isEqualTo(EmailStatus.SENT);
+    assertThat(SMTP.getReceivedMessages()[0].getRecipients(RecipientType.TO)[0].toString())
+        .isEqualTo("maivt.skhcn@laocai.gov.vn");
+  }
+
+  @Test
   void aRolledBackCallerLeavesNoRowAndSendsNoMail() {
     NotificationService service = service(mail);
     db.tx.executeWithoutResult(s -> {
