@@ -35,6 +35,11 @@ interface NotificationsApiScenarios extends GovFlowUnderTest {
     assertThat(mine.get("read").asBoolean()).isFalse();
     assertThat(mine.get("emailStatus").asText()).as("no mail server in tests").isEqualTo("DISABLED");
 
+    // The header of every signed-in page counts what is unread.
+    int unread = bean(NotificationService.class).countUnread("anhdd.skhcn");
+    assertThat(unread).isPositive();
+    assertThat(anh.get("/tasks").body()).contains("id=\"unread-count\"")
+        .contains(">" + (unread > 99 ? "99+" : String.valueOf(unread)) + "</span>");
     HttpResponse<String> page = anh.get("/notifications");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Công văn đến " + marker, "Chưa đọc");
