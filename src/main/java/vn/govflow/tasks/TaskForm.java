@@ -26,6 +26,10 @@ import vn.govflow.common.error.UserError.FieldProblem;
  * date subtype) and dynamiclist (a list of rows, each a map of its child fields' keys, stored under the list's
  * {@code path}); options from "values" or from a process variable ("valuesKey"); the simple FEEL conditions
  * {@code =field != "x" or other = true} for hiding fields, evaluated here and in the page.
+ *
+ * <p>Labels, static option labels and texts are shown in the viewer's language: the form's own text is
+ * Vietnamese, the English comes from {@link FormTranslations} when it has the key. A field keeps both labels,
+ * because a problem with a submitted form is always reported in both languages.
  */
 public final class TaskForm {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +45,12 @@ public final class TaskForm {
 
   public record Option(String label, String value) {}
 
-  public record Field(String key, String type, String label, boolean required, List<Option> options, Object value,
+  /**
+   * One component. {@code label} is what the page shows, in the viewer's language; {@code labelVi} is the
+   * form's own label and {@code labelEn} its English (the form's own when there is none), for the messages.
+   */
+  public record Field(String key, String type, String label, String labelVi, String labelEn, boolean required,
+                      List<Option> options, Object value,
                       String hide, String html, Integer maxLength, Long min, Long max, String subtype,
                       List<Field> children, int defaultRepetitions, boolean allowAddRemove) {
     public boolean multiple() {
@@ -146,30 +155,65 @@ public final class TaskForm {
     return parse(json, variables, DEFAULT_ZONE);
   }
 
-  /** The form with the case's variables; dates in its texts are shown in this time zone. */
+  /** The form in Vietnamese with the case's variables; dates in its texts are shown in this time zone. */
   public static TaskForm parse(InputStream json, Map<String, Object> variables, java.time.ZoneId zone) {
+    return parse(json, variables, zone, null);
+  }
+
+  /**
+   * The form with the case's variables, its texts in the viewer's language (English when the locale is
+   * English and the translation has the key, else the form's own); dates in its texts are shown in this zone.
+   */
+  public static TaskForm parse(InputStream json, Map<String, Object> variables, java.time.ZoneId zone,
+                               java.util.Locale locale) {
     try {
       JsonNode root = JSON.readTree(json);
+      String id = root.path("id").asText();
+      Texts texts = new Texts(FormTranslations.english(), FormTranslations.isEnglish(locale), id + ".");
       List<Field> fields = new ArrayList<>();
+      int textIndex = 0;
       for (JsonNode c : root.path("components")) {
-        Field f = field(c, variables, zone);
+        // Texts are numbered among the form's top-level texts, as the translation keys say: <form id>.text.<n>.
+        String textKey = "text".equals(c.path("type").asText()) ? id + ".text." + textIndex++ : null;
+        Field f = field(c, variables, zone, texts, textKey);
         if (f != null) {
           fields.add(f);
         }
       }
-      return new TaskForm(root.path("id").asText(), List.copyOf(fields));
+      return new TaskForm(id, List.copyOf(fields));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** One component as a field, or null when it is not one we render (no key, or a nested path). */
-  private static Field field(JsonNode c, Map<String, Object> variables, java.time.ZoneId zone) {
+  /**
+   * The translation, whether the viewer reads English, and the key prefix of the components at hand: the
+   * form's id and a dot, then the list's path and a dot inside a dynamiclist.
+   */
+  private record Texts(FormTranslations english, boolean inEnglish, String prefix) {
+    Texts inside(String path) {
+      return new Texts(english, inEnglish, prefix + path + ".");
+    }
+
+    /** What the viewer reads for this key: the English, if they read English and there is one; else own. */
+    String shown(String key, String own) {
+      return inEnglish ? english.get(key, own) : own;
+    }
+  }
+
+  /**
+   * One component as a field, or null when it is not one we render (no key, or a nested path). A text is
+   * translated only with a textKey (top-level texts; texts inside a list are not rendered).
+   */
+  private static Field field(JsonNode c, Map<String, Object> variables, java.time.ZoneId zone, Texts texts,
+                             String textKey) {
     String type = c.path("type").asText();
     String hide = c.path("conditional").hasNonNull("hide") ? c.path("conditional").get("hide").asText() : null;
     if ("text".equals(type)) {
-      return new Field(null, type, null, false, List.of(), null, hide,
-          markdown(template(c.path("text").asText(), variables, zone)), null, null, null, null, List.of(), 0, false);
+      String own = c.path("text").asText();
+      String text = textKey == null ? own : texts.shown(textKey, own);
+      return new Field(null, type, null, null, null, false, List.of(), null, hide,
+          markdown(template(text, variables, zone)), null, null, null, null, List.of(), 0, false);
     }
     if (DYNAMIC_LIST.equals(type)) {
       // Only a plain variable name as path: a dotted path would write into another variable's object.
@@ -179,7 +223,7 @@ public final class TaskForm {
       }
       List<Field> children = new ArrayList<>();
       for (JsonNode child : c.path("components")) {
-        Field cf = field(child, Map.of(), zone);
+        Field cf = field(child, Map.of(), zone, texts.inside(path), null);
         // Cells are inputs with a simple key; texts and nested lists are not rendered inside a row.
         if (cf != null && cf.key() != null && !cf.list() && SIMPLE_NAME.matcher(cf.key()).matches()) {
           children.add(cf);
@@ -187,8 +231,11 @@ public final class TaskForm {
       }
       // As in form-js: rows can be added and removed only where the form says so; "isRepeating" is implied.
       int repetitions = Math.max(0, Math.min(50, c.path("defaultRepetitions").asInt(1)));
-      return new Field(path, type, c.path("label").asText(path), false, List.of(), variables.get(path), hide, null,
-          null, null, null, null, List.copyOf(children), repetitions, c.path("allowAddRemove").asBoolean(false));
+      String labelVi = c.path("label").asText(path);
+      String labelEn = texts.english().get(texts.prefix() + path, labelVi);
+      return new Field(path, type, texts.inEnglish() ? labelEn : labelVi, labelVi, labelEn, false, List.of(),
+          variables.get(path), hide, null, null, null, null, null, List.copyOf(children), repetitions,
+          c.path("allowAddRemove").asBoolean(false));
     }
     String key = c.hasNonNull("key") ? c.get("key").asText() : null;
     if (key == null) {
@@ -197,7 +244,8 @@ public final class TaskForm {
     JsonNode v = c.path("validate");
     List<Option> options = new ArrayList<>();
     for (JsonNode o : c.path("values")) {
-      options.add(new Option(o.path("label").asText(), o.path("value").asText()));
+      String value = o.path("value").asText();
+      options.add(new Option(texts.shown(texts.prefix() + key + "." + value, o.path("label").asText()), value));
     }
     if (c.hasNonNull("valuesKey") && variables.get(c.get("valuesKey").asText()) instanceof Collection<?> list) {
       for (Object o : list) {
@@ -209,11 +257,13 @@ public final class TaskForm {
     Object value = variables.containsKey(key) ? variables.get(key)
         : c.has("defaultValue") ? JSON.convertValue(c.get("defaultValue"), Object.class) : null;
     // form-js labels a datetime by its parts: dateLabel, timeLabel.
-    String label = c.hasNonNull("label") ? c.get("label").asText()
+    String labelVi = c.hasNonNull("label") ? c.get("label").asText()
         : c.hasNonNull("dateLabel") ? c.get("dateLabel").asText()
         : c.hasNonNull("timeLabel") ? c.get("timeLabel").asText() : key;
+    String labelEn = texts.english().get(texts.prefix() + key, labelVi);
     String subtype = "datetime".equals(type) ? c.path("subtype").asText("date") : null;
-    return new Field(key, type, label, v.path("required").asBoolean(false), options, value, hide, null,
+    return new Field(key, type, texts.inEnglish() ? labelEn : labelVi, labelVi, labelEn,
+        v.path("required").asBoolean(false), options, value, hide, null,
         v.has("maxLength") ? v.get("maxLength").asInt() : null, v.has("min") ? v.get("min").asLong() : null,
         v.has("max") ? v.get("max").asLong() : null, subtype, List.of(), 0, false);
   }
@@ -281,7 +331,7 @@ public final class TaskForm {
       Map<String, Object> row = new LinkedHashMap<>();
       for (Field c : list.children()) {
         Checked checked = check(c, cells.get(c.key()), list.cellName(e.getKey(), c),
-            list.label() + ", dòng " + number + ": ", list.label() + ", row " + number + ": ");
+            list.labelVi() + ", dòng " + number + ": ", list.labelEn() + ", row " + number + ": ");
         if (checked.problem() != null) {
           problems.add(checked.problem());
           valid = false;
@@ -300,22 +350,25 @@ public final class TaskForm {
     }
   }
 
-  /** One field's value checked against its rules and typed; the messages start with where the field is. */
+  /**
+   * One field's value checked against its rules and typed; the messages start with where the field is. The
+   * Vietnamese message names the field by the form's own label, the English one by its English label.
+   */
   private static Checked check(Field f, Object value, String name, String whereVi, String whereEn) {
     boolean empty = value == null || (value instanceof Collection<?> c && c.isEmpty());
     if (f.required() && (empty || Boolean.FALSE.equals(value) && "checkbox".equals(f.type()))) {
-      return problem(name, whereVi.isEmpty() ? "Cần nhập: " + f.label() + "." : whereVi + "cần nhập " + f.label() + ".",
-          whereEn + "Required: " + f.label() + ".");
+      return problem(name, whereVi.isEmpty() ? "Cần nhập: " + f.labelVi() + "." : whereVi + "cần nhập " + f.labelVi() + ".",
+          whereEn + "Required: " + f.labelEn() + ".");
     }
     if (!empty && "number".equals(f.type())) {
       try {
         long n = Long.parseLong((String) value);
         if ((f.min() != null && n < f.min()) || (f.max() != null && n > f.max())) {
-          return problem(name, whereVi + f.label() + ": ngoài khoảng cho phép.", whereEn + f.label() + ": out of range.");
+          return problem(name, whereVi + f.labelVi() + ": ngoài khoảng cho phép.", whereEn + f.labelEn() + ": out of range.");
         }
         value = n > Integer.MAX_VALUE || n < Integer.MIN_VALUE ? n : (Object) (int) n;
       } catch (NumberFormatException e) {
-        return problem(name, whereVi + f.label() + ": phải là số nguyên.", whereEn + f.label() + ": must be a whole number.");
+        return problem(name, whereVi + f.labelVi() + ": phải là số nguyên.", whereEn + f.labelEn() + ": must be a whole number.");
       }
     }
     if (!empty && "datetime".equals(f.type())) {
@@ -327,18 +380,18 @@ public final class TaskForm {
           default -> java.time.LocalDate.parse((String) value).toString();
         };
       } catch (java.time.format.DateTimeParseException e) {
-        return problem(name, whereVi + f.label() + ": ngày, giờ không hợp lệ.", whereEn + f.label() + ": not a valid date or time.");
+        return problem(name, whereVi + f.labelVi() + ": ngày, giờ không hợp lệ.", whereEn + f.labelEn() + ": not a valid date or time.");
       }
     }
     if (!empty && value instanceof String s && f.maxLength() != null && s.length() > f.maxLength()) {
-      return problem(name, whereVi + f.label() + ": tối đa " + f.maxLength() + " ký tự.",
-          whereEn + f.label() + ": at most " + f.maxLength() + " characters.");
+      return problem(name, whereVi + f.labelVi() + ": tối đa " + f.maxLength() + " ký tự.",
+          whereEn + f.labelEn() + ": at most " + f.maxLength() + " characters.");
     }
     if (!empty && !f.options().isEmpty() && !"checkbox".equals(f.type())) {
       Collection<?> chosen = value instanceof Collection<?> c ? c : List.of(value);
       boolean allKnown = chosen.stream().allMatch(x -> f.options().stream().anyMatch(o -> o.value().equals(x)));
       if (!allKnown) {
-        return problem(name, whereVi + f.label() + ": lựa chọn không hợp lệ.", whereEn + f.label() + ": not a valid choice.");
+        return problem(name, whereVi + f.labelVi() + ": lựa chọn không hợp lệ.", whereEn + f.labelEn() + ": not a valid choice.");
       }
     }
     return Checked.ok(value);

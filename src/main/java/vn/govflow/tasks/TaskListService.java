@@ -120,13 +120,16 @@ public class TaskListService {
     }
   }
 
-  /** The task's Camunda Form with the case's variables (options and current values), if it has one. */
-  public java.util.Optional<TaskForm> form(Task task) {
+  /**
+   * The task's Camunda Form with the case's variables (options and current values), if it has one; its labels
+   * and texts in the viewer's language (English from i18n/forms_en.properties, else the form's own).
+   */
+  public java.util.Optional<TaskForm> form(Task task, java.util.Locale locale) {
     if (task.getCamundaFormRef() == null && task.getFormKey() == null) {
       return java.util.Optional.empty();
     }
     try (java.io.InputStream in = formService.getDeployedTaskForm(task.getId())) {
-      return java.util.Optional.of(TaskForm.parse(in, taskService.getVariables(task.getId()), zone));
+      return java.util.Optional.of(TaskForm.parse(in, taskService.getVariables(task.getId()), zone, locale));
     } catch (org.camunda.bpm.engine.ProcessEngineException | java.io.IOException e) {
       return java.util.Optional.empty();
     }

@@ -29,10 +29,10 @@ class TaskPages {
   }
 
   @GetMapping("/tasks/{id}")
-  String task(@PathVariable String id, Model model) {
+  String task(@PathVariable String id, Model model, Locale locale) {
     CurrentUser me = users.require();
     Task task = tasks.visibleTask(me, id);
-    return show(me, task, model, null, null);
+    return show(me, task, model, null, null, locale);
   }
 
   @PostMapping("/tasks/assign")
@@ -68,7 +68,7 @@ class TaskPages {
                   RedirectAttributes flash) {
     CurrentUser me = users.require();
     Task task = tasks.visibleTask(me, id);
-    TaskForm form = tasks.form(task).orElse(null);
+    TaskForm form = tasks.form(task, locale).orElse(null);
     try {
       Map<String, Object> variables = form == null ? Map.of() : form.read(request.getParameterMap());
       tasks.complete(me, id, variables);
@@ -78,21 +78,22 @@ class TaskPages {
       }
       // Show the form again with what the person typed and what to fix.
       return show(me, task, model, "en".equals(locale.getLanguage()) ? e.messageEn() : e.messageVi(),
-          request.getParameterMap());
+          request.getParameterMap(), locale);
     }
     audit.record("task.complete", "task", id, task.getName());
     flash.addFlashAttribute("done", task.getName());
     return "redirect:/tasks";
   }
 
-  private String show(CurrentUser me, Task task, Model model, String error, Map<String, String[]> submitted) {
+  private String show(CurrentUser me, Task task, Model model, String error, Map<String, String[]> submitted,
+                      Locale locale) {
     TaskSummary summary = tasks.tasksFor(me).stream().filter(t -> t.id().equals(task.getId())).findFirst()
         .orElse(null);
     model.addAttribute("me", me);
     model.addAttribute("task", task);
     model.addAttribute("summary", summary);
     model.addAttribute("mine", me.username().equals(task.getAssignee()));
-    model.addAttribute("form", tasks.form(task).orElse(null));
+    model.addAttribute("form", tasks.form(task, locale).orElse(null));
     model.addAttribute("error", error);
     model.addAttribute("submitted", submitted == null ? Map.of() : submitted);
     return "task";

@@ -131,7 +131,8 @@ class TaskFormTest {
         .isInstanceOfSatisfying(UserError.class, e -> {
           assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
           assertThat(e.messageVi()).contains("Văn bản quy phạm pháp luật được viện dẫn, dòng 2: cần nhập Số, ký hiệu.");
-          assertThat(e.messageEn()).contains("row 2: Required: Số, ký hiệu.");
+          // The English message names the list and the cell by their English labels (i18n/forms_en.properties).
+          assertThat(e.messageEn()).contains("Legal documents cited, row 2: Required: Number and symbol.");
           assertThat(e.fieldProblems()).singleElement()
               .satisfies(p -> assertThat(p.field()).isEqualTo("citations[1].number"));
         });
@@ -260,5 +261,112 @@ class TaskFormTest {
         "title", "<script>alert(1)</script>"), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     assertThat(form.fields().get(0).html())
         .isEqualTo("<strong>Hạn:</strong> 30/11/2026 17:00 - &lt;script&gt;alert(1)&lt;/script&gt;");
+  }
+
+  // --- English (i18n/forms_en.properties) ---
+
+  private static TaskForm file(String path, Map<String, Object> variables, java.util.Locale locale) throws IOException {
+    try (InputStream in = Files.newInputStream(Path.of("forms").resolve(path))) {
+      return TaskForm.parse(in, variables, java.time.ZoneId.of("Asia/Ho_Chi_Minh"), locale);
+    }
+  }
+
+  private static TaskForm.Field field(TaskForm form, String key) {
+    return form.fields().stream().filter(f -> key.equals(f.key())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void inEnglishTheLabelsOptionsAndTextAreEnglishAndOptionsFromDataStayAsTheyAre() throws IOException {
+    Map<String, Object> vars = Map.of("trackingCode", "HD-2026-000123", "fieldName", "Khoa học", "questionText",
+        "Doanh nghiệp có được hỗ trợ không?",
+        "peopleOptions", List.of(Map.of("label", "Đỗ Đức Anh – Phòng QLKH", "value", "anhdd.skhcn")));
+    TaskForm form = file("portal/portal-classify.form", vars, java.util.Locale.ENGLISH);
+
+    TaskForm.Field classification = field(form, "classification");
+    assertThat(classification.label()).isEqualTo("Classification");
+    assertThat(classification.options()).extracting(TaskForm.Option::label).containsExactly(
+        "Within the agency's remit (5 working days)", "Needs coordination across sectors (8 working days)",
+        "Special case, with an appointment notice (at most 10 working days)",
+        "Outside the agency's remit: forward to another agency");
+    assertThat(classification.options()).extracting(TaskForm.Option::value)
+        .containsExactly("own-remit", "multi-sector", "special", "outside-remit");
+    TaskForm.Field handler = field(form, "handler");
+    assertThat(handler.label()).isEqualTo("Drafter of the answer");
+    assertThat(handler.options()).containsExactly(new TaskForm.Option("Đỗ Đức Anh – Phòng QLKH", "anhdd.skhcn"));
+    assertThat(handler.hideCondition()).isEqualTo("classification = null or classification = \"outside-remit\"");
+    // (HtmlUtils escapes the Latin-1 letters and the middle dot as entities; the browser shows them as such.)
+    assertThat(form.fields().get(0).html()).isEqualTo("<strong>Question HD-2026-000123</strong> &middot;"
+        + " <strong>Field:</strong> Khoa học &middot; <strong>Due date given to the asker:</strong> <br><br>"
+        + "Doanh nghiệp c&oacute; được hỗ trợ kh&ocirc;ng?");
+
+    // The same form for a Vietnamese reader: the form's own text.
+    TaskForm vi = file("portal/portal-classify.form", vars, java.util.Locale.forLanguageTag("vi"));
+    assertThat(field(vi, "classification").label()).isEqualTo("Phân loại");
+    assertThat(field(vi, "classification").options().get(0).label()).isEqualTo("Thuộc thẩm quyền (5 ngày làm việc)");
+    assertThat(vi.fields().get(0).html()).startsWith("<strong>C&acirc;u hỏi HD-2026-000123</strong>");
+  }
+
+  @Test
+  void inEnglishAListAndItsCellsAreEnglishAndTheMessagesNameThem() throws IOException {
+    TaskForm form = file("portal/portal-draft.form", Map.of(), java.util.Locale.ENGLISH);
+    TaskForm.Field list = field(form, "citations");
+    assertThat(list.label()).isEqualTo("Legal documents cited");
+    assertThat(list.children()).extracting(TaskForm.Field::label)
+        .containsExactly("Number and symbol", "Summary", "Date of issue", "Issuing agency");
+    assertThat(field(form, "publication").options()).extracting(TaskForm.Option::label)
+        .containsExactly("Publish on the portal", "Send directly to the asker", "Publish on the portal and send to the asker");
+
+    // Each message in its own language, whichever language the page is in.
+    for (java.util.Locale viewer : List.of(java.util.Locale.ENGLISH, java.util.Locale.forLanguageTag("vi"))) {
+      TaskForm f = file("portal/portal-draft.form", Map.of(), viewer);
+      assertThatThrownBy(() -> f.read(params(concat(
+          row(0, "13/2023/NĐ-CP", "Bảo vệ dữ liệu cá nhân", "2023-04-17", "Chính phủ"),
+          row(1, "", "Chính sách hỗ trợ", "17/04/2023", "HĐND tỉnh")))))
+          .isInstanceOfSatisfying(UserError.class, e -> {
+            assertThat(e.fieldProblems()).extracting(UserError.FieldProblem::messageEn).containsExactly(
+                "Legal documents cited, row 2: Required: Number and symbol.",
+                "Legal documents cited, row 2: Date of issue: not a valid date or time.");
+            assertThat(e.fieldProblems()).extracting(UserError.FieldProblem::messageVi).containsExactly(
+                "Văn bản quy phạm pháp luật được viện dẫn, dòng 2: cần nhập Số, ký hiệu.",
+                "Văn bản quy phạm pháp luật được viện dẫn, dòng 2: Ngày ban hành: ngày, giờ không hợp lệ.");
+            assertThat(e.messageEn()).isEqualTo("The form is not valid: Legal documents cited, row 2: Required: Number and symbol.");
+          });
+    }
+    TaskForm f = file("portal/portal-draft.form", Map.of(), java.util.Locale.ENGLISH);
+    assertThatThrownBy(() -> f.read(Map.of()))
+        .isInstanceOfSatisfying(UserError.class, e -> {
+          assertThat(e.fieldProblems().get(0).messageEn()).isEqualTo("Required: Answer (brief and to the point).");
+          assertThat(e.fieldProblems().get(0).messageVi()).isEqualTo("Cần nhập: Câu trả lời (ngắn gọn, đúng trọng tâm).");
+        });
+  }
+
+  @Test
+  void anUnknownFormOrANewFieldFallsBackToTheFormsOwnText() {
+    // A form a designer deployed from the browser: no English for it, so its own text, in English messages too.
+    TaskForm unknown = TaskForm.parse(new ByteArrayInputStream("""
+        {"id": "designer-new", "components": [
+          {"type": "text", "text": "**Hồ sơ:** {{title}}"},
+          {"key": "decision", "type": "select", "label": "Quyết định", "validate": {"required": true},
+           "values": [{"label": "Đồng ý", "value": "yes"}]}
+        ]}""".getBytes(StandardCharsets.UTF_8)), Map.of("title", "Đề án"), java.time.ZoneId.of("Asia/Ho_Chi_Minh"),
+        java.util.Locale.ENGLISH);
+    assertThat(unknown.fields().get(0).html()).isEqualTo("<strong>Hồ sơ:</strong> Đề &aacute;n");
+    assertThat(unknown.fields().get(1).label()).isEqualTo("Quyết định");
+    assertThat(unknown.fields().get(1).options()).containsExactly(new TaskForm.Option("Đồng ý", "yes"));
+    assertThatThrownBy(() -> unknown.read(Map.of()))
+        .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageEn())
+            .isEqualTo("The form is not valid: Required: Quyết định."));
+
+    // A known form with a field the translation does not have yet: English where there is a key, else its own.
+    TaskForm changed = TaskForm.parse(new ByteArrayInputStream("""
+        {"id": "portal-approve", "components": [
+          {"key": "approval", "type": "select", "label": "Quyết định",
+           "values": [{"label": "Duyệt câu trả lời", "value": "approve"}, {"label": "Chờ bổ sung", "value": "wait"}]},
+          {"key": "deadlineNote", "type": "textfield", "label": "Ghi chú về thời hạn"}
+        ]}""".getBytes(StandardCharsets.UTF_8)), Map.of(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"),
+        java.util.Locale.ENGLISH);
+    assertThat(changed.fields()).extracting(TaskForm.Field::label).containsExactly("Decision", "Ghi chú về thời hạn");
+    assertThat(changed.fields().get(0).options()).extracting(TaskForm.Option::label)
+        .containsExactly("Approve the answer", "Chờ bổ sung");
   }
 }
