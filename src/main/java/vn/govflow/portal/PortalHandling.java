@@ -171,14 +171,14 @@ public class PortalHandling {
     if (problems.isEmpty()) {
       // The leader's earlier return comment has been answered by this draft: a later return needs its own.
       task.setVariable("returnComment", null);
-      // What the approving leader reads in the form's text.
-      task.setVariable("citationsText", citations.isEmpty() ? "không viện dẫn – " + value(task, "noCitationReason")
-          : String.join("; ", citations.stream().map(c -> c.get("number") + " ngày " + c.get("issuedOn") + " của "
-              + c.get("issuer") + ": " + c.get("summary")).toList()));
+      // What the approving leader reads in the form's text, whichever language the page is in.
+      task.setVariable("citationsText", citations.isEmpty() ? "— " + value(task, "noCitationReason")
+          : String.join("; ", citations.stream().map(c -> c.get("number") + " (" + c.get("issuedOn") + ", "
+              + c.get("issuer") + "): " + c.get("summary")).toList()));
       task.setVariable("publicationLabel", switch (String.valueOf(task.getVariable("publication"))) {
-        case "private" -> "Gửi trực tiếp người hỏi";
-        case "both" -> "Đăng công khai và gửi người hỏi";
-        default -> "Đăng công khai trên Cổng";
+        case "private" -> "Gửi trực tiếp người hỏi / Sent to the asker only";
+        case "both" -> "Đăng công khai và gửi người hỏi / Published and sent to the asker";
+        default -> "Đăng công khai trên Cổng / Published on the portal";
       });
     }
   }

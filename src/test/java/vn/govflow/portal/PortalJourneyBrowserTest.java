@@ -147,7 +147,7 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     signInAs("hungtv.skhcn");
     openTask("Duyệt câu trả lời", code);
     assertThat(driver.findElement(By.id("task-form")).getText()).contains(ANSWER)
-        .contains(CITATION + " ngày 2023-04-17 của Chính phủ").contains("Hình thức trả lời: Đăng công khai trên Cổng");
+        .contains(CITATION + " (2023-04-17, Chính phủ)").contains("Hình thức trả lời: Đăng công khai trên Cổng");
     new Select(driver.findElement(By.id("f-approval"))).selectByValue("approve");
     assertThat(driver.findElement(By.id("f-returnComment")).isDisplayed()).isFalse();
     driver.findElement(By.id("complete")).click();
