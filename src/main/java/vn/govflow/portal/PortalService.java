@@ -84,6 +84,7 @@ public class PortalService {
     List<PortalMapper.FileRow> files = mapper.files(q.id());
     mapper.deleteFiles(q.id());
     files.forEach(f -> fileService.erase(f.id(), "xóa dữ liệu cá nhân theo yêu cầu người hỏi " + q.trackingCode()));
+    audit.record("portal.question.erase-personal-data", "portal-question", q.id(), q.trackingCode());
     mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
         "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi" + (files.isEmpty() ? "" : ", cùng " + files.size()
             + " tệp đính kèm"));
@@ -283,6 +284,9 @@ public class PortalService {
     vars.put("peopleOptions", new ArrayList<>());
     String pi = runtime.startProcessInstanceByKey("portal-question", q.id(), vars).getId();
     mapper.setProcessInstance(q.id(), pi);
+    // Anonymous by design: the audit row carries the client address and the code, never the personal data.
+    audit.record("portal.question.submit", "portal-question", q.id(), q.trackingCode() + ", " + files.size()
+        + " tệp");
     return q;
   }
 

@@ -119,6 +119,13 @@ interface PortalCaseScenarios extends PortalTestApi {
     assertThat(anh.getBytes("/questions/" + id + "/files/" + pdfId).statusCode()).isEqualTo(404);
     assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM stored_file WHERE id = ?",
         Integer.class, pdfId)).isZero();
+    // Asking and erasing are in the audit log, by address, without the personal data.
+    java.util.List<String> audited = bean(JdbcTemplate.class).queryForList("SELECT action FROM audit_event"
+        + " WHERE object_id = ? ORDER BY id", String.class, id);
+    assertThat(audited).contains("portal.question.submit", "portal.question.view",
+        "portal.question.erase-personal-data");
+    assertThat(bean(JdbcTemplate.class).queryForList("SELECT COALESCE(detail, '') FROM audit_event WHERE object_id = ?",
+        String.class, id)).noneMatch(d -> d.contains("Nguyễn Văn Dân") || d.contains("dan@example.vn"));
   }
 
   @Test
