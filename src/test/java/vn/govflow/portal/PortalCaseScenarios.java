@@ -187,4 +187,44 @@ interface PortalCaseScenarios extends PortalTestApi {
     String page = anonymous().get("/portal/track?code=" + code, "text/html").body();
     assertThat(page).contains("trùng với câu hỏi đã được trả lời").contains("/portal/answers/" + publishedId);
   }
+
+  /**
+   * Camunda Tasklist submits the draft form through the engine's REST API, the citations list as a JSON variable:
+   * the same rules apply there (a citation without its issuer is refused, the task stays open), and a complete
+   * one is accepted and read.
+   */
+  @Test
+  default void theEnginesRestApiAsTasklistUsesItObeysTheSameFormRules() throws Exception {
+    HttpResponse<String> r = ask(individual("Câu hỏi trả lời qua Tasklist"), someAddress());
+    String code = JSON.readTree(r.body()).get("trackingCode").asText();
+    String pi = processOf(code);
+    complete(signIn("ngocct.vpubnd"), awaitTask(pi, "Task_Triage"), "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}");
+    complete(signIn("hungtv.skhcn"), awaitTask(pi, "Task_Classify"),
+        "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}");
+    Task draft = awaitTask(pi, "Task_Draft");
+    SsoClient anh = signIn("anhdd.skhcn");
+    String withoutIssuer = "[{\\\"number\\\": \\\"13/2023/NĐ-CP\\\", \\\"summary\\\": \\\"Bảo vệ dữ liệu cá nhân\\\","
+        + " \\\"issuedOn\\\": \\\"2023-04-17\\\"}]";
+    HttpResponse<String> refused = anh.postJson("/engine-rest/task/" + draft.getId() + "/submit-form",
+        "{\"variables\": {\"answer\": {\"value\": \"Theo Nghị định 13.\", \"type\": \"String\"},"
+            + " \"publication\": {\"value\": \"public\", \"type\": \"String\"},"
+            + " \"citations\": {\"value\": \"" + withoutIssuer + "\", \"type\": \"Json\"}}}");
+    // Camunda's REST API reports a task listener's refusal as its own 500 (it wraps every listener exception);
+    // the reason reaches Tasklist in the message and nothing is completed.
+    assertThat(refused.statusCode()).as(refused.body()).isGreaterThanOrEqualTo(400);
+    assertThat(refused.body()).contains("Each citation needs its number and symbol, summary, date and issuer");
+    assertThat(open(draft.getId())).isTrue();
+
+    String complete = withoutIssuer.replace("\\\"2023-04-17\\\"}", "\\\"2023-04-17\\\", \\\"issuer\\\": \\\"Chính phủ\\\"}");
+    HttpResponse<String> accepted = anh.postJson("/engine-rest/task/" + draft.getId() + "/submit-form",
+        "{\"variables\": {\"answer\": {\"value\": \"Theo Nghị định 13.\", \"type\": \"String\"},"
+            + " \"publication\": {\"value\": \"public\", \"type\": \"String\"},"
+            + " \"citations\": {\"value\": \"" + complete + "\", \"type\": \"Json\"}}}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
+    awaitTask(pi, "Task_Approve");
+  }
+
+  default boolean open(String taskId) {
+    return bean(org.camunda.bpm.engine.TaskService.class).createTaskQuery().taskId(taskId).count() == 1;
+  }
 }
