@@ -76,8 +76,9 @@ class PortalApiController {
     portal.erase(trackingCode);
   }
 
-  record PublishedView(String id, String field, String question, String answer, String answerEn, Object citations,
-                       String answeringAgency, OffsetDateTime receivedAt, OffsetDateTime answeredAt) {
+  record PublishedView(String id, String field, String fieldEn, String question, String answer, String answerEn,
+                       Object citations, String answeringAgency, String answeringAgencyEn, OffsetDateTime receivedAt,
+                       OffsetDateTime answeredAt) {
     static PublishedView of(PortalMapper.Published p, IdentityDirectory directory) {
       String[] field = PortalFields.ALL.get(p.field());
       Object citations;
@@ -86,10 +87,16 @@ class PortalApiController {
       } catch (java.io.IOException e) {
         citations = java.util.List.of();
       }
-      return new PublishedView(p.id(), field == null ? p.field() : field[0], p.question(), p.answer(), p.answerEn(),
-          citations, p.answeringAgency() == null ? null : directory.agency(p.answeringAgency()).map(Agency::name)
-              .orElse(null), p.receivedAt(), p.answeredAt());
+      java.util.Optional<Agency> agency = p.answeringAgency() == null ? java.util.Optional.empty()
+          : directory.agency(p.answeringAgency());
+      return new PublishedView(p.id(), field == null ? p.field() : field[0], field == null ? p.field() : field[1],
+          p.question(), p.answer(), p.answerEn(), citations, agency.map(Agency::name).orElse(null),
+          agency.map(PortalApiController::nameEn).orElse(null), p.receivedAt(), p.answeredAt());
     }
+  }
+
+  static String nameEn(Agency a) {
+    return a.nameEn() == null || a.nameEn().isBlank() ? a.name() : a.nameEn();
   }
 
   /** Published answers (public), searched without diacritics, by field and answering agency. */
@@ -104,7 +111,7 @@ class PortalApiController {
   record Tracking(String trackingCode, String status, String field, String agencyName, OffsetDateTime receivedAt,
                   OffsetDateTime dueAt, String question, String answer, String answerEn, Object citations,
                   String answeringAgency, OffsetDateTime answeredAt, String rejectReason, String duplicateOf,
-                  boolean appointment) {}
+                  boolean appointment, String fieldEn, String answeringAgencyEn) {}
 
   @GetMapping("/questions/{trackingCode}")
   Tracking track(@PathVariable String trackingCode) {
@@ -130,6 +137,8 @@ class PortalApiController {
         citations, a == null || a.answeringAgency() == null ? null
             : directory.agency(a.answeringAgency()).map(Agency::name).orElse(null), a == null ? null : a.answeredAt(),
         rejection == null ? null : rejection.reason(), rejection == null ? null : rejection.duplicateOfLink(),
-        "IN_PROGRESS".equals(q.status()) && "special".equals(portal.classification(q)));
+        "IN_PROGRESS".equals(q.status()) && "special".equals(portal.classification(q)),
+        field == null ? q.field() : field[1], a == null || a.answeringAgency() == null ? null
+            : directory.agency(a.answeringAgency()).map(PortalApiController::nameEn).orElse(null));
   }
 }

@@ -224,6 +224,18 @@ interface PortalCaseScenarios extends PortalTestApi {
     awaitTask(pi, "Task_Approve");
   }
 
+  @Test
+  default void thePublicPagesSpeakEnglishWhenAsked() {
+    SsoClient visitor = anonymous();
+    String ask = visitor.get("/portal/ask?lang=en", "text/html").body();
+    assertThat(ask).contains("Science, technology, digital").contains("Department of Science and Technology")
+        .doesNotContain("Khoa học, công nghệ, chuyển đổi số").doesNotContain(">Sở Khoa học và Công nghệ<");
+    // The choice sticks (a cookie) for the next page.
+    assertThat(visitor.get("/portal", "text/html").body()).contains("Science, technology, digital")
+        .doesNotContain("Khoa học, công nghệ, chuyển đổi số");
+    assertThat(anonymous().get("/portal", "text/html").body()).contains("Khoa học, công nghệ, chuyển đổi số");
+  }
+
   default boolean open(String taskId) {
     return bean(org.camunda.bpm.engine.TaskService.class).createTaskQuery().taskId(taskId).count() == 1;
   }
