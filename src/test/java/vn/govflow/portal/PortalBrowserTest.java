@@ -7,20 +7,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import vn.govflow.support.Browser;
+import vn.govflow.support.BrowserSession;
 import vn.govflow.support.H2IntegrationTest;
 
 /** A citizen asks on the public page without signing in, then follows the question by its code. */
 @Tag("browser")
 class PortalBrowserTest extends H2IntegrationTest {
   private WebDriver driver;
+  private BrowserSession session;
 
   @BeforeEach
   void open() {
     driver = Browser.start();
+    session = new BrowserSession(driver, baseUrl());
   }
 
   @AfterEach
@@ -58,7 +60,7 @@ class PortalBrowserTest extends H2IntegrationTest {
     driver.findElement(By.id("track-link")).click();
     Browser.waitForText(driver, By.id("track-status"), "Đã tiếp nhận");
     assertThat(driver.findElement(By.id("track-question")).getText()).isEqualTo(question);
-    assertThat(alertShown()).isFalse();
+    assertThat(session.alertShown()).isFalse();
     assertThat(driver.getPageSource()).doesNotContain("Cốc Lếu").doesNotContain("0912345678")
         .doesNotContain("Hoc_ba_lop_9.pdf");
 
@@ -68,14 +70,5 @@ class PortalBrowserTest extends H2IntegrationTest {
     String staffPage = vn.govflow.support.SsoClient.signIn(baseUrl(), "ngocct.vpubnd",
         vn.govflow.support.SsoClient.DEMO_PASSWORD).get("/questions/" + id, "text/html").body();
     assertThat(staffPage).contains("Hoc_ba_lop_9.pdf").contains("Trần Thị Bích").contains("0912345678");
-  }
-
-  private boolean alertShown() {
-    try {
-      driver.switchTo().alert();
-      return true;
-    } catch (NoAlertPresentException e) {
-      return false;
-    }
   }
 }

@@ -2,23 +2,17 @@ package vn.govflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import vn.govflow.support.Browser;
+import vn.govflow.support.BrowserSession;
 import vn.govflow.support.H2IntegrationTest;
 
 /**
@@ -39,10 +33,12 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
   private static final String NASTY = "\"><script>alert('citation')</script>";
 
   private WebDriver driver;
+  private BrowserSession session;
 
   @BeforeEach
   void open() {
     driver = Browser.start();
+    session = new BrowserSession(driver, baseUrl());
   }
 
   @AfterEach
@@ -76,8 +72,8 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     String dueShown = due.group(2) + " " + due.group(1);
 
     // 2. The portal editor accepts it and routes it to the Department of Science and Technology.
-    signInAs("ngocct.vpubnd");
-    openTask("Tiếp nhận, phân loại câu hỏi", code);
+    session.signInAs("ngocct.vpubnd");
+    session.openTask("Tiếp nhận, phân loại câu hỏi", code);
     String triage = driver.findElement(By.id("task-form")).getText();
     assertThat(triage).contains(code).contains(QUESTION).contains("Lĩnh vực: Khoa học, công nghệ, chuyển đổi số")
         .doesNotContain("khoa-hoc-cong-nghe");
@@ -93,8 +89,8 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     assertThat(driver.findElement(By.id("task-done")).getText()).contains("Tiếp nhận, phân loại câu hỏi");
 
     // 3. The head of the department classifies it as in remit (5 working days) and names the handler.
-    signInAs("hungtv.skhcn");
-    openTask("Phân công, phân loại câu hỏi", code);
+    session.signInAs("hungtv.skhcn");
+    session.openTask("Phân công, phân loại câu hỏi", code);
     assertThat(driver.findElement(By.id("f-handler")).isDisplayed()).as("asked only once classified").isFalse();
     new Select(driver.findElement(By.id("f-classification"))).selectByValue("own-remit");
     assertThat(driver.findElement(By.id("f-forwardTo")).isDisplayed()).isFalse();
@@ -105,8 +101,8 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     assertThat(driver.findElement(By.id("task-done")).getText()).contains("Phân công, phân loại câu hỏi");
 
     // 4. The handler drafts the answer and cites one legal document in the list's row.
-    signInAs("anhdd.skhcn");
-    openTask("Soạn câu trả lời", code);
+    session.signInAs("anhdd.skhcn");
+    session.openTask("Soạn câu trả lời", code);
     // The deadline the citizen was told (5 working days: in remit), as a date, not the server's Date.toString().
     assertThat(driver.findElement(By.id("task-form")).getText()).contains("Hạn trả lời: " + dueShown);
     WebElement list = driver.findElement(By.id("list-citations"));
@@ -116,7 +112,7 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     driver.findElement(By.id("f-answer")).sendKeys(ANSWER);
     driver.findElement(By.id("f-citations-0-number")).sendKeys(CITATION);
     driver.findElement(By.id("f-citations-0-summary")).sendKeys("Bảo vệ dữ liệu cá nhân");
-    setDate(driver.findElement(By.id("f-citations-0-issuedOn")), "2023-04-17");
+    session.setValue(driver.findElement(By.id("f-citations-0-issuedOn")), "2023-04-17");
     driver.findElement(By.id("f-citations-0-issuer")).sendKeys("Chính phủ");
     new Select(driver.findElement(By.id("f-publication"))).selectByValue("public");
 
@@ -129,7 +125,7 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     driver.findElement(By.id("complete")).click();
     assertThat(driver.findElement(By.id("form-error")).getText())
         .isEqualTo("Biểu mẫu chưa hợp lệ: Văn bản quy phạm pháp luật được viện dẫn, dòng 2: cần nhập Trích yếu.");
-    assertThat(alertShown()).isFalse();
+    assertThat(session.alertShown()).isFalse();
     assertThat(rows()).hasSize(2);
     assertThat(driver.findElement(By.id("f-citations-0-number")).getAttribute("value")).isEqualTo(CITATION);
     assertThat(driver.findElement(By.id("f-citations-0-issuedOn")).getAttribute("value")).isEqualTo("2023-04-17");
@@ -139,13 +135,13 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
     // Removing the second row leaves the one citation.
     rows().get(1).findElement(By.className("list-remove")).click();
     assertThat(rows()).hasSize(1);
-    screenshot("portal-draft.png");
+    session.screenshot("portal-draft.png");
     driver.findElement(By.id("complete")).click();
     assertThat(driver.findElement(By.id("task-done")).getText()).contains("Soạn câu trả lời");
 
     // 5. The head reads the draft and approves it.
-    signInAs("hungtv.skhcn");
-    openTask("Duyệt câu trả lời", code);
+    session.signInAs("hungtv.skhcn");
+    session.openTask("Duyệt câu trả lời", code);
     assertThat(driver.findElement(By.id("task-form")).getText()).contains(ANSWER)
         .contains(CITATION + " (2023-04-17, Chính phủ)").contains("Hình thức trả lời: Đăng công khai trên Cổng");
     new Select(driver.findElement(By.id("f-approval"))).selectByValue("approve");
@@ -155,7 +151,7 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
 
     // 6. The citizen, signed out, reads the answer by the code, and finds it among the answers without diacritics.
     driver.manage().deleteAllCookies();
-    await(() -> {
+    session.await(() -> {
       driver.get(baseUrl() + "/portal/track?code=" + code);
       return "Đã trả lời".equals(driver.findElement(By.id("track-status")).getText());
     });
@@ -178,69 +174,10 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
         .isEqualTo(CITATION + " ngày 2023-04-17 của Chính phủ: Bảo vệ dữ liệu cá nhân");
     assertThat(driver.getPageSource()).doesNotContain("Lý Thị Mai").doesNotContain("mai.ly@example.vn")
         .doesNotContain("script>alert");
-    screenshot("portal-answer.png");
+    session.screenshot("portal-answer.png");
   }
 
   private List<WebElement> rows() {
     return driver.findElements(By.cssSelector("#list-citations .list-rows > .list-row"));
-  }
-
-  private void signInAs(String username) {
-    driver.manage().deleteAllCookies();
-    driver.get(baseUrl() + "/");
-    driver.findElement(By.id("username")).sendKeys(username);
-    driver.findElement(By.id("password")).sendKeys("Demo@2026");
-    driver.findElement(By.id("sign-in")).click();
-    driver.findElement(By.id("welcome"));
-    assertThat(driver.findElement(By.cssSelector("dd#username")).getText()).isEqualTo(username);
-  }
-
-  /** Opens the person's task of this name for the question, waiting for the engine's async steps if needed. */
-  private void openTask(String name, String code) {
-    By link = By.xpath("//tr[td[contains(., '" + code + "')]]//a[text()='" + name + "']");
-    await(() -> {
-      driver.get(baseUrl() + "/tasks");
-      return !driver.findElements(link).isEmpty();
-    });
-    driver.findElement(link).click();
-    Browser.waitForText(driver, By.id("task-name"), name);
-    if (!driver.findElements(By.id("claim")).isEmpty()) {
-      driver.findElement(By.id("claim")).click();
-    }
-    driver.findElement(By.id("task-form"));
-  }
-
-  private void setDate(WebElement input, String isoDate) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, isoDate);
-  }
-
-  private boolean alertShown() {
-    try {
-      driver.switchTo().alert();
-      return true;
-    } catch (NoAlertPresentException e) {
-      return false;
-    }
-  }
-
-  private void screenshot(String name) throws Exception {
-    Path shot = Path.of("target", "screenshots", name);
-    Files.createDirectories(shot.getParent());
-    Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private void await(java.util.function.BooleanSupplier condition) {
-    long limit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > limit) {
-        throw new AssertionError("Not reached within 30 s: " + driver.getCurrentUrl());
-      }
-      try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -1,0 +1,93 @@
+package vn.govflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** What browser tests do again and again, as a person would: sign in, open a task, wait for the engine. */
+public final class BrowserSession {
+  private final WebDriver driver;
+  private final String baseUrl;
+
+  public BrowserSession(WebDriver driver, String baseUrl) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Signs in through the login page as this demo person (all cookies dropped first). */
+  public void signInAs(String username) {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/");
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(SsoClient.DEMO_PASSWORD);
+    driver.findElement(By.id("sign-in")).click();
+    // Wait for the home page (the sign-in page has an element with id "username" too).
+    driver.findElement(By.id("welcome"));
+    assertThat(driver.findElement(By.cssSelector("dd#username")).getText()).isEqualTo(username);
+  }
+
+  /**
+   * Opens the person's task of this name on the case whose row shows {@code caseText}, waiting for the
+   * engine's asynchronous steps to create it, and claims it when it is not the person's own yet.
+   */
+  public void openTask(String name, String caseText) {
+    By link = By.xpath("//tr[td[contains(., '" + caseText + "')]]//a[text()='" + name + "']");
+    await(() -> {
+      driver.get(baseUrl + "/tasks");
+      return !driver.findElements(link).isEmpty();
+    });
+    driver.findElement(link).click();
+    Browser.waitForText(driver, By.id("task-name"), name);
+    if (!driver.findElements(By.id("claim")).isEmpty()) {
+      driver.findElement(By.id("claim")).click();
+    }
+    // The form appears once the task is the person's own.
+    driver.findElement(By.id("task-form"));
+  }
+
+  /** Sets an input's value directly (date and month pickers differ between browsers and locales). */
+  public void setValue(WebElement input, String value) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, value);
+  }
+
+  public boolean alertShown() {
+    try {
+      driver.switchTo().alert();
+      return true;
+    } catch (NoAlertPresentException e) {
+      return false;
+    }
+  }
+
+  /** Saves what the person sees to target/screenshots, for a human to look at. */
+  public void screenshot(String name) throws Exception {
+    Path shot = Path.of("target", "screenshots", name);
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  public void await(BooleanSupplier condition) {
+    long limit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > limit) {
+        throw new AssertionError("Not reached within 30 s: " + driver.getCurrentUrl());
+      }
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
