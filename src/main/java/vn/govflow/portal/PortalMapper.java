@@ -150,4 +150,26 @@ public interface PortalMapper {
   @Select("SELECT occurred_at, actor, step, comment FROM portal_question_event WHERE question_id = #{id}"
       + " ORDER BY occurred_at, id")
   java.util.List<Event> events(String id);
+
+  /** One line of the staff list of questions. */
+  record Row(String id, String trackingCode, String field, String answeringAgency, String status,
+             java.time.OffsetDateTime receivedAt, java.time.OffsetDateTime dueAt, java.time.OffsetDateTime answeredAt,
+             String question) {}
+
+  /** Newest first; an agency's staff see what is routed to their agency, editors everything (agency null). */
+  @Select("<script>SELECT id, tracking_code, field, answering_agency, status, received_at, due_at, answered_at,"
+      + " question FROM portal_question WHERE 1 = 1"
+      + "<if test='agency != null'> AND answering_agency = #{agency}</if>"
+      + "<if test='status != null'> AND status = #{status}</if>"
+      + "<if test='overdueAt != null'> AND status IN ('RECEIVED', 'IN_PROGRESS') AND due_at &lt; #{overdueAt}</if>"
+      + "<foreach item='term' collection='terms'> AND (search_text LIKE #{term} OR LOWER(tracking_code) LIKE #{term})"
+      + "</foreach> ORDER BY received_at DESC LIMIT 200</script>")
+  java.util.List<Row> rows(@org.apache.ibatis.annotations.Param("agency") String agencyCode,
+                           @org.apache.ibatis.annotations.Param("status") String status,
+                           @org.apache.ibatis.annotations.Param("overdueAt") java.time.OffsetDateTime overdueAt,
+                           @org.apache.ibatis.annotations.Param("terms") java.util.List<String> terms);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET search_text = #{text} WHERE id = #{id}")
+  void setSearchText(@org.apache.ibatis.annotations.Param("id") String id,
+                     @org.apache.ibatis.annotations.Param("text") String text);
 }

@@ -62,10 +62,7 @@ public class PortalService {
   }
 
   public List<PortalMapper.Published> published(String query, String field, String agencyCode) {
-    List<String> terms = query == null || query.isBlank() ? List.of()
-        : java.util.Arrays.stream(PortalHandling.fold(query).split("\\s+")).filter(t -> !t.isBlank())
-            .map(t -> t.replace("%", "").replace("_", "")).filter(t -> !t.isEmpty()).limit(8)
-            .map(t -> "%" + t + "%").toList();
+    List<String> terms = likeTerms(query);
     return mapper.published(blank(field) ? null : field, blank(agencyCode) ? null : agencyCode, terms).stream()
         .map(p -> p.inZone(calendar.zone())).toList();
   }
@@ -88,6 +85,42 @@ public class PortalService {
     mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
         "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi" + (files.isEmpty() ? "" : ", cùng " + files.size()
             + " tệp đính kèm"));
+  }
+
+  /** Search words without diacritics, as LIKE patterns (at most 8; wildcards typed by people are dropped). */
+  static List<String> likeTerms(String query) {
+    return query == null || query.isBlank() ? List.of()
+        : java.util.Arrays.stream(PortalHandling.fold(query).split("\\s+")).filter(t -> !t.isBlank())
+            .map(t -> t.replace("%", "").replace("_", "")).filter(t -> !t.isEmpty()).limit(8)
+            .map(t -> "%" + t + "%").toList();
+  }
+
+  /** A line of the staff list, with its state against the deadline. */
+  public record StaffRow(PortalMapper.Row row, String fieldName, String agencyName, boolean overdue, boolean late) {}
+
+  /**
+   * The questions a person handles: portal editors and administrators see all, an agency's staff those routed
+   * to their agency. {@code state} is a status, or "OVERDUE" for open questions past their due date.
+   */
+  public List<StaffRow> staffList(CurrentUser me, String query, String state) {
+    boolean all = me.hasRole(vn.govflow.identity.Roles.PORTAL_EDITOR) || me.isProvinceWide();
+    if (!all && me.agencyCode() == null) {
+      return List.of();
+    }
+    OffsetDateTime now = OffsetDateTime.now(calendar.zone());
+    String status = state != null && List.of("RECEIVED", "IN_PROGRESS", "ANSWERED", "REJECTED").contains(state) ? state
+        : null;
+    return mapper.rows(all ? null : me.agencyCode(), status, "OVERDUE".equals(state) ? now : null, likeTerms(query))
+        .stream().map(r -> {
+          String[] field = PortalFields.ALL.get(r.field());
+          PortalMapper.Row z = new PortalMapper.Row(r.id(), r.trackingCode(), r.field(), r.answeringAgency(),
+              r.status(), PortalQuestion.at(r.receivedAt(), calendar.zone()), PortalQuestion.at(r.dueAt(),
+              calendar.zone()), PortalQuestion.at(r.answeredAt(), calendar.zone()), r.question());
+          boolean open = "RECEIVED".equals(r.status()) || "IN_PROGRESS".equals(r.status());
+          return new StaffRow(z, field == null ? r.field() : field[0], r.answeringAgency() == null ? null
+              : directory.agency(r.answeringAgency()).map(a -> a.name()).orElse(r.answeringAgency()),
+              open && r.dueAt().isBefore(now), r.answeredAt() != null && r.answeredAt().isAfter(r.dueAt()));
+        }).toList();
   }
 
   /** Everything staff see about a question, personal data included: only for those handling it. */
@@ -256,6 +289,8 @@ public class PortalService {
         blank(r.agencyCode()) ? null : r.agencyCode().trim(), r.question(), true, foreigner, received, due,
         "RECEIVED", clientIp, null);
     mapper.insert(q);
+    // Staff find it by its words from the start; publication later adds the answer's.
+    mapper.setSearchText(q.id(), PortalHandling.fold(q.trackingCode() + " " + q.question()));
     for (int i = 0; i < files.size(); i++) {
       try (java.io.InputStream in = files.get(i).content().open()) {
         StoredFile f = fileService.store(names.get(i), in, ASKER);

@@ -27,6 +27,15 @@ class PortalStaffController {
     this.users = users;
   }
 
+  @GetMapping("/questions")
+  String list(@org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+              @org.springframework.web.bind.annotation.RequestParam(required = false) String state, Model model) {
+    model.addAttribute("rows", portal.staffList(users.require(), q, state));
+    model.addAttribute("q", q);
+    model.addAttribute("state", state);
+    return "portal/staff-questions";
+  }
+
   @GetMapping("/questions/{id}")
   String page(@PathVariable String id, Model model) {
     model.addAttribute("v", portal.staffView(id, users.require()));

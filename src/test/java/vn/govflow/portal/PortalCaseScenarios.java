@@ -98,6 +98,14 @@ interface PortalCaseScenarios extends PortalTestApi {
     assertThat(anonymous().sendWithoutRedirects(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/questions/"
         + id)).header("Accept", "application/json")).statusCode()).isEqualTo(401);
 
+    // The editors' list finds it by its code or by a word typed without diacritics; skhcn's list does not yet.
+    assertThat(editor.get("/questions?q=" + code, "text/html").body()).contains(code).contains("/questions/" + id);
+    String row = "href=\"/questions/" + id + "\"";
+    assertThat(editor.get("/questions?q=doi%20moi%20cong%20nghe&state=RECEIVED", "text/html").body()).contains(row);
+    assertThat(editor.get("/questions?q=" + code + "&state=ANSWERED", "text/html").body()).doesNotContain(row)
+        .contains("Không có câu hỏi nào phù hợp.");
+    assertThat(anh.get("/questions?q=" + code, "text/html").body()).doesNotContain(row);
+
     // Routed to skhcn: its staff now read the case, with the triage in its history; vpubnd's handler does not.
     Task triage = awaitTask(processOf(code), "Task_Triage");
     complete(editor, triage, "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}");
@@ -108,6 +116,8 @@ interface PortalCaseScenarios extends PortalTestApi {
     assertThat(anh.getBytes("/questions/" + id + "/files/" + pdfId).body()).isEqualTo(pdf);
     assertThat(signIn("thaomt.vpubnd").get("/api/v1/questions/" + id, "application/json").statusCode())
         .isEqualTo(404);
+    assertThat(anh.get("/questions?q=" + code, "text/html").body()).contains(row);
+    assertThat(signIn("thaomt.vpubnd").get("/questions?q=" + code, "text/html").body()).doesNotContain(row);
 
     // The asker has their personal data erased (seed 003 Art 27.2): their files go with it.
     assertThat(anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/portal/questions/" + code
