@@ -103,6 +103,9 @@ class IncomingBrowserTest extends H2IntegrationTest {
     String history = driver.findElement(By.id("doc-history")).getText();
     assertThat(history).contains("Vào sổ").contains("Lãnh đạo chỉ đạo").contains("Đồng chí Anh chủ trì")
         .contains("Phòng QLKH thống nhất").contains("Đã trả lời bằng văn bản 45/SKHCN-CDS").contains("Hoàn thành");
+    org.openqa.selenium.WebElement file = driver.findElement(By.cssSelector("#doc-files a"));
+    assertThat(file.getText()).isEqualTo("cong-van-21.txt");
+    assertThat(file.getAttribute("href")).matches(".*/api/v1/files/[0-9a-f-]{36}/content");
     session.screenshot("handling-slip.png");
   }
 }
