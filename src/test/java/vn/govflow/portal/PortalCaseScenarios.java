@@ -219,10 +219,19 @@ interface PortalCaseScenarios extends PortalTestApi {
         "{\"variables\": {\"answer\": {\"value\": \"Theo Nghị định 13.\", \"type\": \"String\"},"
             + " \"publication\": {\"value\": \"public\", \"type\": \"String\"},"
             + " \"citations\": {\"value\": \"" + withoutIssuer + "\", \"type\": \"Json\"}}}");
-    // Camunda's REST API reports a task listener's refusal as its own 500 (it wraps every listener exception);
-    // the reason reaches Tasklist in the message and nothing is completed.
-    assertThat(refused.statusCode()).as(refused.body()).isGreaterThanOrEqualTo(400);
-    assertThat(refused.body()).contains("Each citation needs its number and symbol, summary, date and issuer");
+    // Camunda wraps a task listener's exception in its own 500; ours is answered as our API answers it.
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(refused.body());
+    assertThat(problem.get("messageEn").asText()).contains("Each citation needs its number and symbol, summary,"
+        + " date and issuer");
+    assertThat(problem.get("messageVi").asText()).contains("cơ quan ban hành");
+    assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("citations");
+    // Other engine errors keep Camunda's own answer.
+    HttpResponse<String> unknown = anh.postJson("/engine-rest/task/no-such-task/submit-form", "{\"variables\": {}}");
+    assertThat(unknown.statusCode()).isGreaterThanOrEqualTo(400);
+    assertThat(unknown.body()).contains("\"type\"").doesNotContain("urn:govflow:problem");
     assertThat(open(draft.getId())).isTrue();
 
     String complete = withoutIssuer.replace("\\\"2023-04-17\\\"}", "\\\"2023-04-17\\\", \\\"issuer\\\": \\\"Chính phủ\\\"}");
