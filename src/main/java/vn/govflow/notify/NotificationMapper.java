@@ -44,6 +44,8 @@ public interface NotificationMapper {
   @Select("<script>SELECT " + COLUMNS + " FROM notification WHERE recipient = #{recipient}"
       + "<if test='unreadOnly'> AND read_at IS NULL</if>"
       + " ORDER BY created_at DESC, id DESC LIMIT #{limit}</script>")
+  // Named so the other queries of a notification reuse the same constructor mapping.
+  @org.apache.ibatis.annotations.Results(id = "notification")
   @ConstructorArgs({
       @Arg(column = "id", javaType = long.class),
       @Arg(column = "recipient", javaType = String.class),
@@ -63,21 +65,7 @@ public interface NotificationMapper {
                                      @Param("limit") int limit);
 
   @Select("SELECT " + COLUMNS + " FROM notification WHERE id = #{id}")
-  @ConstructorArgs({
-      @Arg(column = "id", javaType = long.class),
-      @Arg(column = "recipient", javaType = String.class),
-      @Arg(column = "agency_code", javaType = String.class),
-      @Arg(column = "kind", javaType = String.class),
-      @Arg(column = "subject_vi", javaType = String.class),
-      @Arg(column = "subject_en", javaType = String.class),
-      @Arg(column = "body_vi", javaType = String.class),
-      @Arg(column = "body_en", javaType = String.class),
-      @Arg(column = "link", javaType = String.class),
-      @Arg(column = "created_at", javaType = OffsetDateTime.class),
-      @Arg(column = "read_at", javaType = OffsetDateTime.class),
-      @Arg(column = "email_status", javaType = EmailStatus.class),
-      @Arg(column = "email_error", javaType = String.class)
-  })
+  @org.apache.ibatis.annotations.ResultMap("notification")
   Notification findById(@Param("id") long id);
 
   @Select("SELECT COUNT(*) FROM notification WHERE recipient = #{recipient} AND read_at IS NULL")
