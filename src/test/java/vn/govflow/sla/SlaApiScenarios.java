@@ -105,7 +105,9 @@ interface SlaApiScenarios extends GovFlowUnderTest {
       HttpResponse<String> page = signIn("hungtv.skhcn").get("/sla/process/" + KEY);
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("Theo dõi tiến độ").contains("id=\"sla-overdue\">2<")
-          .contains("id=\"sla-due-soon\">1<").contains(f.key("overdue")).contains("Đỗ Đức Anh");
+          .contains("id=\"sla-due-soon\">1<").contains(f.key("overdue")).contains("Đỗ Đức Anh")
+          .contains("<table class=\"list\" id=\"sla-by-department\">")
+          .contains("<table class=\"list\" id=\"sla-by-handler\">");
     } finally {
       f.delete();
     }
