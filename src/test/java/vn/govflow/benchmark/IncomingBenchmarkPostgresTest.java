@@ -189,7 +189,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
     CurrentUser handler = user(HANDLER);
     byte[] file = ("Công văn số BM" + i + " về việc triển khai chuyển đổi số năm 2026.").getBytes(StandardCharsets.UTF_8);
     String pi = as(clerk, () -> incoming.register(new RegistrationRequest(null, "ELECTRONIC", null,
-        "Ủy ban nhân dân huyện Bảo Thắng", "BM" + i + "/UBND-BENCH", LocalDate.now().minusDays(1), "cong-van",
+        "Ủy ban nhân dân huyện Bảo Thắng", "BM" + i + "/UBND-BENCH", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1), "cong-van",
         "Về việc triển khai chuyển đổi số, văn bản thử tải số " + i, "thuong", 2, null, null, false, null, null,
         false), List.of(new IncomingService.Upload("cong-van-" + i + ".txt", () -> new ByteArrayInputStream(file))),
         clerk).processInstanceId());
@@ -347,7 +347,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
     String agency = clerk.agencyCode();
     int years = 10;
     int perYear = (REGISTER_ROWS + years - 1) / years;
-    RegisterCorpus corpus = new RegisterCorpus(agency, LocalDate.now().getYear() - years, perYear);
+    RegisterCorpus corpus = new RegisterCorpus(agency, LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear() - years, perYear);
     long seedStart = System.nanoTime();
     try {
       for (int from = 0; from < REGISTER_ROWS; from += 1000) {
@@ -421,7 +421,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
       // Phase 1 did not run: take them from one registration (left open, at the leader).
       CurrentUser clerk = user(CLERK);
       String pi = as(clerk, () -> incoming.register(new RegistrationRequest(null, "ELECTRONIC", null,
-          "Sở Tài chính", "BT1/STC-BENCH", LocalDate.now().minusDays(1), "cong-van", "Mẫu biến khởi tạo", "thuong",
+          "Sở Tài chính", "BT1/STC-BENCH", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1), "cong-van", "Mẫu biến khởi tạo", "thuong",
           1, null, null, false, null, null, false), List.of(new IncomingService.Upload("mau.txt",
               () -> new ByteArrayInputStream("mẫu".getBytes(StandardCharsets.UTF_8)))), clerk).processInstanceId());
       startTemplate = template(pi);

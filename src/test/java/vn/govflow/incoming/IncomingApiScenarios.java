@@ -43,7 +43,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
         .contains("senderName", "numberSymbol", "documentDate", "documentType", "summary");
 
     HttpResponse<String> future = register(lan, document("1/UBND", "Tương lai", "").replace(
-        LocalDate.now().minusDays(1).toString(), LocalDate.now().plusDays(3).toString()), "a.txt", text("x"));
+        LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1).toString(), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(3).toString()), "a.txt", text("x"));
     assertThat(future.statusCode()).isEqualTo(400);
     assertThat(future.body()).contains("documentDate");
 
@@ -113,7 +113,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     for (int i = 0; i < threads; i++) {
       int n = i;
       jobs.add(() -> service.register(new RegistrationRequest(null, "PAPER", null, "Sở Tài chính", "C" + n + "/STC",
-          LocalDate.now().minusDays(1), "cong-van", "Công văn đồng thời số " + n, "thuong", 1, null, null, false, null,
+          LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1), "cong-van", "Công văn đồng thời số " + n, "thuong", 1, null, null, false, null,
           null, false), List.of(new IncomingService.Upload("scan-" + n + ".txt",
               () -> new ByteArrayInputStream(("scan " + n).getBytes(StandardCharsets.UTF_8)))), clerk).arrivalNumber());
     }
@@ -207,7 +207,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     SsoClient lan = signIn("lannt.skhcn");
     assertThat(register(lan, document("99/UBND-KT", "Về kế hoạch xuất sổ", ""), "a.txt", text("x")).statusCode())
         .isEqualTo(201);
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     HttpResponse<byte[]> xlsx = lan.getBytes("/api/v1/incoming-documents/export.xlsx?from=" + today.minusDays(1)
         + "&to=" + today.plusDays(1));
     assertThat(xlsx.statusCode()).isEqualTo(200);

@@ -51,7 +51,7 @@ class IncomingBrowserTest extends H2IntegrationTest {
     Browser.waitForText(driver, By.tagName("h1"), "Vào sổ văn bản đến");
     driver.findElement(By.id("senderName")).sendKeys("Ủy ban nhân dân huyện Bảo Thắng");
     driver.findElement(By.id("numberSymbol")).sendKeys(symbol);
-    session.setValue(driver.findElement(By.id("documentDate")), LocalDate.now().minusDays(1).toString());
+    session.setValue(driver.findElement(By.id("documentDate")), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1).toString());
     new Select(driver.findElement(By.id("documentType"))).selectByVisibleText("Công văn");
     new Select(driver.findElement(By.id("urgency"))).selectByVisibleText("Khẩn");
     driver.findElement(By.id("summary")).sendKeys("Về việc báo cáo chuyển đổi số quý IV");

@@ -28,7 +28,7 @@ interface IncomingTestSupport extends GovFlowUnderTest {
 
   default String document(String numberSymbol, String summary, String extra) {
     return "{\"senderName\": \"Ủy ban nhân dân huyện Bảo Thắng\", \"numberSymbol\": \"" + numberSymbol + "\","
-        + " \"documentDate\": \"" + LocalDate.now().minusDays(1) + "\", \"documentType\": \"cong-van\","
+        + " \"documentDate\": \"" + LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1) + "\", \"documentType\": \"cong-van\","
         + " \"summary\": \"" + summary + "\", \"urgency\": \"thuong\", \"pageCount\": 2" + extra + "}";
   }
 
@@ -56,7 +56,7 @@ interface IncomingTestSupport extends GovFlowUnderTest {
 
   default long lastNumber(String agencyCode) {
     Long n = bean(JdbcTemplate.class).queryForObject("SELECT MAX(arrival_number) FROM inc_document WHERE agency_code = ?"
-        + " AND reg_year = ?", Long.class, agencyCode, LocalDate.now().getYear());
+        + " AND reg_year = ?", Long.class, agencyCode, LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
     return n == null ? 0 : n;
   }
 
