@@ -152,7 +152,7 @@ public class PortalService {
         q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()),
         h.answeringAgency() == null ? null : directory.agency(h.answeringAgency()).map(a -> a.name())
             .orElse(h.answeringAgency()), mapper.files(id), events,
-        "REJECTED".equals(q.status()) ? rejection(q) : null);
+        "REJECTED".equals(q.status()) ? rejection(h) : null);
   }
 
   /** An attachment of a question the viewer may read (else 404). */
@@ -168,7 +168,10 @@ public class PortalService {
   public record Rejection(String reason, String duplicateOfLink) {}
 
   public Rejection rejection(PortalQuestion q) {
-    PortalMapper.Handling h = mapper.handling(q.id());
+    return rejection(mapper.handling(q.id()));
+  }
+
+  private Rejection rejection(PortalMapper.Handling h) {
     String link = h.duplicateOf() == null || mapper.publishedById(h.duplicateOf()) == null ? null
         : "/portal/answers/" + h.duplicateOf();
     return new Rejection(h.rejectReason(), link);

@@ -6,40 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import vn.govflow.support.Browser;
-import vn.govflow.support.BrowserSession;
-import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.BrowserTest;
 
 /**
  * The whole way of an incoming document in a real browser, each person signed in as themselves: the clerk
  * registers it with its file, the leader directs it with a coordinator, the coordinator gives an opinion, the
  * handler records the answer, and the clerk sees the completed handling slip.
  */
-@Tag("browser")
-class IncomingBrowserTest extends H2IntegrationTest {
-  private WebDriver driver;
-  private BrowserSession session;
-
-  @BeforeEach
-  void open() {
-    driver = Browser.start();
-    session = new BrowserSession(driver, baseUrl());
-  }
-
-  @AfterEach
-  void close() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
+class IncomingBrowserTest extends BrowserTest {
   @Test
   void clerkLeaderCoordinatorAndHandlerEachDoTheirPart() throws Exception {
     String symbol = "21/UBND-" + System.nanoTime() % 100000;

@@ -2,36 +2,14 @@ package vn.govflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import vn.govflow.support.Browser;
-import vn.govflow.support.BrowserSession;
-import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.BrowserTest;
 
 /** A citizen asks on the public page without signing in, then follows the question by its code. */
-@Tag("browser")
-class PortalBrowserTest extends H2IntegrationTest {
-  private WebDriver driver;
-  private BrowserSession session;
-
-  @BeforeEach
-  void open() {
-    driver = Browser.start();
-    session = new BrowserSession(driver, baseUrl());
-  }
-
-  @AfterEach
-  void close() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
+class PortalBrowserTest extends BrowserTest {
   @Test
   void citizenAsksAndFollowsTheQuestionAndScriptStaysText() throws Exception {
     driver.get(baseUrl() + "/portal/ask");

@@ -3,17 +3,12 @@ package vn.govflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import vn.govflow.support.Browser;
-import vn.govflow.support.BrowserSession;
-import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.BrowserTest;
 
 /**
  * A portal question from the citizen's page to the published answer, in a real browser and only through pages,
@@ -21,8 +16,7 @@ import vn.govflow.support.H2IntegrationTest;
  * it and names the handler, the handler drafts the answer citing a legal document in the form's list of
  * citations, the head approves, and the citizen reads the answer by its code and finds it among the answers.
  */
-@Tag("browser")
-class PortalJourneyBrowserTest extends H2IntegrationTest {
+class PortalJourneyBrowserTest extends BrowserTest {
   /** Longer than the 120 characters of a task's title, so the end of it shows whether the full text is there. */
   private static final String QUESTION = "Doanh nghiệp khởi nghiệp sáng tạo về dữ liệu đặt trụ sở tại vườn ươm"
       + " Bắc Hà thì được hỗ trợ những khoản kinh phí nào, hồ sơ đề nghị hỗ trợ gồm những giấy tờ gì và nộp ở"
@@ -31,22 +25,6 @@ class PortalJourneyBrowserTest extends H2IntegrationTest {
       + " tại vườn ươm Bắc Hà; hồ sơ nộp tại Bộ phận Một cửa của Sở.";
   private static final String CITATION = "13/2023/NĐ-CP";
   private static final String NASTY = "\"><script>alert('citation')</script>";
-
-  private WebDriver driver;
-  private BrowserSession session;
-
-  @BeforeEach
-  void open() {
-    driver = Browser.start();
-    session = new BrowserSession(driver, baseUrl());
-  }
-
-  @AfterEach
-  void close() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
 
   @Test
   void questionGoesFromCitizenThroughEditorLeaderAndHandlerToThePublishedAnswer() throws Exception {

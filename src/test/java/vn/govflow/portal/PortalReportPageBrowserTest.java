@@ -6,36 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.govflow.support.Browser;
-import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.BrowserTest;
 
 /** An editor opens the Q&A report from the menu and picks another month. */
-@Tag("browser")
-class PortalReportPageBrowserTest extends H2IntegrationTest {
-  private WebDriver driver;
-
-  @BeforeEach
-  void open() {
-    driver = Browser.start();
-  }
-
-  @AfterEach
-  void close() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
+class PortalReportPageBrowserTest extends BrowserTest {
   @Test
   void editorOpensTheReportFromTheMenuAndPicksAMonth() throws Exception {
     // A month no other test seeds.

@@ -4,34 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import vn.govflow.support.Browser;
-import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.BrowserTest;
 
 /** A real browser signs in through the SSO page and sees the Vietnamese home page, then switches to English. */
-@Tag("browser")
-class SignInBrowserTest extends H2IntegrationTest {
-  private WebDriver driver;
-
-  @BeforeEach
-  void open() {
-    driver = Browser.start();
-  }
-
-  @AfterEach
-  void close() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
+class SignInBrowserTest extends BrowserTest {
   @Test
   void clerkSignsInAndSeesHerProfileAndTaskList() throws Exception {
     driver.get(baseUrl() + "/");
