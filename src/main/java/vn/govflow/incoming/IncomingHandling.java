@@ -48,9 +48,10 @@ public class IncomingHandling {
 
   /** Reminder one working day before the deadline, escalation when it passes (service tasks on timers). */
   void notifyDeadline(DelegateExecution execution, String kind) {
-    String documentId = (String) execution.getVariable("documentId");
+    IncomingDocument doc = caseOf(execution);
+    String documentId = doc.id();
     String title = (String) execution.getVariable("title");
-    String agency = (String) execution.getVariable("agency");
+    String agency = agencyShortName(doc);
     Date dueAt = (Date) execution.getVariable("dueAt");
     String due = dueAt == null ? "" : DUE_FORMAT.format(dueAt.toInstant().atZone(calendar.zone()));
     List<String> holders = new ArrayList<>();
@@ -91,7 +92,13 @@ public class IncomingHandling {
 
   /** The leader's direction (Decree 30/2020 Art 23–24): checked before Task_Direct completes. */
   void checkDirection(DelegateTask task) {
-    String agencyCode = (String) task.getVariable("agencyCode");
+    IncomingDocument doc = caseOf(task);
+    String agencyCode = doc.agencyCode();
+    // Whoever holds the task (named at registration, claimed, or assigned) directs only as a leader of the agency.
+    if (!isLeaderOf(actor(task), agencyCode)) {
+      throw UserError.forbidden("Chỉ lãnh đạo cơ quan được cho ý kiến chỉ đạo văn bản này.",
+          "Only a leader of the agency may direct this document.");
+    }
     String decision = string(task, "decision");
     List<FieldProblem> problems = new ArrayList<>();
     if ("return".equals(decision)) {
@@ -101,11 +108,11 @@ public class IncomingHandling {
       fail(problems);
       record(task, "RETURNED_TO_CLERK", "Trả lại văn thư: " + string(task, "returnReason"));
       String title = (String) task.getVariable("title");
-      notifications.notifyGroup(task.getVariable("agency") + "-" + Roles.CLERK, NotificationKind.RETURNED,
+      notifications.notifyGroup(agencyShortName(doc) + "-" + Roles.CLERK, NotificationKind.RETURNED,
           new NotificationService.Message("Văn bản đến bị trả lại: " + title, "Incoming document returned: " + title,
               "Lãnh đạo trả lại văn bản \"" + title + "\": " + string(task, "returnReason"),
               "A leader returned the document \"" + title + "\": " + string(task, "returnReason"),
-              link((String) task.getVariable("documentId"))));
+              link(doc.id())));
       return;
     }
     if (!"assign".equals(decision)) {
@@ -161,7 +168,7 @@ public class IncomingHandling {
 
   /** After the decision table: the deadline and who holds the document (service task Task_ApplyDirection). */
   void applyDirection(DelegateExecution execution) {
-    String documentId = (String) execution.getVariable("documentId");
+    String documentId = caseOf(execution).id();
     Object override = execution.getVariable("handlingDaysOverride");
     Object decided = execution.getVariable("deadlineDays");
     int days = override instanceof Number n ? n.intValue() : decided instanceof Number n ? n.intValue() : 10;
@@ -193,16 +200,21 @@ public class IncomingHandling {
 
   /** The department head's choice of handler (Task_PickHandler). */
   void checkPickedHandler(DelegateTask task) {
-    String department = (String) task.getVariable("leadDepartment");
+    IncomingDocument d = caseOf(task);
+    String documentId = d.id();
+    // The department the leader chose, as our table recorded it (not a variable anyone could have set).
+    String department = d.leadDepartment();
+    if (department == null || !departmentHeads(department).contains(actor(task))) {
+      throw UserError.forbidden("Chỉ trưởng đơn vị chủ trì được phân công chuyên viên.",
+          "Only a head of the lead department may pick the handler.");
+    }
     String handler = string(task, "leadHandler");
-    boolean ok = handler != null && directory.person(handler)
-        .filter(p -> p.active() && Objects.equals(department, p.departmentId())).isPresent();
+    boolean ok = handler != null && isStaffOf(handler, d.agencyCode()) && directory.person(handler)
+        .filter(p -> Objects.equals(department, p.departmentId())).isPresent();
     if (!ok) {
       fail(List.of(new FieldProblem("leadHandler", "Chọn chuyên viên thuộc đơn vị.",
           "Choose a handler from the department.")));
     }
-    String documentId = (String) task.getVariable("documentId");
-    IncomingDocument d = mapper.find(documentId);
     mapper.setAssignment(documentId, IncomingDocument.DIRECTED, d.dueAt(), handler, department);
     record(task, "HANDLER_PICKED", "Giao chuyên viên: " + personName(handler) + optional(" | ", string(task, "note")));
     notifyAssigned(documentId, (String) task.getVariable("title"), List.of(handler), "chủ trì xử lý", "lead handler");
@@ -247,14 +259,21 @@ public class IncomingHandling {
   }
 
   void recordReview(DelegateTask task) {
+    IncomingDocument doc = caseOf(task);
     boolean resubmit = Boolean.TRUE.equals(task.getVariable("resubmit"));
+    String leader = string(task, "directingLeader");
+    // The named leader receives the direction task and decides the deadline: a head or deputy head of this agency.
+    if (resubmit && leader != null && !isLeaderOf(leader, doc.agencyCode())) {
+      fail(List.of(new FieldProblem("directingLeader", "Người chỉ đạo phải là lãnh đạo (cấp trưởng, cấp phó) của"
+          + " cơ quan.", "The directing leader must be a head or deputy head of the agency.")));
+    }
     record(task, "REVIEWED", (resubmit ? "Trình lại lãnh đạo" : "Kết thúc, không xử lý")
         + optional(" | ", string(task, "note")));
   }
 
   /** Service tasks Task_MarkReturned / Task_MarkDone. */
   void markStatus(DelegateExecution execution, String status) {
-    String documentId = (String) execution.getVariable("documentId");
+    String documentId = caseOf(execution).id();
     if (IncomingDocument.DONE.equals(status)) {
       mapper.setOutcome(documentId, status, (String) execution.getVariable("outcome"),
           (String) execution.getVariable("replyReference"), (String) execution.getVariable("forwardedTo"));
@@ -277,10 +296,44 @@ public class IncomingHandling {
   }
 
   private void record(DelegateTask task, String step, String comment) {
-    String actor = task.getAssignee() != null ? task.getAssignee()
-        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-    incoming.recordEvent((String) task.getVariable("documentId"), actor, step, comment);
+    incoming.recordEvent(caseOf(task).id(), actor(task), step, comment);
+  }
+
+  /** Who acts: the person signed in to the engine when there is one (engine API), else the task's holder. */
+  private static String actor(DelegateTask task) {
+    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+  }
+
+  /**
+   * The document this process instance handles: its business key, checked in our table to be the document whose
+   * handling this instance is. A {@code documentId} variable is never trusted for it.
+   */
+  IncomingDocument caseOf(DelegateExecution execution) {
+    return caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+  }
+
+  IncomingDocument caseOf(DelegateTask task) {
+    return caseOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId());
+  }
+
+  private IncomingDocument caseOf(String businessKey, String processInstanceId) {
+    IncomingDocument doc = businessKey == null ? null : mapper.find(businessKey);
+    if (doc == null || doc.processInstanceId() != null && !doc.processInstanceId().equals(processInstanceId)) {
+      throw new UserError(HttpStatus.CONFLICT, "incoming-case-mismatch",
+          "Quy trình này không phải quy trình xử lý của văn bản đến nào.",
+          "This process instance is not the handling of any incoming document.");
+    }
+    return doc;
+  }
+
+  private String agencyShortName(IncomingDocument doc) {
+    return directory.agency(doc.agencyCode()).map(vn.govflow.identity.Agency::shortName).orElseThrow();
+  }
+
+  private boolean isLeaderOf(String username, String agencyCode) {
+    return isStaffOf(username, agencyCode) && directory.person(username)
+        .filter(p -> p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD)).isPresent();
   }
 
   private String personName(String username) {

@@ -376,7 +376,8 @@ public class IncomingService {
     }
     String leader = trim(r.directingLeader());
     if (leader != null) {
-      boolean ok = directory.person(leader).filter(p -> clerk.agencyCode().equals(p.agencyCode()))
+      boolean ok = directory.person(leader).filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind())
+              && clerk.agencyCode().equals(p.agencyCode()))
           .filter(p -> p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD)).isPresent();
       if (!ok) {
         problems.add(new FieldProblem("directingLeader", "Người chỉ đạo phải là lãnh đạo của cơ quan.",

@@ -63,6 +63,8 @@ public class PortalHandling {
   }
 
   void checkTask(DelegateTask task) {
+    String questionId = caseOf(task);
+    checkRole(task, questionId);
     List<FieldProblem> problems = new ArrayList<>();
     switch (task.getTaskDefinitionKey()) {
       case "Task_Triage" -> checkTriage(task, problems);
@@ -76,8 +78,28 @@ public class PortalHandling {
       throw new UserError(HttpStatus.BAD_REQUEST, "portal-task-invalid", "Biểu mẫu chưa hợp lệ: "
           + problems.get(0).messageVi(), "The form is not valid: " + problems.get(0).messageEn(), problems, Map.of());
     }
-    event(task.getVariable("questionId"), task.getAssignee(), task.getTaskDefinitionKey(),
+    event(caseOf(task), actor(task), task.getTaskDefinitionKey(),
         value(task, "note") != null ? value(task, "note") : value(task, "returnComment"));
+  }
+
+  /**
+   * Every decision by its role, whoever assigned the task: the portal's editors triage; a head or deputy head of
+   * the answering agency classifies and approves.
+   */
+  private void checkRole(DelegateTask task, String questionId) {
+    String actor = actor(task);
+    Person p = actor == null ? null : directory.person(actor).filter(Person::active).orElse(null);
+    boolean ok = switch (task.getTaskDefinitionKey()) {
+      case "Task_Triage" -> p != null && p.roles().contains(Roles.PORTAL_EDITOR);
+      case "Task_Classify", "Task_Approve" -> p != null
+          && Objects.equals(p.agencyCode(), mapper.handling(questionId).answeringAgency())
+          && (p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD));
+      default -> true;
+    };
+    if (!ok) {
+      throw UserError.forbidden("Việc này thuộc quyền của người khác: bạn không có vai trò để quyết định.",
+          "This decision belongs to another role: you cannot make it.");
+    }
   }
 
   private void checkTriage(DelegateTask task, List<FieldProblem> problems) {
@@ -106,7 +128,7 @@ public class PortalHandling {
     String c = value(task, "classification");
     if ("outside-remit".equals(c)) {
       String to = value(task, "forwardTo");
-      if (agency(to) == null || to.equals(task.getVariable("agency"))) {
+      if (agency(to) == null || to.equals(answeringAgency(task))) {
         problems.add(new FieldProblem("forwardTo", "Chọn cơ quan khác có thẩm quyền.",
             "Choose another, competent agency."));
       }
@@ -116,7 +138,7 @@ public class PortalHandling {
     } else {
       // The task API does not apply the form's own rules: anything the process cannot go on with is refused
       // here, or the question would stop later at an incident or wait for an opinion nobody can give.
-      List<String> staff = peopleOptions((String) task.getVariable("agency")).stream().map(o -> o.get("value"))
+      List<String> staff = peopleOptions(answeringAgency(task)).stream().map(o -> o.get("value"))
           .toList();
       if (!staff.contains(value(task, "handler"))) {
         problems.add(new FieldProblem("handler", "Chọn người trả lời thuộc cơ quan.",
@@ -190,13 +212,13 @@ public class PortalHandling {
     }
     execution.setVariable("agency", to);
     execution.setVariable("peopleOptions", peopleOptions(to));
-    mapper.setAgency((String) execution.getVariable("questionId"), agency(to).code());
-    event(execution.getVariable("questionId"), null, "ROUTED", to);
+    mapper.setAgency(caseOf(execution), agency(to).code());
+    event(caseOf(execution), null, "ROUTED", to);
   }
 
   void forward(DelegateExecution execution) {
     String to = (String) execution.getVariable("forwardTo");
-    String from = (String) execution.getVariable("agency");
+    String from = answeringAgency(caseOf(execution));
     if (agency(to) == null || to.equals(from)) {
       throw new IllegalStateException("Cannot forward from " + from + " to " + to);
     }
@@ -206,8 +228,8 @@ public class PortalHandling {
     execution.setVariable("classification", null);
     execution.setVariable("forwardTo", null);
     execution.setVariable("handler", null);
-    mapper.setAgency((String) execution.getVariable("questionId"), agency(to).code());
-    event(execution.getVariable("questionId"), null, "FORWARDED", from + " → " + to);
+    mapper.setAgency(caseOf(execution), agency(to).code());
+    event(caseOf(execution), null, "FORWARDED", from + " → " + to);
   }
 
   void deadline(DelegateExecution execution) {
@@ -221,8 +243,8 @@ public class PortalHandling {
     execution.setVariable("dueAt", Date.from(due.toInstant()));
     boolean multi = "multi-sector".equals(execution.getVariable("classification"));
     execution.setVariable("coordinators", multi ? list(execution.getVariable("coordinators")) : new ArrayList<>());
-    String questionId = (String) execution.getVariable("questionId");
-    mapper.setAnswering(questionId, agency((String) execution.getVariable("agency")).code(),
+    String questionId = caseOf(execution);
+    mapper.setAnswering(questionId, mapper.handling(questionId).answeringAgency(),
         (String) execution.getVariable("classification"), due);
     String handler = (String) execution.getVariable("handler");
     if (handler != null) {
@@ -235,16 +257,16 @@ public class PortalHandling {
   }
 
   void status(DelegateExecution execution, String status) {
-    String questionId = (String) execution.getVariable("questionId");
+    String questionId = caseOf(execution);
     mapper.setStatus(questionId, status, (String) execution.getVariable("rejectReason"));
     if ("REJECTED".equals(status) && "duplicate".equals(execution.getVariable("rejectReason"))) {
       mapper.setDuplicateOf(questionId, (String) execution.getVariable("duplicateOfId"));
     }
-    event(execution.getVariable("questionId"), null, status, (String) execution.getVariable("rejectReason"));
+    event(caseOf(execution), null, status, (String) execution.getVariable("rejectReason"));
   }
 
   void notifyDeadline(DelegateExecution execution, String kind) {
-    String agency = (String) execution.getVariable("agency");
+    String agency = answeringAgency(caseOf(execution));
     String title = (String) execution.getVariable("title");
     boolean escalation = "escalation".equals(kind);
     NotificationService.Message m = new NotificationService.Message(
@@ -263,7 +285,7 @@ public class PortalHandling {
   }
 
   void publish(DelegateExecution execution) {
-    String questionId = (String) execution.getVariable("questionId");
+    String questionId = caseOf(execution);
     try {
       mapper.setAnswer(questionId, (String) execution.getVariable("answer"), (String) execution.getVariable("answerEn"),
           JSON.writeValueAsString(citations(execution.getVariable("citations"))),
@@ -284,7 +306,7 @@ public class PortalHandling {
    * thrown so the engine retries and then raises an incident.
    */
   void sendAnswer(DelegateExecution execution) {
-    String questionId = (String) execution.getVariable("questionId");
+    String questionId = caseOf(execution);
     PortalQuestion q = mapper.byId(questionId);
     if (q.email() == null) {
       event(questionId, null, "ANSWER_NOT_SENT", q.anonymisedAt() != null
@@ -307,7 +329,7 @@ public class PortalHandling {
 
   /** Tells the asker of a special case the date by which the answer is promised (the appointment). */
   void sendAppointment(DelegateExecution execution) {
-    String questionId = (String) execution.getVariable("questionId");
+    String questionId = caseOf(execution);
     PortalQuestion q = mapper.byId(questionId);
     OffsetDateTime due = ((Date) execution.getVariable("dueAt")).toInstant().atZone(calendar.zone()).toOffsetDateTime();
     String when = due.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"));
@@ -341,6 +363,44 @@ public class PortalHandling {
 
   static String fold(String s) {
     return s == null ? "" : vn.govflow.files.FileNameRules.transliterate(s).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * The question this process instance answers: its business key, checked in our table to be the question whose
+   * handling this instance is. A {@code questionId} variable is never trusted for it.
+   */
+  String caseOf(DelegateExecution execution) {
+    return caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+  }
+
+  String caseOf(DelegateTask task) {
+    return caseOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId());
+  }
+
+  private String caseOf(String businessKey, String processInstanceId) {
+    PortalMapper.Handling h = businessKey == null ? null : mapper.handling(businessKey);
+    if (h == null || h.processInstanceId() != null && !h.processInstanceId().equals(processInstanceId)) {
+      throw new UserError(HttpStatus.CONFLICT, "portal-case-mismatch",
+          "Quy trình này không phải quy trình trả lời của câu hỏi nào.",
+          "This process instance is not the answering of any question.");
+    }
+    return businessKey;
+  }
+
+  /** The agency answering the question now (short name), as our table records it. */
+  private String answeringAgency(DelegateTask task) {
+    return answeringAgency(caseOf(task));
+  }
+
+  private String answeringAgency(String questionId) {
+    String code = mapper.handling(questionId).answeringAgency();
+    return code == null ? null : directory.agency(code).map(Agency::shortName).orElse(null);
+  }
+
+  /** Who acts: the person signed in to the engine when there is one (engine API), else the task's holder. */
+  private static String actor(DelegateTask task) {
+    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
   }
 
   private void event(Object questionId, String actor, String step, String comment) {

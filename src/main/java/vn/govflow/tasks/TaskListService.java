@@ -41,11 +41,14 @@ public class TaskListService {
   private final IdentityDirectory directory;
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
+  private final TaskGuardPlugin guard;
 
   TaskListService(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService,
                   org.camunda.bpm.engine.FormService formService,
                   org.camunda.bpm.engine.HistoryService historyService, IdentityDirectory directory,
-                  WorkingDayCalendar calendar, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+                  WorkingDayCalendar calendar, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone,
+                  TaskGuardPlugin guard) {
+    this.guard = guard;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -104,6 +107,11 @@ public class TaskListService {
     if (task.getAssignee() == null) {
       throw new UserError(HttpStatus.CONFLICT, "task-not-claimed",
           "Hãy nhận xử lý công việc trước khi hoàn thành.", "Claim the task before completing it.");
+    }
+    // The same rules as the engine's API: the holder only, the form's fields only.
+    TaskGuard.TaskFacts facts = guard.guard().facts(taskId);
+    if (facts != null) {
+      guard.guard().checkCompletion(user.username(), facts, variables);
     }
     try {
       TaskApiController.engineCall(() -> taskService.complete(taskId, variables));

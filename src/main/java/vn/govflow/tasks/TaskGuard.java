@@ -1,0 +1,225 @@
+package vn.govflow.tasks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.http.HttpStatus;
+import vn.govflow.common.error.UserError;
+
+/**
+ * The rules of acting on a task, whichever API is used (ours, the engine's REST API, Tasklist, Cockpit): only
+ * the task's holder completes, resolves or delegates it; only a candidate claims it; a task takes only the fields
+ * of its own Camunda Form; the variables that identify and govern a case are written by GovFlow alone. The
+ * engine applies these through {@link TaskGuardPlugin}; our API calls {@link #checkCompletion} itself.
+ */
+public final class TaskGuard {
+  /** Written only by GovFlow's own code (docs/process-conventions.md and the business keys' mirrors). */
+  public static final Set<String> GOVERNING = Set.of("documentId", "questionId", "agency", "agencyCode", "dueAt",
+      "title", "urgency");
+
+  private final ProcessEngineConfigurationImpl engine;
+
+  TaskGuard(ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
+  }
+
+  /** What the rules need to know about a task, read with the engine's authorization checks off. */
+  public record TaskFacts(String taskId, String assignee, String processInstanceId, Set<String> candidateUsers,
+                          Set<String> candidateGroups, Set<String> formFields) {
+    boolean candidate(String userId, Collection<String> groups) {
+      return candidateUsers.contains(userId) || groups.stream().anyMatch(candidateGroups::contains);
+    }
+  }
+
+  /** The acting person as the engine knows them: id, groups, and whether they administer the engine. */
+  public record Actor(String userId, Set<String> groups, boolean admin) {}
+
+  /** The facts of a task, or null when there is no such task (the engine then answers as it always does). */
+  public TaskFacts facts(String taskId) {
+    if (taskId == null) {
+      return null;
+    }
+    return engine.getCommandExecutorTxRequired().execute(new ReadFacts(taskId));
+  }
+
+  /** The engine's current authentication as an actor, or null when GovFlow itself is acting. */
+  Actor currentActor() {
+    Authentication auth = engine.getIdentityService().getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      return null;
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    if (auth.getGroupIds() != null) {
+      groups.addAll(auth.getGroupIds());
+    }
+    boolean admin = engine.getAdminUsers() != null && engine.getAdminUsers().contains(auth.getUserId())
+        || engine.getAdminGroups() != null && groups.stream().anyMatch(engine.getAdminGroups()::contains);
+    return new Actor(auth.getUserId(), groups, admin);
+  }
+
+  /**
+   * Completing (or resolving, or submitting the form of) a task: the caller holds it, and the variables are
+   * fields of its form and none of the case's governing variables.
+   */
+  public void checkCompletion(String userId, TaskFacts task, Map<String, ?> variables) {
+    requireHolder(userId, task);
+    checkFields(task, variables == null ? Set.of() : variables.keySet());
+  }
+
+  /** Setting or removing a task's variables (the task's own or its process's, through the task). */
+  void checkTaskVariables(Actor actor, TaskFacts task, Collection<String> names) {
+    checkGoverning(names);
+    if (actor.admin()) {
+      return;
+    }
+    requireHolder(actor.userId(), task);
+    checkFields(task, names);
+  }
+
+  void checkClaim(Actor actor, TaskFacts task, String claimant) {
+    if (claimant == null) {
+      // TaskService.claim(id, null) hands the task back: its holder only.
+      if (!actor.admin()) {
+        requireHolder(actor.userId(), task);
+      }
+      return;
+    }
+    if (actor.admin()) {
+      return;
+    }
+    if (!claimant.equals(actor.userId())) {
+      throw adminOnly();
+    }
+    if (task.assignee() == null && !task.candidate(actor.userId(), actor.groups())) {
+      throw new UserError(HttpStatus.FORBIDDEN, "task-not-candidate", "Bạn không thuộc nhóm được nhận công việc này.",
+          "You are not among the people or groups this task is offered to.");
+    }
+  }
+
+  /** Setting the assignee: administrators; anyone else may only hand back their own task or take an open one. */
+  void checkAssign(Actor actor, TaskFacts task, String assignee) {
+    if (actor.admin()) {
+      return;
+    }
+    if (assignee == null && actor.userId().equals(task.assignee())) {
+      return;
+    }
+    if (actor.userId().equals(assignee) && task.assignee() == null && task.candidate(actor.userId(), actor.groups())) {
+      return;
+    }
+    throw adminOnly();
+  }
+
+  void checkDelegate(Actor actor, TaskFacts task) {
+    if (!actor.admin()) {
+      requireHolder(actor.userId(), task);
+    }
+  }
+
+  void requireAdmin(Actor actor) {
+    if (!actor.admin()) {
+      throw adminOnly();
+    }
+  }
+
+  void checkGoverning(Collection<String> names) {
+    Set<String> governing = new TreeSet<>(names);
+    governing.retainAll(GOVERNING);
+    if (!governing.isEmpty()) {
+      throw new UserError(HttpStatus.BAD_REQUEST, "task-variable-governed",
+          "Không được sửa thông tin định danh, quản lý hồ sơ: " + String.join(", ", governing) + ".",
+          "These identify and govern the case and are set by GovFlow only: " + String.join(", ", governing) + ".");
+    }
+  }
+
+  private static void requireHolder(String userId, TaskFacts task) {
+    if (task.assignee() == null) {
+      throw new UserError(HttpStatus.CONFLICT, "task-not-claimed",
+          "Hãy nhận xử lý công việc trước khi hoàn thành.", "Claim the task before completing it.");
+    }
+    if (!task.assignee().equals(userId)) {
+      throw new UserError(HttpStatus.FORBIDDEN, "task-not-yours", "Công việc này không giao cho bạn hoặc đang do"
+          + " người khác xử lý.", "This task is not yours or someone else is working on it.");
+    }
+  }
+
+  private void checkFields(TaskFacts task, Collection<String> names) {
+    checkGoverning(names);
+    Set<String> extra = new TreeSet<>(names);
+    extra.removeAll(task.formFields());
+    if (!extra.isEmpty()) {
+      throw new UserError(HttpStatus.BAD_REQUEST, "task-field-not-in-form",
+          "Biểu mẫu của công việc không có trường: " + String.join(", ", extra) + ".",
+          "The task's form has no field: " + String.join(", ", extra) + ".");
+    }
+  }
+
+  private static UserError adminOnly() {
+    return new UserError(HttpStatus.FORBIDDEN, "task-admin-only",
+        "Chỉ quản trị hệ thống được giao việc, đổi người xử lý hoặc sửa thuộc tính công việc trên giao diện của"
+            + " máy quy trình. Lãnh đạo giao việc trong GovFlow.",
+        "Only administrators may assign tasks, change who is linked to them or change their properties through"
+            + " the engine's API. Leaders assign work in GovFlow.");
+  }
+
+  /** Reads a task's holder, candidates and form fields inside the engine, its authorization checks off. */
+  private record ReadFacts(String taskId) implements Command<TaskFacts> {
+    @Override
+    public TaskFacts execute(CommandContext context) {
+      context.disableAuthorizationCheck();
+      try {
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+          return null;
+        }
+        Set<String> users = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
+        for (IdentityLink link : task.getIdentityLinks()) {
+          if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+            if (link.getUserId() != null) {
+              users.add(link.getUserId());
+            }
+            if (link.getGroupId() != null) {
+              groups.add(link.getGroupId());
+            }
+          }
+        }
+        return new TaskFacts(taskId, task.getAssignee(), task.getProcessInstanceId(), users, groups,
+            formFields(context, task));
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    }
+
+    /** The keys of the task's Camunda Form (a dynamic list by its path); none when it has no such form. */
+    private static Set<String> formFields(CommandContext context, TaskEntity task) {
+      if (task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
+        return Set.of();
+      }
+      try (InputStream in = new GetDeployedTaskFormCmd(task.getId()).execute(context)) {
+        Set<String> keys = new TreeSet<>();
+        for (TaskForm.Field f : TaskForm.parse(in, Map.of()).fields()) {
+          if (f.key() != null) {
+            keys.add(f.key());
+          }
+        }
+        return keys;
+      } catch (IOException | RuntimeException e) {
+        // No readable form: no field is accepted (closed, not open).
+        return Set.of();
+      }
+    }
+  }
+}
