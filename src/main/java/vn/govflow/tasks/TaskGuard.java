@@ -102,6 +102,10 @@ public final class TaskGuard {
     if (!claimant.equals(actor.userId())) {
       throw adminOnly();
     }
+    if (task.assignee() != null && !task.assignee().equals(claimant)) {
+      throw new UserError(HttpStatus.CONFLICT, "task-claimed", "Công việc đã có người nhận xử lý.",
+          "Someone else already holds this task.");
+    }
     if (task.assignee() == null && !task.candidate(actor.userId(), actor.groups())) {
       throw new UserError(HttpStatus.FORBIDDEN, "task-not-candidate", "Bạn không thuộc nhóm được nhận công việc này.",
           "You are not among the people or groups this task is offered to.");
