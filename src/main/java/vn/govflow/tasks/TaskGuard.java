@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -30,9 +32,12 @@ public final class TaskGuard {
       "title", "urgency");
 
   private final ProcessEngineConfigurationImpl engine;
+  private final Function<String, Optional<String>> agencyOf;
 
-  TaskGuard(ProcessEngineConfigurationImpl engine) {
+  /** agencyOf: an active person's agency code (empty for anyone else), from GovFlow's identity tables. */
+  TaskGuard(ProcessEngineConfigurationImpl engine, Function<String, Optional<String>> agencyOf) {
     this.engine = engine;
+    this.agencyOf = agencyOf;
   }
 
   /** What the rules need to know about a task, read with the engine's authorization checks off. */
@@ -126,9 +131,17 @@ public final class TaskGuard {
     throw adminOnly();
   }
 
-  void checkDelegate(Actor actor, TaskFacts task) {
-    if (!actor.admin()) {
-      requireHolder(actor.userId(), task);
+  /** Delegating: the holder, to an active colleague of the same agency (never sharing the case outside it). */
+  void checkDelegate(Actor actor, TaskFacts task, String delegate) {
+    if (actor.admin()) {
+      return;
+    }
+    requireHolder(actor.userId(), task);
+    Optional<String> mine = agencyOf.apply(actor.userId());
+    if (delegate == null || mine.isEmpty() || !mine.equals(agencyOf.apply(delegate))) {
+      throw new UserError(HttpStatus.BAD_REQUEST, "task-delegate-outside",
+          "Chỉ ủy quyền công việc cho người đang công tác cùng cơ quan.",
+          "A task can be delegated only to an active colleague of your agency.");
     }
   }
 

@@ -38,8 +38,11 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.govflow.common.error.UserError;
+import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.identity.Person;
 
 /**
  * Puts {@link TaskGuard} in front of every engine command a signed-in person starts (engine REST, Tasklist,
@@ -50,7 +53,12 @@ import vn.govflow.common.error.UserError;
  */
 @Component
 class TaskGuardPlugin extends AbstractProcessEnginePlugin {
+  private final IdentityDirectory directory;
   private TaskGuard guard;
+
+  TaskGuardPlugin(@Lazy IdentityDirectory directory) {
+    this.directory = directory;
+  }
 
   /** The guard, once the engine is configured (our API shares it). */
   TaskGuard guard() {
@@ -59,7 +67,8 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    guard = new TaskGuard(configuration);
+    guard = new TaskGuard(configuration, user -> directory.person(user)
+        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind())).map(Person::agencyCode));
     configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
@@ -134,7 +143,7 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
     } else if (command instanceof DelegateTaskCmd) {
       TaskGuard.TaskFacts task = guard.facts(field(command, "taskId"));
       if (task != null) {
-        guard.checkDelegate(actor, task);
+        guard.checkDelegate(actor, task, field(command, "userId"));
       }
     } else if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DeleteIdentityLinkCmd
         || command instanceof AbstractSetTaskPropertyCmd<?> || command instanceof DeleteTaskCmd

@@ -206,6 +206,10 @@ interface TaskGuardScenarios extends IncomingTestSupport {
     // Handing his own task to someone of another agency, or changing its deadline: refused too.
     assertThat(anh.postJson("/engine-rest/task/" + handle.getId() + "/assignee", "{\"userId\": \"thaomt.vpubnd\"}")
         .statusCode()).isEqualTo(403);
+    HttpResponse<String> delegate = anh.postJson("/engine-rest/task/" + handle.getId() + "/delegate",
+        "{\"userId\": \"thaomt.vpubnd\"}");
+    assertThat(delegate.statusCode()).as(delegate.body()).isEqualTo(400);
+    assertThat(code(delegate)).isEqualTo("task-delegate-outside");
     assertThat(anh.putJson("/engine-rest/task/" + handle.getId(),
         "{\"name\": \"Giải quyết văn bản\", \"due\": \"2099-01-01T00:00:00.000+0700\"}").statusCode()).isEqualTo(403);
     assertThat(anh.send(anh.withXsrf(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
@@ -216,6 +220,8 @@ interface TaskGuardScenarios extends IncomingTestSupport {
     Task still = bean(TaskService.class).createTaskQuery().taskId(handle.getId()).singleResult();
     assertThat(still.getAssignee()).isEqualTo("anhdd.skhcn");
     assertThat(still.getDueDate()).isEqualTo(handle.getDueDate());
+    assertThat(still.getDelegationState()).isNull();
+    assertThat(still.getOwner()).isNull();
     // The other agency's staff still see nothing of the case.
     assertThat(signIn("thaomt.vpubnd").get("/engine-rest/task?processInstanceId=" + ours[1]
         + "&firstResult=0&maxResults=10").body())
