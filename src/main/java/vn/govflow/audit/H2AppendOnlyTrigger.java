@@ -17,18 +17,26 @@ import org.h2.api.Trigger;
 public class H2AppendOnlyTrigger implements Trigger {
   static final String REDACTED_DETAIL = "[đã xóa]";
   private volatile List<String> columns;
+  private String schema;
+  private String table;
 
   @Override
   public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
                    int type) throws SQLException {
+    schema = schemaName;
+    table = tableName;
+    columns = columns(conn);
+  }
+
+  private List<String> columns(Connection conn) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = conn.getMetaData().getColumns(null, schemaName, tableName, null)) {
+    try (ResultSet rs = conn.getMetaData().getColumns(null, schema, table, null)) {
       // In ordinal order, as the rows handed to fire() are.
       while (rs.next()) {
         names.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
       }
     }
-    columns = names;
+    return names;
   }
 
   @Override
@@ -40,7 +48,12 @@ public class H2AppendOnlyTrigger implements Trigger {
 
   private boolean isRedaction(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
     List<String> names = columns;
-    int redactedBy = names == null ? -1 : names.indexOf("redacted_by");
+    if (names == null || names.size() != newRow.length) {
+      // The table changed since init (a column added by a migration).
+      names = columns(conn);
+      columns = names;
+    }
+    int redactedBy = names.size() == newRow.length ? names.indexOf("redacted_by") : -1;
     if (redactedBy < 0 || oldRow[redactedBy] != null || newRow[redactedBy] == null) {
       return false;
     }

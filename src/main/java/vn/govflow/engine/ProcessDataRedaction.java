@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,7 +44,9 @@ public class ProcessDataRedaction {
     List<VariableInstance> running = runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
         .disableCustomObjectDeserialization().list();
     for (VariableInstance v : running) {
-      if (v.getValue() instanceof String text && PersonalData.mentions(text, personal)) {
+      // Only string values can hold a name; objects (JSON) stay serialized and are not read here.
+      if (v.getTypedValue() instanceof StringValue s && s.getValue() instanceof String text
+          && PersonalData.mentions(text, personal)) {
         String redacted = PersonalData.redact(text, personal);
         if (v.getTaskId() != null) {
           tasks.setVariableLocal(v.getTaskId(), v.getName(), redacted);
