@@ -45,8 +45,8 @@ public class ProcessDataRedaction {
         .disableCustomObjectDeserialization().list();
     for (VariableInstance v : running) {
       // Only string values can hold a name; objects (JSON) stay serialized and are not read here.
-      if (v.getTypedValue() instanceof StringValue s && s.getValue() instanceof String text
-          && PersonalData.mentions(text, personal)) {
+      String text = v.getTypedValue() instanceof StringValue s ? s.getValue() : null;
+      if (text != null && PersonalData.mentions(text, personal)) {
         String redacted = PersonalData.redact(text, personal);
         if (v.getTaskId() != null) {
           tasks.setVariableLocal(v.getTaskId(), v.getName(), redacted);

@@ -248,7 +248,7 @@ class WebEdgeH2Test extends H2IntegrationTest {
   @ParameterizedTest
   @ValueSource(strings = {"/engine-rest/task/no-such-task", "/engine-rest/task?sortBy=NAME_;DROP&sortOrder=asc",
       "/engine-rest/process-instance?variables=broken", "/camunda/api/engine/engine/default/task/no-such-task",
-      "/camunda/api/cockpit/plugin/base/default/process-instance/no-such-instance/called-process-instances"})
+      "/camunda/api/engine/engine/default/process-definition/no-such-definition"})
   void engineErrorsShowNoInternalsToStaff(String path, CapturedOutput output) throws Exception {
     SsoClient anh = signIn("anhdd.skhcn");
     HttpResponse<String> r = anh.get(path, "application/json");
