@@ -117,6 +117,7 @@ class EngineErrorShield extends OncePerRequestFilter {
     private final ByteArrayOutputStream held = new ByteArrayOutputStream();
     private ServletOutputStream heldStream;
     private PrintWriter heldWriter;
+    private Long pendingLength;
 
     ErrorCapture(HttpServletResponse response) {
       super(response);
@@ -151,25 +152,59 @@ class EngineErrorShield extends OncePerRequestFilter {
       errorSent = true;
     }
 
+    // Jersey sets the length before the status: hold it until we know whether the body is passed on.
     @Override
     public void setContentLength(int len) {
-      if (!holding()) {
-        super.setContentLength(len);
-      }
+      pendingLength = (long) len;
     }
 
     @Override
     public void setContentLengthLong(long len) {
-      if (!holding()) {
-        super.setContentLengthLong(len);
-      }
+      pendingLength = len;
     }
 
     @Override
     public void setHeader(String name, String value) {
-      if (!(holding() && "Content-Length".equalsIgnoreCase(name))) {
+      if ("Content-Length".equalsIgnoreCase(name)) {
+        pendingLength = value == null ? null : Long.valueOf(value.trim());
+      } else {
         super.setHeader(name, value);
       }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if ("Content-Length".equalsIgnoreCase(name)) {
+        pendingLength = value == null ? null : Long.valueOf(value.trim());
+      } else {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+      if ("Content-Length".equalsIgnoreCase(name)) {
+        pendingLength = (long) value;
+      } else {
+        super.setIntHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+      if ("Content-Length".equalsIgnoreCase(name)) {
+        pendingLength = (long) value;
+      } else {
+        super.addIntHeader(name, value);
+      }
+    }
+
+    /** A successful response gets its length just before its body. */
+    private void passLength() {
+      if (pendingLength != null && !holding()) {
+        super.setContentLengthLong(pendingLength);
+      }
+      pendingLength = null;
     }
 
     @Override
@@ -182,6 +217,7 @@ class EngineErrorShield extends OncePerRequestFilter {
     @Override
     public void flushBuffer() throws IOException {
       if (!holding()) {
+        passLength();
         super.flushBuffer();
       }
     }
@@ -189,6 +225,7 @@ class EngineErrorShield extends OncePerRequestFilter {
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
       if (!holding()) {
+        passLength();
         return super.getOutputStream();
       }
       if (heldStream == null) {
@@ -220,6 +257,7 @@ class EngineErrorShield extends OncePerRequestFilter {
     @Override
     public PrintWriter getWriter() throws IOException {
       if (!holding()) {
+        passLength();
         return super.getWriter();
       }
       if (heldWriter == null) {
@@ -230,6 +268,7 @@ class EngineErrorShield extends OncePerRequestFilter {
 
     void finish(HttpServletRequest request) throws IOException {
       if (!holding()) {
+        passLength();
         return;
       }
       if (heldWriter != null) {

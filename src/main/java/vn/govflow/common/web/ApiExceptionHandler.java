@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,8 +31,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.govflow.common.error.ProblemFactory;
 import vn.govflow.common.error.UserError;
 
-/** Every API error leaves as application/problem+json with a Vietnamese and an English message. */
+/**
+ * Every API error leaves as application/problem+json with a Vietnamese and an English message. Ordered first:
+ * Spring Boot's own problem-details advice would otherwise answer malformed JSON, 415 and parameter errors
+ * with a body that has neither our code nor both languages.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
