@@ -125,8 +125,10 @@ class EngineIdentityProvider implements ReadOnlyIdentityProvider {
     if (value == null) {
       return false;
     }
-    String regex = ("\\Q" + pattern + "\\E").replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
-    return value.toLowerCase().matches(regex.toLowerCase());
+    // Lower-case the pattern before quoting it: lower-casing the regex would turn \\Q and \\E into invalid escapes.
+    String lower = pattern.toLowerCase(java.util.Locale.ROOT);
+    String regex = ("\\Q" + lower + "\\E").replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
+    return value.toLowerCase(java.util.Locale.ROOT).matches(regex);
   }
 
   private static <T> List<T> page(Stream<T> items, Page page) {
