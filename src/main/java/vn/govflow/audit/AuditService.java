@@ -34,6 +34,19 @@ public class AuditService implements AuditLog {
         user == null ? null : user.agencyCode(), action, objectType, objectId, "SUCCESS", detail);
   }
 
+  /**
+   * For an anonymous person's request whose address must not be kept (an erasure of their personal data asked
+   * by them): the action is recorded, the client address and user agent are not.
+   */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void recordWithoutAddress(String action, String objectType, String objectId, String detail) {
+    CurrentUser user = users.current().orElse(null);
+    mapper.insert(new AuditEvent(null, OffsetDateTime.now(ZoneOffset.UTC), user == null ? null : truncate(user.username(), 64),
+        user == null ? null : truncate(user.onBehalfOf(), 64), user == null ? null : user.agencyCode(),
+        truncate(action, 80), truncate(objectType, 60), truncate(objectId, 100), "SUCCESS", truncate(detail, 1000),
+        null, null));
+  }
+
   /** For events with no signed-in person yet (sign-ins) or from the engine (its user operations). */
   @Transactional(propagation = Propagation.REQUIRED)
   public void recordAs(String actor, String onBehalfOf, String agencyCode, String action, String objectType,

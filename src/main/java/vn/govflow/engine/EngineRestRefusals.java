@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.govflow.common.error.UserError;
@@ -32,6 +33,19 @@ class EngineRestRefusals {
         register(EngineRefusal.class);
       }
     };
+  }
+
+  /**
+   * Non-administrators see no engine internals in an error (class names, SQL, stack): after Spring Security
+   * (which knows who is asking) and around both the REST API and the webapps' API.
+   */
+  @Bean
+  FilterRegistrationBean<EngineErrorShield> engineErrorShield() {
+    FilterRegistrationBean<EngineErrorShield> r = new FilterRegistrationBean<>(new EngineErrorShield());
+    r.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    r.setOrder(102);
+    r.setName("engineErrorShield");
+    return r;
   }
 
   /** Our refusal somewhere in the cause chain, or null. */

@@ -2,11 +2,14 @@ package vn.govflow.identity;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.GroupQuery;
 import org.camunda.bpm.engine.identity.NativeUserQuery;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -36,7 +39,9 @@ class EngineIdentityProvider implements ReadOnlyIdentityProvider {
 
   @Override
   public User findUserById(String userId) {
-    return directory.person(userId).filter(Person::active).map(EngineIdentityProvider::toUser).orElse(null);
+    Scope scope = Scope.of(directory, Context.getCommandContext());
+    return directory.person(userId).filter(Person::active).filter(scope::sees)
+        .map(EngineIdentityProvider::toUser).orElse(null);
   }
 
   @Override
@@ -61,7 +66,8 @@ class EngineIdentityProvider implements ReadOnlyIdentityProvider {
 
   @Override
   public Group findGroupById(String groupId) {
-    return directory.group(groupId).map(EngineIdentityProvider::toGroup).orElse(null);
+    Scope scope = Scope.of(directory, Context.getCommandContext());
+    return directory.group(groupId).filter(scope::sees).map(EngineIdentityProvider::toGroup).orElse(null);
   }
 
   @Override
@@ -119,8 +125,10 @@ class EngineIdentityProvider implements ReadOnlyIdentityProvider {
     if (value == null) {
       return false;
     }
-    String regex = ("\\Q" + pattern + "\\E").replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
-    return value.toLowerCase().matches(regex.toLowerCase());
+    // Lower-case the pattern before quoting it: lower-casing the regex would turn \\Q and \\E into invalid escapes.
+    String lower = pattern.toLowerCase(java.util.Locale.ROOT);
+    String regex = ("\\Q" + lower + "\\E").replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
+    return value.toLowerCase(java.util.Locale.ROOT).matches(regex);
   }
 
   private static <T> List<T> page(Stream<T> items, Page page) {
@@ -144,16 +152,17 @@ class EngineIdentityProvider implements ReadOnlyIdentityProvider {
 
     @Override
     public long executeCount(CommandContext commandContext) {
-      return matches().count();
+      return matches(commandContext).count();
     }
 
     @Override
     public List<User> executeList(CommandContext commandContext, Page page) {
-      return page(matches().sorted(Comparator.comparing(Person::username)), page).stream()
+      return page(matches(commandContext).sorted(Comparator.comparing(Person::username)), page).stream()
           .map(EngineIdentityProvider::toUser).toList();
     }
 
-    private Stream<Person> matches() {
+    private Stream<Person> matches(CommandContext commandContext) {
+      Scope scope = Scope.of(directory, commandContext);
       if (procDefId != null || tenantId != null) {
         return Stream.empty();
       }
@@ -169,6 +178,7 @@ class EngineIdentityProvider implements ReadOnlyIdentityProvider {
       p = p.and(x -> email == null || email.equals(x.email()));
       p = p.and(x -> like(x.email(), emailLike));
       p = p.and(x -> members == null || members.contains(x.username()));
+      p = p.and(scope::sees);
       return directory.people().stream().filter(p);
     }
   }
@@ -187,16 +197,17 @@ class EngineIdentityProvider implements ReadOnlyIdentityProvider {
 
     @Override
     public long executeCount(CommandContext commandContext) {
-      return matches().count();
+      return matches(commandContext).count();
     }
 
     @Override
     public List<Group> executeList(CommandContext commandContext, Page page) {
-      return page(matches().sorted(Comparator.comparing(EngineGroup::id)), page).stream()
+      return page(matches(commandContext).sorted(Comparator.comparing(EngineGroup::id)), page).stream()
           .map(EngineIdentityProvider::toGroup).toList();
     }
 
-    private Stream<EngineGroup> matches() {
+    private Stream<EngineGroup> matches(CommandContext commandContext) {
+      Scope scope = Scope.of(directory, commandContext);
       if (procDefId != null || tenantId != null) {
         return Stream.empty();
       }
@@ -207,7 +218,49 @@ class EngineIdentityProvider implements ReadOnlyIdentityProvider {
           .filter(g -> name == null || name.equals(g.name()))
           .filter(g -> like(g.name(), nameLike))
           .filter(g -> type == null || Objects.equals(type, g.type()))
-          .filter(g -> memberOf == null || memberOf.contains(g.id()));
+          .filter(g -> memberOf == null || memberOf.contains(g.id()))
+          .filter(scope::sees);
+    }
+  }
+
+  /**
+   * Whose people and groups the engine's current caller may see. A person sees their own agency's people, its
+   * groups (the agency, its role groups, its departments) and the groups they belong to; administrators
+   * (province-wide) and the engine itself (no authentication: jobs, GovFlow's own services) see everyone.
+   */
+  record Scope(String agencyCode, Set<String> groups) {
+    static final Scope EVERYONE = new Scope(null, null);
+
+    static Scope of(IdentityDirectory directory, CommandContext commandContext) {
+      Authentication auth = commandContext == null ? null : commandContext.getAuthentication();
+      if (auth == null || auth.getUserId() == null) {
+        return EVERYONE;
+      }
+      Person caller = directory.person(auth.getUserId()).filter(Person::active).orElse(null);
+      if (caller == null) {
+        return new Scope("", Set.of());
+      }
+      if (caller.roles().contains(Roles.ADMIN)) {
+        return EVERYONE;
+      }
+      String agencyCode = caller.agencyCode() == null ? "" : caller.agencyCode();
+      Set<String> groups = new HashSet<>(directory.groupIdsOf(caller.username()));
+      directory.agency(agencyCode).ifPresent(a -> {
+        groups.add(a.shortName());
+        directory.groups().stream().filter(g -> "AGENCY_ROLE".equals(g.type()))
+            .filter(g -> g.id().startsWith(a.shortName() + "-")).forEach(g -> groups.add(g.id()));
+      });
+      directory.departments().stream().filter(d -> agencyCode.equals(d.agencyCode()))
+          .forEach(d -> groups.add(d.id()));
+      return new Scope(agencyCode, Set.copyOf(groups));
+    }
+
+    boolean sees(Person p) {
+      return agencyCode == null || agencyCode.equals(p.agencyCode());
+    }
+
+    boolean sees(EngineGroup g) {
+      return groups == null || groups.contains(g.id());
     }
   }
 

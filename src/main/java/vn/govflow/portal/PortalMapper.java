@@ -93,6 +93,17 @@ public interface PortalMapper {
   void erasePersonalData(@org.apache.ibatis.annotations.Param("id") String id,
                          @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at);
 
+  /** The texts that may repeat the asker's identity (erasure rewrites them without it). */
+  record Texts(String question, String answer, String answerEn, String searchText) {}
+
+  @Select("SELECT question, answer, answer_en, search_text FROM portal_question WHERE id = #{id}")
+  Texts texts(String id);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET question = #{t.question}, answer = #{t.answer},"
+      + " answer_en = #{t.answerEn}, search_text = #{t.searchText} WHERE id = #{id}")
+  void setTexts(@org.apache.ibatis.annotations.Param("id") String id,
+                @org.apache.ibatis.annotations.Param("t") Texts texts);
+
   @Insert("INSERT INTO portal_question_event(question_id, occurred_at, actor, step, comment)"
       + " VALUES (#{questionId}, #{at}, #{actor}, #{step}, #{comment})")
   void insertEvent(@org.apache.ibatis.annotations.Param("questionId") String questionId,

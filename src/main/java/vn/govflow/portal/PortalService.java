@@ -12,9 +12,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.govflow.audit.AuditRedaction;
+import vn.govflow.audit.AuditService;
 import vn.govflow.calendar.WorkingDayCalendar;
+import vn.govflow.common.PersonalData;
 import vn.govflow.common.error.UserError;
 import vn.govflow.common.error.UserError.FieldProblem;
+import vn.govflow.engine.ProcessDataRedaction;
 import vn.govflow.files.FileNameRules;
 import vn.govflow.files.FileService;
 import vn.govflow.files.StoredFile;
@@ -46,12 +50,19 @@ public class PortalService {
   private final FileService fileService;
   private final long maxAttachmentBytes;
   private final vn.govflow.audit.AuditLog audit;
+  private final AuditService auditService;
+  private final AuditRedaction auditRedaction;
+  private final ProcessDataRedaction processRedaction;
 
   PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
                 org.camunda.bpm.engine.RuntimeService runtime, FileService fileService,
                 @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes,
-                vn.govflow.audit.AuditLog audit) {
+                vn.govflow.audit.AuditLog audit, AuditService auditService, AuditRedaction auditRedaction,
+                ProcessDataRedaction processRedaction) {
     this.audit = audit;
+    this.auditService = auditService;
+    this.auditRedaction = auditRedaction;
+    this.processRedaction = processRedaction;
     this.fileService = fileService;
     this.maxAttachmentBytes = maxAttachmentBytes;
     this.mapper = mapper;
@@ -72,19 +83,54 @@ public class PortalService {
         .map(p -> p.inZone(calendar.zone())) : Optional.empty();
   }
 
-  /** Erases the asker's personal data (seed 003 Art 27.2); the question, and a published answer, stay anonymous. */
+  /**
+   * Erases the asker's personal data (seed 003 Art 27.2) everywhere GovFlow keeps it: the question's record and
+   * attached files, every text that repeats the asker's identity (the question, a drafted answer, the search
+   * words), the engine's runtime and history of the case, and the audit log's rows about the question and its
+   * files (their addresses and details, through the audit log's one redaction path). The question, and a
+   * published answer, stay anonymous; the log keeps that an erasure happened.
+   */
   @Transactional
   public void erase(String trackingCode) {
     PortalQuestion q = track(trackingCode).orElseThrow(UserError::notFound);
+    List<String> personal = personalValues(q);
     mapper.erasePersonalData(q.id(), OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
+    PortalMapper.Texts texts = mapper.texts(q.id());
+    List<String> folded = personal.stream().map(PortalHandling::fold).toList();
+    mapper.setTexts(q.id(), new PortalMapper.Texts(PersonalData.redact(texts.question(), personal),
+        PersonalData.redact(texts.answer(), personal), PersonalData.redact(texts.answerEn(), personal),
+        PersonalData.redact(texts.searchText(), folded)));
     // Attachments often are identity papers: they go too (their bytes with the storage's next sweep).
     List<PortalMapper.FileRow> files = mapper.files(q.id());
     mapper.deleteFiles(q.id());
     files.forEach(f -> fileService.erase(f.id(), "xóa dữ liệu cá nhân theo yêu cầu người hỏi " + q.trackingCode()));
-    audit.record("portal.question.erase-personal-data", "portal-question", q.id(), q.trackingCode());
+    PortalMapper.Handling h = mapper.handling(q.id());
+    processRedaction.redact(h == null ? null : h.processInstanceId(), personal);
+    // The asker asks in person: their address is not kept on this row either.
+    auditService.recordWithoutAddress("portal.question.erase-personal-data", "portal-question", q.id(),
+        q.trackingCode());
+    List<AuditRedaction.Target> targets = new ArrayList<>();
+    targets.add(new AuditRedaction.Target("portal-question", q.id(), false));
+    // A file's audit rows name it (names often are the asker's): they lose their detail.
+    files.forEach(f -> targets.add(new AuditRedaction.Target("file", f.id(), true)));
+    auditRedaction.redact(null, null, "portal-question", q.id(),
+        "Xóa dữ liệu cá nhân của người hỏi " + q.trackingCode() + " (seed 003 Art 27.2): địa chỉ truy cập và chi tiết"
+            + " nhận diện trong nhật ký của câu hỏi và " + files.size() + " tệp", targets, personal);
     mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
         "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi" + (files.isEmpty() ? "" : ", cùng " + files.size()
             + " tệp đính kèm"));
+  }
+
+  /** What identifies the asker: the fields of seed 003 Art 11 that name, locate or reach them. */
+  static List<String> personalValues(PortalQuestion q) {
+    List<String> values = new ArrayList<>();
+    for (String v : new String[] {q.fullName(), q.address(), q.organisationName(), q.headOfficeAddress(),
+        q.establishmentDecision(), q.email(), q.phone(), q.clientIp()}) {
+      if (v != null && !v.isBlank()) {
+        values.add(v.strip());
+      }
+    }
+    return values;
   }
 
   /** Search words without diacritics, as LIKE patterns (at most 8; wildcards typed by people are dropped). */

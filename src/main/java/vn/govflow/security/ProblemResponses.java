@@ -33,6 +33,14 @@ class ProblemResponses {
         "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.");
   }
 
+  /** A state-changing call without the page's CSRF token: refused, and the session is left as it was. */
+  AccessDeniedHandler csrfRefused() {
+    return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "csrf",
+        "Yêu cầu thiếu mã chống giả mạo (CSRF) hợp lệ nên không được thực hiện. Hãy tải lại trang rồi thử lại.",
+        "The request did not carry a valid anti-forgery (CSRF) token and was not carried out. Reload the page and"
+            + " try again.");
+  }
+
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                      String vi, String en) throws IOException {
     ProblemDetail pd = ProblemFactory.build(status, code, vi, en, locales.resolveLocale(request), request);

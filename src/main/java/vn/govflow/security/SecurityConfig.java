@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -26,6 +28,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -61,6 +64,16 @@ public class SecurityConfig {
   @Bean
   JwtDecoder jwtDecoder(OidcProvider provider) {
     return provider.jwtDecoder();
+  }
+
+  /** Before Spring Security's chains, so the issuer's sign-in page and refusals carry the policy too. */
+  @Bean
+  FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicy(SsoProperties props) {
+    FilterRegistrationBean<ContentSecurityPolicyFilter> r =
+        new FilterRegistrationBean<>(new ContentSecurityPolicyFilter(props.issuerUri()));
+    r.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    r.setName("contentSecurityPolicy");
+    return r;
   }
 
   @Bean
@@ -121,7 +134,11 @@ public class SecurityConfig {
             .ignoringRequestMatchers(bearer, new AntPathRequestMatcher("/camunda/**"),
                 new AntPathRequestMatcher("/api/v1/portal/**")))
         .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+        // Camunda's own CSRF filter signs the person out when it refuses; refuse first, keeping the session.
+        .addFilterAfter(new CamundaCsrfGuard(problems.csrfRefused()), CsrfFilter.class)
         .logout(l -> l.logoutSuccessHandler(logout))
+        // The Content-Security-Policy is set by ContentSecurityPolicyFilter for every chain (the issuer's
+        // sign-in page included); Camunda's webapps send their own.
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
     return http.build();
   }

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -23,12 +26,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.govflow.common.error.ProblemFactory;
 import vn.govflow.common.error.UserError;
 
-/** Every API error leaves as application/problem+json with a Vietnamese and an English message. */
+/**
+ * Every API error leaves as application/problem+json with a Vietnamese and an English message. Ordered first:
+ * Spring Boot's own problem-details advice would otherwise answer malformed JSON, 415 and parameter errors
+ * with a body that has neither our code nor both languages.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -125,6 +134,11 @@ public class ApiExceptionHandler {
         "This HTTP method is not supported here.", locale, req));
   }
 
+  @ExceptionHandler(NoHandlerFoundException.class)
+  public ResponseEntity<ProblemDetail> noHandler(NoHandlerFoundException e, Locale locale, HttpServletRequest req) {
+    return respond(ProblemFactory.from(UserError.notFound(), locale, req));
+  }
+
   @ExceptionHandler(NoResourceFoundException.class)
   public ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, Locale locale,
                                                   HttpServletRequest req) {
@@ -139,6 +153,14 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale, HttpServletRequest req) {
+    // Spring's own client errors (406, a missing header, an unknown handler, …) keep their status.
+    if (e instanceof ErrorResponse er && er.getStatusCode().is4xxClientError()) {
+      HttpStatus status = HttpStatus.valueOf(er.getStatusCode().value());
+      return respond(ProblemFactory.build(status, "request",
+          "Yêu cầu không hợp lệ (" + status.value() + "): hãy kiểm tra địa chỉ, phương thức và dữ liệu gửi lên.",
+          "The request is not valid (" + status.value() + "): check the address, method and data sent.",
+          locale, req));
+    }
     log.error("Unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
     return respond(ProblemFactory.build(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
         "Đã xảy ra lỗi hệ thống. Thao tác chưa được thực hiện; vui lòng thử lại hoặc báo quản trị viên.",

@@ -1,0 +1,141 @@
+package vn.govflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.support.Browser;
+import vn.govflow.support.BrowserTest;
+
+/**
+ * Our pages, the public portal and Camunda's webapps work under their Content-Security-Policy: no violation is
+ * reported in the browser's console on the main pages, a form still submits, a task form renders and its
+ * script still shows and hides fields, and Cockpit and Tasklist start.
+ */
+class ContentSecurityPolicyBrowserTest extends BrowserTest {
+
+  @Test
+  void theDetectorSeesAViolation() {
+    // The control: an inline script injected into one of our pages is refused and reported.
+    driver.get(baseUrl() + "/portal");
+    drainConsole();
+    ((JavascriptExecutor) driver).executeScript(
+        "var s = document.createElement('script'); s.textContent = 'window.injected = 1;';"
+            + " document.body.appendChild(s);");
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.injected === undefined;"))
+        .isEqualTo(true);
+    assertThat(violations()).isNotEmpty();
+  }
+
+  @Test
+  void citizensPagesWorkUnderThePolicy() {
+    driver.get(baseUrl() + "/portal");
+    assertNoViolation("/portal");
+    driver.get(baseUrl() + "/portal/ask");
+    Browser.waitForText(driver, By.tagName("h1"), "Gửi câu hỏi");
+    driver.findElement(By.id("fullName")).sendKeys("Lò Văn Páo");
+    driver.findElement(By.id("occupation")).sendKeys("Nông dân");
+    driver.findElement(By.id("address")).sendKeys("Xã Bản Phiệt, Bảo Thắng");
+    driver.findElement(By.id("phone")).sendKeys("0987654321");
+    new Select(driver.findElement(By.id("field"))).selectByValue("khoa-hoc-cong-nghe");
+    driver.findElement(By.id("question")).sendKeys("Giống chè mới được hỗ trợ thế nào?");
+    driver.findElement(By.id("consent")).click();
+    driver.findElement(By.id("ask-submit")).click();
+    // The form submitted: a tracking code came back.
+    String code = driver.findElement(By.id("tracking-code")).getText();
+    assertThat(code).matches("HD-\\d{4}-[A-Z0-9]{8}");
+    assertNoViolation("/portal/ask → submitted");
+    driver.findElement(By.id("track-link")).click();
+    Browser.waitForText(driver, By.id("track-status"), "Đã tiếp nhận");
+    assertNoViolation("/portal/track");
+  }
+
+  @Test
+  void staffPagesAndATaskFormWorkUnderThePolicy() throws Exception {
+    session.signInAs("lannt.skhcn");
+    assertNoViolation("/ (home)");
+    for (String page : List.of("/tasks", "/incoming/register", "/incoming/new", "/notifications")) {
+      driver.get(baseUrl() + page);
+      driver.findElement(By.tagName("h1"));
+      assertNoViolation(page);
+    }
+
+    // A question for the portal editor: her task list, the question list and the task form.
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl() + "/portal/ask");
+    driver.findElement(By.id("fullName")).sendKeys("Hờ A Sểnh");
+    driver.findElement(By.id("occupation")).sendKeys("Cán bộ hưu trí");
+    driver.findElement(By.id("address")).sendKeys("Bắc Hà, Lào Cai");
+    driver.findElement(By.id("email")).sendKeys("senh@example.vn");
+    new Select(driver.findElement(By.id("field"))).selectByValue("khoa-hoc-cong-nghe");
+    String question = "Câu hỏi thử CSP " + System.nanoTime();
+    driver.findElement(By.id("question")).sendKeys(question);
+    driver.findElement(By.id("consent")).click();
+    driver.findElement(By.id("ask-submit")).click();
+    String code = driver.findElement(By.id("tracking-code")).getText();
+
+    session.signInAs("ngocct.vpubnd");
+    driver.get(baseUrl() + "/questions");
+    driver.findElement(By.tagName("h1"));
+    assertNoViolation("/questions");
+    String id = bean(JdbcTemplate.class).queryForObject("SELECT id FROM portal_question WHERE tracking_code = ?",
+        String.class, code);
+    driver.get(baseUrl() + "/questions/" + id);
+    driver.findElement(By.tagName("h1"));
+    assertNoViolation("/questions/{id}");
+
+    session.openTask("Tiếp nhận, phân loại câu hỏi", code);
+    // The task form rendered, and its script (static, allowed) shows and hides fields by their conditions.
+    assertThat(driver.findElement(By.id("task-form")).isDisplayed()).isTrue();
+    Select decision = new Select(driver.findElement(By.id("f-decision")));
+    decision.selectByValue("reject");
+    assertThat(driver.findElement(By.id("f-rejectReason")).isDisplayed()).isTrue();
+    decision.selectByValue("accept");
+    assertThat(driver.findElement(By.id("f-rejectReason")).isDisplayed()).isFalse();
+    assertNoViolation("task form");
+    // And it submits.
+    driver.findElement(By.id("complete")).click();
+    assertThat(driver.findElement(By.id("task-done")).getText()).contains("Tiếp nhận, phân loại câu hỏi");
+    assertNoViolation("task form → completed");
+  }
+
+  @Test
+  void camundasWebappsStartUnderTheirPolicy() {
+    // A leader: Cockpit and Tasklist are hers.
+    session.signInAs("hungtv.skhcn");
+    for (String app : List.of("cockpit", "tasklist")) {
+      driver.get(baseUrl() + "/camunda/app/" + app + "/default/");
+      // The Angular app has rendered its header once it has started.
+      session.await(() -> !driver.findElements(By.cssSelector(".navbar, header .navbar-brand, [cam-widget-header]"))
+          .isEmpty());
+      assertNoViolation("Camunda " + app);
+    }
+  }
+
+  private void assertNoViolation(String where) {
+    assertThat(violations()).as("CSP violations on " + where).isEmpty();
+  }
+
+  private void drainConsole() {
+    driver.manage().logs().get(LogType.BROWSER);
+  }
+
+  /** Console entries Chrome writes when the policy refuses something. */
+  private List<String> violations() {
+    List<String> found = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      String m = e.getMessage();
+      if (m.contains("Content Security Policy") || m.contains("Content-Security-Policy")) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+}
