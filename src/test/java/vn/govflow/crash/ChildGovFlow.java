@@ -48,7 +48,7 @@ final class ChildGovFlow {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=UTC",
-        "-cp", System.getProperty("java.class.path"),
+        "-cp", classPath(),
         GovFlowApplication.class.getName(),
         "--server.port=" + port,
         "--govflow.data-dir=" + dataDir,
@@ -61,8 +61,22 @@ final class ChildGovFlow {
         "--govflow.durability.job-lock-time=PT10S"));
     cmd.addAll(databaseArgs);
     cmd.addAll(extraArgs);
-    process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    // e.g. -Dcrash.childArgs=--govflow.durability.mode=fast to see what the unsafe mode loses
+    String more = System.getProperty("crash.childArgs", "").trim();
+    if (!more.isEmpty()) {
+      cmd.addAll(List.of(more.split("\\s+")));
+    }
+    process = new ProcessBuilder(cmd).directory(dataDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     awaitHealthy(Duration.ofMinutes(4));
+  }
+
+  /**
+   * The test classpath without empty entries: surefire's ends with ':', which a child JVM reads as its working
+   * directory (the project root would then add processes/*.bpmn a second time).
+   */
+  private static String classPath() {
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(e -> !e.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   private void awaitHealthy(Duration limit) throws Exception {

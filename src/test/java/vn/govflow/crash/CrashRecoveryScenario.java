@@ -71,6 +71,7 @@ abstract class CrashRecoveryScenario {
             round, work.registered.size() - before, extraDelay, CrashWorkload.summary(work));
         try (Connection c = connect()) {
           JdbcTemplate jdbc = jdbc(c);
+          System.out.printf("round %d: acknowledged but missing after SIGKILL: %s%n", round, missing(jdbc, work));
           assertAcknowledgedPresentOnce(jdbc, work);
           assertArrivalNumbersGapless(jdbc);
           System.out.printf("round %d: on disk after SIGKILL: %d documents, %d questions; jobs locked by the dead"
@@ -196,6 +197,18 @@ abstract class CrashRecoveryScenario {
       assertThat(count(jdbc, "SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = ?", d.taskId()))
           .as("directed task %s still open", d.taskId()).isZero();
     }
+  }
+
+  /** What a crash lost, counted before the assertions stop at the first loss (to measure the unsafe mode). */
+  private static String missing(JdbcTemplate jdbc, CrashWorkload work) {
+    long documents = work.registered.stream().filter(r -> count(jdbc,
+        "SELECT COUNT(*) FROM inc_document WHERE id = ?", r.id()) == 0).count();
+    long questions = work.asked.stream().filter(a -> count(jdbc,
+        "SELECT COUNT(*) FROM portal_question WHERE tracking_code = ?", a.trackingCode()) == 0).count();
+    long directions = work.directed.stream().filter(d -> count(jdbc,
+        "SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE ID_ = ? AND END_TIME_ IS NOT NULL", d.taskId()) == 0).count();
+    return documents + "/" + work.registered.size() + " registrations, " + questions + "/" + work.asked.size()
+        + " questions, " + directions + "/" + work.directed.size() + " directions";
   }
 
   /** The register of Sở KH&CN this year: 1, 2, 3, … with no gap and no number twice. */
