@@ -62,13 +62,14 @@ abstract class CrashRecoveryScenario {
       for (int round = 1; round <= ROUNDS; round++) {
         child.start(List.of());
         int before = work.registered.size();
-        // Kill once this round has had between 3 and 14 registrations acknowledged, then up to 1.5 s later.
-        int threshold = before + 3 + random.nextInt(12);
-        long extraDelay = random.nextInt(1500);
-        runAndKill(child, work, "r" + round + "s" + (seed % 1000), threshold, extraDelay);
+        // Kill once this round has had between 3 and 14 registrations, 1 to 3 directions and a question
+        // acknowledged, then up to 1.5 s later: a moment when requests of every kind are in flight.
+        Kill at = new Kill(before + 3 + random.nextInt(12), work.directed.size() + 1 + random.nextInt(3),
+            work.asked.size() + 1, random.nextInt(1500));
+        runAndKill(child, work, "r" + round + "s" + (seed % 1000), at);
         lastKill = System.nanoTime();
         System.out.printf("round %d: killed after %d acknowledged registrations (+%d ms); acknowledged so far %s%n",
-            round, work.registered.size() - before, extraDelay, CrashWorkload.summary(work));
+            round, work.registered.size() - before, at.extraDelayMs(), CrashWorkload.summary(work));
         try (Connection c = connect()) {
           JdbcTemplate jdbc = jdbc(c);
           System.out.printf("round %d: acknowledged but missing after SIGKILL: %s%n", round, missing(jdbc, work));
@@ -114,9 +115,15 @@ abstract class CrashRecoveryScenario {
     }
   }
 
-  /** Sends the workload on 6 threads and kills the child once {@code threshold} registrations are acknowledged. */
-  private void runAndKill(ChildGovFlow child, CrashWorkload work, String round, int threshold, long extraDelay)
-      throws Exception {
+  /** When to kill: once so many items in total are acknowledged (or the workload is over), then a delay. */
+  record Kill(int registered, int directed, int asked, long extraDelayMs) {
+    boolean reached(CrashWorkload work) {
+      return work.registered.size() >= registered && work.directed.size() >= directed && work.asked.size() >= asked;
+    }
+  }
+
+  /** Sends the workload on 6 threads and kills the child at the given moment. */
+  private void runAndKill(ChildGovFlow child, CrashWorkload work, String round, Kill at) throws Exception {
     SsoClient clerk = SsoClient.signIn(child.baseUrl(), "lannt.skhcn", SsoClient.DEMO_PASSWORD);
     SsoClient leader = SsoClient.signIn(child.baseUrl(), "hungtv.skhcn", SsoClient.DEMO_PASSWORD);
     ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -132,11 +139,10 @@ abstract class CrashRecoveryScenario {
       }
       jobs.add(pool.submit(() -> work.direct(leader, 12)));
       long limit = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (work.registered.size() < threshold && jobs.stream().anyMatch(f -> !f.isDone())
-          && System.nanoTime() < limit) {
+      while (!at.reached(work) && jobs.stream().anyMatch(f -> !f.isDone()) && System.nanoTime() < limit) {
         Thread.sleep(20);
       }
-      Thread.sleep(extraDelay);
+      Thread.sleep(at.extraDelayMs());
       child.kill();
       for (Future<?> f : jobs) {
         f.get(2, TimeUnit.MINUTES); // rethrows a refusal (an assertion) from a worker
