@@ -52,7 +52,7 @@ public class DurabilityConfig {
     };
   }
 
-  static void configure(HikariDataSource hikari, DurabilityProperties.Mode mode) {
+  public static void configure(HikariDataSource hikari, DurabilityProperties.Mode mode) {
     String url = hikari.getJdbcUrl();
     if (url.startsWith("jdbc:h2:")) {
       String durable = h2Url(url, mode);
@@ -70,7 +70,7 @@ public class DurabilityConfig {
    * {@code durable:}) gets the {@code durable:} file system and WRITE_DELAY=0 in place of any other delay.
    * In-memory, server (tcp/ssl) and other file systems are left as they are, as is every URL in FAST mode.
    */
-  static String h2Url(String url, DurabilityProperties.Mode mode) {
+  public static String h2Url(String url, DurabilityProperties.Mode mode) {
     if (mode != DurabilityProperties.Mode.SAFE) {
       return url;
     }

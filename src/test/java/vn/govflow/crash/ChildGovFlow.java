@@ -19,7 +19,7 @@ import vn.govflow.GovFlowApplication;
  * killed with SIGKILL ({@link Process#destroyForcibly()} on Linux) like a crashed server, and started again on
  * the same data.
  */
-final class ChildGovFlow {
+public final class ChildGovFlow {
   private final Path dataDir;
   private final int port;
   private final List<String> databaseArgs;
@@ -27,13 +27,13 @@ final class ChildGovFlow {
   private Path log;
   private int starts;
 
-  ChildGovFlow(Path dataDir, int port, List<String> databaseArgs) {
+  public ChildGovFlow(Path dataDir, int port, List<String> databaseArgs) {
     this.dataDir = dataDir;
     this.port = port;
     this.databaseArgs = databaseArgs;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://localhost:" + port;
   }
 
@@ -42,7 +42,7 @@ final class ChildGovFlow {
   }
 
   /** Starts GovFlow with the given extra arguments and waits until it answers its health check. */
-  void start(List<String> extraArgs) throws Exception {
+  public void start(List<String> extraArgs) throws Exception {
     starts++;
     log = dataDir.resolve("child-" + starts + ".log");
     List<String> cmd = new ArrayList<>(List.of(
@@ -101,7 +101,7 @@ final class ChildGovFlow {
   }
 
   /** SIGKILL: no shutdown hook, no flush, no pool close; exactly what a crash or the OOM killer does. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("GovFlow survived SIGKILL");
@@ -109,7 +109,7 @@ final class ChildGovFlow {
   }
 
   /** SIGTERM: Spring closes the engine and the pool (to read H2's file afterwards). */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process == null || !process.isAlive()) {
       return;
     }
@@ -119,7 +119,7 @@ final class ChildGovFlow {
     }
   }
 
-  String tail() {
+  public String tail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

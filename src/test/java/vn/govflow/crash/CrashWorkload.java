@@ -21,7 +21,7 @@ import vn.govflow.support.SsoClient;
  * arrival number, portal questions answered 201 with a tracking code, directions answered 204. A request with
  * no answer (the process died under it) is not acknowledged: it may or may not have happened, never twice.
  */
-final class CrashWorkload {
+public final class CrashWorkload {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String AGENCY = "000.00.12.H37";
 
@@ -141,7 +141,7 @@ final class CrashWorkload {
     }
   }
 
-  static HttpResponse<String> upload(SsoClient client, String documentJson, String fileName, byte[] file) {
+  public static HttpResponse<String> upload(SsoClient client, String documentJson, String fileName, byte[] file) {
     String boundary = "----govflow" + System.nanoTime();
     byte[] start = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"\r\n"
         + "Content-Type: application/json\r\n\r\n" + documentJson + "\r\n--" + boundary
@@ -155,7 +155,7 @@ final class CrashWorkload {
             HttpRequest.BodyPublishers.ofByteArray(file), HttpRequest.BodyPublishers.ofByteArray(end))));
   }
 
-  static JsonNode read(String body) {
+  public static JsonNode read(String body) {
     try {
       return JSON.readTree(body);
     } catch (Exception e) {
