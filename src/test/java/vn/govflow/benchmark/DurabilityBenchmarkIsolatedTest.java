@@ -29,6 +29,7 @@ import vn.govflow.support.TestDatabases;
  * What durability costs (docs/benchmark.md, "Durability"): the same GovFlow, in a JVM of its own as in
  * production, in SAFE mode (H2: written and synced at each commit; PostgreSQL: synchronous_commit on) and in
  * FAST mode (H2's default write delay; synchronous_commit off), alternating in the same run on each database.
+ * PostgreSQL runs as a production server does: fsync on.
  * Timed over HTTP as a clerk and a leader: registrations one at a time, registrations from 4 clerks' threads at
  * once, and directions (claim and complete). Asserts sanity only. Report: stdout and target/benchmark/durability.txt.
  */
@@ -44,9 +45,25 @@ class DurabilityBenchmarkIsolatedTest {
   /** mode → measure → samples over the rounds. */
   private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
 
+  /** A server of its own: the shared test server runs with fsync=off, which would make every commit free. */
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+
   @AfterAll
-  static void stopPostgres() {
-    TestDatabases.stopPostgres();
+  static void stopPostgres() throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private static String postgresUrl(String database) throws Exception {
+    if (postgres == null) {
+      postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+          .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
+    }
+    try (var c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + database);
+    }
+    return postgres.getJdbcUrl("postgres", database);
   }
 
   @Test
@@ -65,7 +82,7 @@ class DurabilityBenchmarkIsolatedTest {
     }
     for (int round = 0; round < PG_ROUNDS; round++) {
       for (String mode : round % 2 == 0 ? List.of("safe", "fast") : List.of("fast", "safe")) {
-        String url = TestDatabases.postgresUrl("bench_" + mode);
+        String url = postgresUrl("bench_" + mode + "_" + round);
         measure("PostgreSQL " + mode, TestDatabases.tempDir("govflow-bench-pg-"), mode, List.of(
             "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
             "--spring.datasource.password="));

@@ -17,8 +17,9 @@ class DurabilityDefaultsH2Test extends H2IntegrationTest {
   void theEmbeddedDatabaseWritesEveryCommitBeforeAnswering() {
     HikariDataSource pool = (HikariDataSource) bean(DataSource.class);
     assertThat(pool.getJdbcUrl()).startsWith("jdbc:h2:durable:").endsWith(";WRITE_DELAY=0");
-    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-        + " WHERE SETTING_NAME = 'WRITE_DELAY'", String.class)).isEqualTo("0");
+    // H2 lists the setting twice (the database's and the session's view); both must say 0.
+    assertThat(bean(JdbcTemplate.class).queryForList("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+        + " WHERE SETTING_NAME = 'WRITE_DELAY'", String.class)).isNotEmpty().containsOnly("0");
   }
 
   @Test

@@ -51,8 +51,11 @@ class DurableH2UrlTest {
         s.execute("INSERT INTO t VALUES (1)");
         ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
             + " WHERE SETTING_NAME = 'WRITE_DELAY'");
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(1)).isEqualTo("0");
+        java.util.List<String> values = new java.util.ArrayList<>();
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
+        assertThat(values).isNotEmpty().containsOnly("0");
       }
     }
     assertThat(dir.resolve("db.mv.db")).exists();
