@@ -91,7 +91,8 @@ class KeycloakIssuerIsolatedTest {
     // Two cores and several builds share the machine: a modest heap.
     pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
     keycloak = pb.start();
-    waitForRealm(Duration.ofSeconds(150));
+    // ~40 s on a free machine (the first start also builds Keycloak for dev mode); minutes on a loaded one.
+    waitForRealm(Duration.ofSeconds(360));
 
     govflow = new SpringApplicationBuilder(GovFlowApplication.class).profiles("test").run(
         "--server.port=" + gfPort,
@@ -190,7 +191,7 @@ class KeycloakIssuerIsolatedTest {
     HttpResponse<String> home = c.send(HttpRequest.newBuilder(URI.create(action))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(SsoClient.form(Map.of("username", username,
-            "password", SsoClient.DEMO_PASSWORD, "credentialId", ""))))));
+            "password", SsoClient.DEMO_PASSWORD, "credentialId", "")))));
     assertThat(home.uri().toString()).as(home.body()).isEqualTo(base + "/");
     assertThat(home.statusCode()).isEqualTo(200);
     return c;
@@ -311,6 +312,19 @@ class KeycloakIssuerIsolatedTest {
       }
       Files.writeString(done, top.get(0).getFileName().toString());
     }
-    return unpacked.resolve(Files.readString(done).trim());
+    Path home = unpacked.resolve(Files.readString(done).trim());
+    // kc.sh rebuilds lib/quarkus for dev mode on its first start; a run stopped during that build leaves it
+    // broken (build-system.properties is rewritten last): take the distribution's files back.
+    if (!Files.exists(home.resolve("lib/quarkus/build-system.properties"))) {
+      String prefix = home.getFileName() + "/lib/quarkus/";
+      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+          if (!e.isDirectory() && e.getName().startsWith(prefix)) {
+            Files.copy(in, unpacked.resolve(e.getName()), StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+    return home;
   }
 }
