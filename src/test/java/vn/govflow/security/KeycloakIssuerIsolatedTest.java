@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.CookieHandler;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,8 +120,8 @@ class KeycloakIssuerIsolatedTest {
 
   @Test
   void personSignsInAtKeycloaksFormAndGetsTheirGovFlowRoles() throws Exception {
-    SsoClient ha = signInAtKeycloak("hapt.skhcn");
-    HttpResponse<String> me = ha.get("/api/v1/me");
+    LocalhostBrowser ha = signInAtKeycloak("hapt.skhcn");
+    HttpResponse<String> me = ha.me();
     assertThat(me.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(me.body());
     assertThat(body.get("username").asText()).isEqualTo("hapt.skhcn");
@@ -137,30 +139,36 @@ class KeycloakIssuerIsolatedTest {
 
   @Test
   void aTokenKeycloakIssuedToAnotherClientOfTheRealmIsRefused() throws Exception {
-    // The attack: the realm's admin-cli client hands out tokens for any person's password (a direct grant).
+    // The attack: every realm has the public client admin-cli, which hands out tokens for a person's password
+    // (a direct grant). Its ID token is signed by the realm, names the person and has the right issuer.
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(kc + "/realms/govflow/protocol/openid-connect/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(SsoClient.form(Map.of("grant_type", "password",
-            "client_id", "admin-cli", "username", "hapt.skhcn", "password", SsoClient.DEMO_PASSWORD)))).build(),
+            "client_id", "admin-cli", "scope", "openid profile", "username", "hapt.skhcn",
+            "password", SsoClient.DEMO_PASSWORD)))).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    String token = JSON.readTree(r.body()).get("access_token").asText();
-    JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    JsonNode tokens = JSON.readTree(r.body());
+    String idToken = tokens.get("id_token").asText();
+    JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]));
     assertThat(claims.get("preferred_username").asText()).isEqualTo("hapt.skhcn");
     assertThat(claims.get("iss").asText()).isEqualTo(kc + "/realms/govflow");
+    assertThat(claims.get("azp").asText()).isEqualTo("admin-cli");
 
-    HttpResponse<String> me = bearer("/api/v1/me", token);
-    assertThat(me.statusCode()).isEqualTo(401);
-    assertThat(me.headers().firstValue("Content-Type")).hasValueSatisfying(
-        ct -> assertThat(ct).startsWith("application/problem+json"));
-    assertThat(JSON.readTree(me.body()).get("code").asText()).isEqualTo("unauthenticated");
+    for (String token : List.of(idToken, tokens.get("access_token").asText())) {
+      HttpResponse<String> me = bearer("/api/v1/me", token);
+      assertThat(me.statusCode()).isEqualTo(401);
+      assertThat(me.headers().firstValue("Content-Type")).hasValueSatisfying(
+          ct -> assertThat(ct).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(me.body()).get("code").asText()).isEqualTo("unauthenticated");
+    }
   }
 
   @Test
   void anAdministratorSigningThePersonOutInKeycloakEndsTheGovFlowSession() throws Exception {
-    SsoClient anh = signInAtKeycloak("anhdd.skhcn");
-    SsoClient mai = signInAtKeycloak("maivt.skhcn");
-    assertThat(anh.get("/api/v1/me").statusCode()).isEqualTo(200);
+    LocalhostBrowser anh = signInAtKeycloak("anhdd.skhcn");
+    LocalhostBrowser mai = signInAtKeycloak("maivt.skhcn");
+    assertThat(anh.me().statusCode()).isEqualTo(200);
 
     String admin = adminToken();
     HttpResponse<String> users = HTTP.send(HttpRequest.newBuilder(
@@ -173,28 +181,72 @@ class KeycloakIssuerIsolatedTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(logout.statusCode()).as(logout.body()).isEqualTo(204);
 
-    HttpResponse<String> after = anh.get("/api/v1/me");
+    HttpResponse<String> after = anh.me();
     assertThat(after.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(after.body()).get("code").asText()).isEqualTo("unauthenticated");
     // Someone else's session is untouched.
-    assertThat(mai.get("/api/v1/me").statusCode()).isEqualTo(200);
+    assertThat(mai.me().statusCode()).isEqualTo(200);
   }
 
   /** GovFlow's home page → Keycloak's form → post it → back on GovFlow's home page, signed in. */
-  private static SsoClient signInAtKeycloak(String username) {
-    SsoClient c = new SsoClient(base);
-    HttpResponse<String> page = c.get("/", "text/html");
+  private static LocalhostBrowser signInAtKeycloak(String username) {
+    LocalhostBrowser c = new LocalhostBrowser();
+    HttpResponse<String> page = c.get(base + "/");
     assertThat(page.uri().toString()).startsWith(kc + "/realms/govflow/");
     Matcher m = LOGIN_FORM.matcher(page.body());
     assertThat(m.find()).as("Keycloak's sign-in form at %s", page.uri()).isTrue();
     String action = m.group(1).replace("&amp;", "&");
-    HttpResponse<String> home = c.send(HttpRequest.newBuilder(URI.create(action))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(SsoClient.form(Map.of("username", username,
-            "password", SsoClient.DEMO_PASSWORD, "credentialId", "")))));
+    HttpResponse<String> home = c.postForm(action, Map.of("username", username,
+        "password", SsoClient.DEMO_PASSWORD, "credentialId", ""));
     assertThat(home.uri().toString()).as(home.body()).isEqualTo(base + "/");
     assertThat(home.statusCode()).isEqualTo(200);
     return c;
+  }
+
+  /**
+   * A cookie jar that, like a browser, treats http://localhost as a secure origin: Keycloak marks its sign-in
+   * cookies Secure, which java.net.CookieManager would otherwise never send over http.
+   */
+  static final class LocalhostBrowser {
+    private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(10)).cookieHandler(new CookieHandler() {
+          @Override
+          public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            boolean local = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
+            return jar.get(local ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
+          }
+
+          @Override
+          public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            jar.put(uri, headers);
+          }
+        }).build();
+
+    HttpResponse<String> get(String url) {
+      return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json").GET());
+    }
+
+    HttpResponse<String> me() {
+      return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).header("Accept", "application/json").GET());
+    }
+
+    HttpResponse<String> postForm(String url, Map<String, String> fields) {
+      return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(SsoClient.form(fields))));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+      try {
+        return client.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static String tokenAt(String form, String basicCredentials) throws Exception {
@@ -314,7 +366,7 @@ class KeycloakIssuerIsolatedTest {
     }
     Path home = unpacked.resolve(Files.readString(done).trim());
     // kc.sh rebuilds lib/quarkus for dev mode on its first start; a run stopped during that build leaves it
-    // broken (build-system.properties is rewritten last): take the distribution's files back.
+    // broken, without build-system.properties: take the distribution's files back.
     if (!Files.exists(home.resolve("lib/quarkus/build-system.properties"))) {
       String prefix = home.getFileName() + "/lib/quarkus/";
       try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
