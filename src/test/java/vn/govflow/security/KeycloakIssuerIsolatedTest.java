@@ -188,6 +188,28 @@ class KeycloakIssuerIsolatedTest {
     assertThat(mai.me().statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void disablingTheAccountInKeycloakEndsTheGovFlowSession() throws Exception {
+    LocalhostBrowser tuan = signInAtKeycloak("tuanlm.skhcn");
+    assertThat(tuan.me().statusCode()).isEqualTo(200);
+
+    String admin = adminToken();
+    String id = userId(admin, "tuanlm.skhcn");
+    HttpResponse<String> disable = HTTP.send(HttpRequest.newBuilder(URI.create(kc + "/admin/realms/govflow/users/" + id))
+        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(disable.statusCode()).as(disable.body()).isEqualTo(204);
+
+    assertThat(tuan.me().statusCode()).isEqualTo(401);
+  }
+
+  private static String userId(String adminToken, String username) throws Exception {
+    HttpResponse<String> users = HTTP.send(HttpRequest.newBuilder(
+            URI.create(kc + "/admin/realms/govflow/users?exact=true&username=" + username))
+        .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(users.body()).get(0).get("id").asText();
+  }
+
   /** GovFlow's home page → Keycloak's form → post it → back on GovFlow's home page, signed in. */
   private static LocalhostBrowser signInAtKeycloak(String username) {
     LocalhostBrowser c = new LocalhostBrowser();
