@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -35,11 +36,16 @@ public class OidcProvider implements ClientRegistrationRepository {
     return REGISTRATION_ID.equals(registrationId) ? metadata().registration() : null;
   }
 
-  /** A decoder that validates signature, expiry and issuer against the configured issuer URI. */
+  /**
+   * A decoder that validates signature, expiry, issuer, and that the token was issued for GovFlow (audience or
+   * authorized party one of GovFlow's clients).
+   */
   public JwtDecoder jwtDecoder() {
+    TokenAudienceValidator audience = new TokenAudienceValidator(props.acceptedAudiences());
     Supplier<JwtDecoder> decoder = () -> {
       NimbusJwtDecoder d = NimbusJwtDecoder.withJwkSetUri(metadata().jwksUri()).build();
-      d.setJwtValidator(JwtValidators.createDefaultWithIssuer(props.issuerUri()));
+      d.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+          JwtValidators.createDefaultWithIssuer(props.issuerUri()), audience));
       return d;
     };
     return new org.springframework.security.oauth2.jwt.SupplierJwtDecoder(decoder);

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -33,6 +34,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -76,6 +78,18 @@ public class SecurityConfig {
     return r;
   }
 
+  /** Ends sessions when the issuer says so (back-channel logout); also a session listener (Boot registers it). */
+  @Bean
+  BackChannelLogoutSessions backChannelLogoutSessions() {
+    return new BackChannelLogoutSessions();
+  }
+
+  /** Session ends reach Spring Security, which then forgets them in its OIDC session registry. */
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -84,7 +98,8 @@ public class SecurityConfig {
   @Bean
   @Order(10)
   SecurityFilterChain appSecurity(HttpSecurity http, OidcProvider provider, PersonAuthorities persons,
-                                  ObjectMapper json, LocaleResolver locales) throws Exception {
+                                  ObjectMapper json, LocaleResolver locales,
+                                  BackChannelLogoutSessions backChannelSessions) throws Exception {
     ProblemResponses problems = new ProblemResponses(json, locales);
     RequestMatcher api = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
         new AntPathRequestMatcher("/engine-rest/**"), new AntPathRequestMatcher("/camunda/api/**"));
@@ -116,6 +131,9 @@ public class SecurityConfig {
             .authorizationEndpoint(e -> e.authorizationRequestResolver(resolver))
             .userInfoEndpoint(u -> u.oidcUserService(new GovFlowOidcUserService(persons)))
             .failureHandler(new SimpleUrlAuthenticationFailureHandler("/signed-out?error=account")))
+        // POST /logout/connect/back-channel/govflow from the issuer (before CSRF; the logout token is signed).
+        .oidcLogout(o -> o.backChannel(b -> b.logoutHandler(backChannelSessions)))
+        .addFilterBefore(new TokenSessionAccountFilter(persons), AnonymousAuthenticationFilter.class)
         .oauth2ResourceServer(r -> r
             .jwt(j -> j.jwtAuthenticationConverter(new PersonJwtConverter(persons)))
             .authenticationEntryPoint(problems.unauthorized())
