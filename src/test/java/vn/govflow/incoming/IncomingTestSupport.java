@@ -23,7 +23,7 @@ import vn.govflow.support.GovFlowUnderTest;
 import vn.govflow.support.SsoClient;
 
 /** What incoming-document tests share: a document's JSON, a registration through the API, waiting for the engine. */
-interface IncomingTestSupport extends GovFlowUnderTest {
+public interface IncomingTestSupport extends GovFlowUnderTest {
   ObjectMapper JSON = new ObjectMapper();
 
   default String document(String numberSymbol, String summary, String extra) {

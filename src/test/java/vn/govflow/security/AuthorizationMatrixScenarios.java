@@ -1,0 +1,237 @@
+package vn.govflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.incoming.IncomingTestSupport;
+import vn.govflow.support.SsoClient;
+
+/**
+ * Every role of the demo data against every endpoint of our API and the engine REST paths that read or change a
+ * case: each cell is the status a person in that role gets (plus, for lists, whether the case is in the answer).
+ * The case is an incoming document of Sở KH&CN waiting for its head's direction, and a portal question waiting
+ * for an editor. Write cells are sent with bodies the allowed role's rules refuse (400), so the matrix changes
+ * nothing and the allowed role is still told apart from the refused ones (403/404).
+ */
+public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
+  ObjectMapper MATRIX_JSON = new ObjectMapper();
+
+  /** Columns: one person per role of Sở KH&CN, the head of another agency, the portal editor, nobody. */
+  List<String> WHO = List.of("lannt.skhcn", "hungtv.skhcn", "tuanlm.skhcn", "hapt.skhcn", "anhdd.skhcn",
+      "namhv.skhcn", "huybq.skhcn", "khailv.skhcn", "sonnv.vpubnd", "ngocct.vpubnd", "anonymous");
+
+  /** A row: what is sent, and how its answer is read (status, or status and whether the case is in a list). */
+  record Row(String name, java.util.function.BiFunction<Fixture, String, HttpRequest.Builder> request, Function<Outcome, String> read,
+             List<String> expected) {}
+
+  record Fixture(String base, String documentId, String processInstanceId, String directTaskId, String fileId,
+                 String questionId) {}
+
+  record Outcome(int status, String body, Fixture fixture) {}
+
+  static Function<Outcome, String> status() {
+    return o -> String.valueOf(o.status());
+  }
+
+  /** "200+" when the answer names the case, "200-" when it does not. */
+  static Function<Outcome, String> sees(Function<Fixture, String> what) {
+    return o -> o.status() + (o.status() == 200 ? (o.body().contains(what.apply(o.fixture())) ? "+" : "-") : "");
+  }
+
+  static List<String> cells(String... cells) {
+    assertThat(cells).hasSize(WHO.size());
+    return List.of(cells);
+  }
+
+  private static HttpRequest.Builder get(Fixture f, String path) {
+    return HttpRequest.newBuilder(URI.create(f.base() + path)).header("Accept", "application/json").GET();
+  }
+
+  private static HttpRequest.Builder send(Fixture f, String method, String path, String json) {
+    return HttpRequest.newBuilder(URI.create(f.base() + path)).header("Content-Type", "application/json")
+        .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  private static HttpRequest.Builder emptyDeployment(Fixture f) {
+    String boundary = "----matrix" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrix\r\n--"
+        + boundary + "--\r\n";
+    return HttpRequest.newBuilder(URI.create(f.base() + "/engine-rest/deployment/create"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private static HttpRequest.Builder emptyRegistration(Fixture f) {
+    String boundary = "----matrix" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"\r\n"
+        + "Content-Type: application/json\r\n\r\n{}\r\n--" + boundary + "--\r\n";
+    return HttpRequest.newBuilder(URI.create(f.base() + "/api/v1/incoming-documents"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  default List<Row> rows() {
+    //                              clerk  head   deputy dhead  handlr archiv design admin  other  editor anon
+    return List.of(
+        new Row("GET /api/v1/me", (f, who) -> get(f, "/api/v1/me"), status(),
+            cells("200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "401")),
+        new Row("GET /api/v1/tasks (the direction task)", (f, who) -> get(f, "/api/v1/tasks"), sees(Fixture::directTaskId),
+            cells("200-", "200+", "200-", "200-", "200-", "200-", "200-", "200-", "200-", "200-", "401")),
+        new Row("GET /api/v1/incoming-documents/{id}", (f, who) -> get(f, "/api/v1/incoming-documents/" + f.documentId()),
+            status(), cells("200", "200", "200", "200", "200", "200", "200", "200", "404", "404", "401")),
+        new Row("GET /api/v1/incoming-documents (register)", (f, who) -> get(f, "/api/v1/incoming-documents?size=200"),
+            sees(Fixture::documentId),
+            cells("200+", "200+", "200+", "200+", "200+", "200+", "200+", "200+", "200-", "200-", "401")),
+        new Row("POST /api/v1/incoming-documents (nothing to register)",
+            (f, who) -> emptyRegistration(f), status(),
+            // Only clerks register; the clerk's empty request is refused by its rules, not by her role.
+            cells("400", "403", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        new Row("GET /api/v1/files/{id}", (f, who) -> get(f, "/api/v1/files/" + f.fileId()), status(),
+            cells("200", "200", "200", "200", "200", "200", "200", "200", "404", "404", "401")),
+        new Row("GET /api/v1/audit", (f, who) -> get(f, "/api/v1/audit?limit=5"), status(),
+            cells("403", "200", "403", "403", "403", "403", "403", "200", "200", "403", "401")),
+        new Row("GET /api/v1/sla/incoming", (f, who) -> get(f, "/api/v1/sla/incoming"), status(),
+            cells("403", "200", "200", "200", "403", "403", "403", "200", "200", "403", "401")),
+        new Row("GET /api/v1/portal/report", (f, who) -> get(f, "/api/v1/portal/report?month=2026-11"), status(),
+            cells("403", "200", "200", "403", "403", "403", "403", "200", "200", "200", "401")),
+        new Row("PUT /api/v1/calendar/years/2031 (invalid schedule)",
+            (f, who) -> send(f, "PUT", "/api/v1/calendar/years/2031", "{\"days\": [{\"date\": \"2030-01-01\"}]}"),
+            status(), cells("403", "403", "403", "403", "403", "403", "403", "400", "403", "403", "401")),
+        new Row("GET /api/v1/questions/{id} (not yet routed)", (f, who) -> get(f, "/api/v1/questions/" + f.questionId()),
+            status(), cells("404", "404", "404", "404", "404", "404", "404", "200", "404", "200", "401")),
+        new Row("POST /api/v1/tasks/{direction}/complete (empty form)",
+            (f, who) -> send(f, "POST", "/api/v1/tasks/" + f.directTaskId() + "/complete", "{}"), status(),
+            cells("403", "400", "403", "403", "403", "403", "403", "403", "404", "404", "401")),
+        new Row("POST /api/v1/tasks/{direction}/complete (another case's documentId)",
+            (f, who) -> send(f, "POST", "/api/v1/tasks/" + f.directTaskId() + "/complete",
+                "{\"documentId\": \"someone-elses\"}"), status(),
+            cells("403", "400", "403", "403", "403", "403", "403", "403", "404", "404", "401")),
+        new Row("GET /engine-rest/task/{direction}", (f, who) -> get(f, "/engine-rest/task/" + f.directTaskId()), status(),
+            cells("404", "200", "200", "404", "404", "404", "404", "200", "404", "404", "401")),
+        new Row("GET /engine-rest/task?processInstanceId=", (f, who) -> get(f, "/engine-rest/task?maxResults=50&processInstanceId="
+            + f.processInstanceId()), sees(Fixture::directTaskId),
+            cells("200-", "200+", "200+", "200-", "200-", "200-", "200-", "200+", "200-", "200-", "401")),
+        new Row("POST /engine-rest/task/{direction}/complete (empty form)",
+            (f, who) -> send(f, "POST", "/engine-rest/task/" + f.directTaskId() + "/complete", "{\"variables\": {}}"),
+            status(), cells("403", "400", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        new Row("POST /engine-rest/task/{direction}/submit-form (a field of no form)",
+            (f, who) -> send(f, "POST", "/engine-rest/task/" + f.directTaskId() + "/submit-form",
+                "{\"variables\": {\"documentId\": {\"value\": \"x\", \"type\": \"String\"}}}"),
+            status(), cells("403", "400", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        new Row("PUT /engine-rest/task/{direction}/variables/documentId",
+            (f, who) -> send(f, "PUT", "/engine-rest/task/" + f.directTaskId() + "/variables/documentId",
+                "{\"value\": \"x\", \"type\": \"String\"}"),
+            status(), cells("403", "400", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        // Administrators manage a task's candidates (here: their own agency's archivists); nobody else does.
+        new Row("POST /engine-rest/task/{direction}/identity-links",
+            (f, who) -> send(f, "POST", "/engine-rest/task/" + f.directTaskId() + "/identity-links",
+                "{\"groupId\": \"" + ("khailv.skhcn".equals(who) ? "skhcn-archivist" : "vpubnd-head")
+                    + "\", \"type\": \"candidate\"}"),
+            status(), cells("403", "403", "403", "403", "403", "403", "403", "204", "403", "403", "401")),
+        new Row("GET /engine-rest/process-instance/{id}/variables",
+            (f, who) -> get(f, "/engine-rest/process-instance/" + f.processInstanceId() + "/variables"), status(),
+            cells("403", "403", "403", "403", "403", "403", "403", "200", "403", "403", "401")),
+        new Row("GET /engine-rest/history/variable-instance?processInstanceId=",
+            (f, who) -> get(f, "/engine-rest/history/variable-instance?maxResults=200&processInstanceId="
+                + f.processInstanceId()),
+            sees(Fixture::documentId),
+            cells("200-", "200-", "200-", "200-", "200-", "200-", "200-", "200+", "200-", "200-", "401")),
+        new Row("GET /engine-rest/user (another agency's people)", (f, who) -> get(f, "/engine-rest/user?maxResults=500"),
+            o -> o.status() + (o.status() == 200 ? (o.body().contains("vpubnd") ? "+" : "-") : ""),
+            cells("200-", "200-", "200-", "200-", "200-", "200-", "200-", "200+", "200-", "200-", "401")),
+        new Row("POST /engine-rest/deployment/create (no resources)", (f, who) -> emptyDeployment(f),
+            status(), cells("403", "403", "403", "403", "403", "403", "400", "403", "403", "403", "401")),
+        // Last: on today's code it hands the task to another agency.
+        new Row("POST /engine-rest/task/{direction}/delegate",
+            (f, who) -> send(f, "POST", "/engine-rest/task/" + f.directTaskId() + "/delegate",
+                "{\"userId\": \"sonnv.vpubnd\"}"),
+            status(), cells("403", "400", "403", "403", "403", "403", "403", "403", "403", "403", "401")));
+  }
+
+  default Fixture fixture() throws Exception {
+    SsoClient clerk = signIn("lannt.skhcn");
+    HttpResponse<String> registered = register(clerk, document("MT-" + System.nanoTime() + "/UBND-VP",
+        "Ma trận phân quyền", ", \"directingLeader\": \"hungtv.skhcn\""), "matrix.txt", text("Văn bản thử phân quyền"));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    JsonNode r = MATRIX_JSON.readTree(registered.body());
+    String documentId = r.get("id").asText();
+    String processInstanceId = r.get("processInstanceId").asText();
+    Task direct = awaitTask(processInstanceId, "Task_Direct");
+    assertThat(direct.getAssignee()).isEqualTo("hungtv.skhcn");
+    String fileId = bean(JdbcTemplate.class).queryForObject(
+        "SELECT MIN(file_id) FROM inc_document_file WHERE document_id = ?", String.class, documentId);
+
+    HttpResponse<String> asked = anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/portal/questions"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"askerType\": \"INDIVIDUAL\", \"category\": \"hoi-dap\", \"fullName\": \"Trần Thị Hỏi\","
+                + " \"nationality\": \"Việt Nam\", \"occupation\": \"Giáo viên\", \"address\": \"Lào Cai\","
+                + " \"email\": \"hoi@example.vn\", \"field\": \"khoa-hoc-cong-nghe\","
+                + " \"question\": \"Câu hỏi thử phân quyền\", \"consent\": true}")));
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+    String code = MATRIX_JSON.readTree(asked.body()).get("trackingCode").asText();
+    String questionId = bean(JdbcTemplate.class).queryForObject(
+        "SELECT id FROM portal_question WHERE tracking_code = ?", String.class, code);
+    return new Fixture(baseUrl(), documentId, processInstanceId, direct.getId(), fileId, questionId);
+  }
+
+  @Test
+  default void everyRoleGetsWhatItsRoleAllowsOnEveryEndpoint() throws Exception {
+    Fixture f = fixture();
+    Map<String, SsoClient> clients = new LinkedHashMap<>();
+    for (String who : WHO) {
+      clients.put(who, who.equals("anonymous") ? anonymous() : signIn(who));
+    }
+    List<String> wrong = new ArrayList<>();
+    StringBuilder table = new StringBuilder();
+    for (Row row : rows()) {
+      table.append(String.format("%-90s", row.name()));
+      for (int i = 0; i < WHO.size(); i++) {
+        SsoClient c = clients.get(WHO.get(i));
+        HttpResponse<String> answer = c.send(c.withXsrf(row.request().apply(f, WHO.get(i))));
+        String got = row.read().apply(new Outcome(answer.statusCode(), answer.body(), f));
+        table.append(String.format(" %-5s", got));
+        if (!got.equals(row.expected().get(i))) {
+          wrong.add(row.name() + " as " + WHO.get(i) + ": expected " + row.expected().get(i) + ", got " + got
+              + " " + abbreviate(answer.body()));
+        }
+      }
+      table.append('\n');
+    }
+    // The case is untouched by every refused cell: still at the head's direction, with its own document.
+    TaskService tasks = bean(TaskService.class);
+    Task direct = tasks.createTaskQuery().taskId(f.directTaskId()).singleResult();
+    if (direct == null) {
+      wrong.add("the direction task was completed by someone");
+    } else {
+      if (!"hungtv.skhcn".equals(direct.getAssignee())) {
+        wrong.add("the direction task was handed to " + direct.getAssignee());
+      }
+      if (!f.documentId().equals(tasks.getVariable(f.directTaskId(), "documentId"))) {
+        wrong.add("the direction task's documentId was changed");
+      }
+      if (tasks.getIdentityLinksForTask(f.directTaskId()).stream().anyMatch(l -> "vpubnd-head".equals(l.getGroupId()))) {
+        wrong.add("the direction task was shared with another agency's group");
+      }
+    }
+    assertThat(wrong).as("cells that differ from the matrix:\n" + String.join("\n", wrong) + "\n\nwhat each role got:\n"
+        + table).isEmpty();
+  }
+
+  private static String abbreviate(String body) {
+    String b = body == null ? "" : body.replaceAll("\\s+", " ");
+    return b.length() > 160 ? b.substring(0, 160) + "…" : b;
+  }
+}
