@@ -146,9 +146,17 @@ class EmbeddedIssuerConfig {
     return AuthorizationServerSettings.builder().issuer(props.issuerUri()).build();
   }
 
-  /** The signing key survives restarts (kept in the data folder), so issued tokens stay valid. */
+  /**
+   * The operator's key ({@code govflow.sso.signing-key-file}: an RSA private key as a JWK) when given, as a
+   * public address requires (ProductionSafetyCheck); otherwise, for a local run, a key generated once and kept in
+   * the data folder so that issued tokens survive a restart.
+   */
   @Bean
-  JWKSource<SecurityContext> jwkSource(@Value("${govflow.data-dir}") String dataDir) throws Exception {
+  JWKSource<SecurityContext> jwkSource(@Value("${govflow.data-dir}") String dataDir,
+                                       @Value("${govflow.sso.signing-key-file:}") String keyFile) throws Exception {
+    if (!keyFile.isBlank()) {
+      return new ImmutableJWKSet<>(new JWKSet(operatorKey(Path.of(keyFile))));
+    }
     Path file = Path.of(dataDir, "sso", "signing-key.json");
     RSAKey key;
     if (Files.exists(file)) {
@@ -158,6 +166,18 @@ class EmbeddedIssuerConfig {
       save(file, key);
     }
     return new ImmutableJWKSet<>(new JWKSet(key));
+  }
+
+  static RSAKey operatorKey(Path file) throws Exception {
+    if (!Files.isReadable(file)) {
+      throw new IllegalStateException("GOVFLOW_SSO_SIGNING_KEY_FILE names " + file + ", which cannot be read");
+    }
+    RSAKey key = RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
+    if (!key.isPrivate()) {
+      throw new IllegalStateException("GOVFLOW_SSO_SIGNING_KEY_FILE " + file
+          + " holds a public key only: the issuer needs the RSA private key (a JWK with \"d\")");
+    }
+    return key.getKeyID() != null ? key : new RSAKey.Builder(key).keyIDFromThumbprint().build();
   }
 
   private static RSAKey generate() throws Exception {
