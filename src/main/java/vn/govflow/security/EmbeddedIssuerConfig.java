@@ -42,6 +42,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -63,18 +64,23 @@ class EmbeddedIssuerConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain issuerSecurity(HttpSecurity http, UserDetailsService issuerUsers) throws Exception {
+  SecurityFilterChain issuerSecurity(HttpSecurity http, UserDetailsService issuerUsers, SignInGuard guard)
+      throws Exception {
     OAuth2AuthorizationServerConfigurer issuer = OAuth2AuthorizationServerConfigurer.authorizationServer();
     HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     contexts.setSpringSecurityContextKey("GOVFLOW_SSO_SECURITY_CONTEXT");
     HttpSessionRequestCache requests = new HttpSessionRequestCache();
     requests.setSessionAttrName("GOVFLOW_SSO_SAVED_REQUEST");
+    // Brute-force protection: locked accounts and blocked addresses are refused before the password is checked.
+    SignInFlow signIn = new SignInFlow(guard, LOGIN_PAGE);
     http
         .securityMatcher(new OrRequestMatcher(issuer.getEndpointsMatcher(), new AntPathRequestMatcher("/sso/**")))
         .with(issuer, i -> i.oidc(Customizer.withDefaults()))
         .authorizeHttpRequests(a -> a.requestMatchers(LOGIN_PAGE, "/sso/assets/**").permitAll()
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error"))
+        .formLogin(f -> f.loginPage(LOGIN_PAGE).failureHandler(signIn.countFailure())
+            .successHandler(signIn.clearFailures(requests)))
+        .addFilterBefore(signIn.refuseLockedAttempts(), UsernamePasswordAuthenticationFilter.class)
         .userDetailsService(issuerUsers)
         .securityContext(c -> c.securityContextRepository(contexts))
         .requestCache(c -> c.requestCache(requests))
