@@ -11,6 +11,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,14 +44,26 @@ class SignInFlow {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        String username = request.getParameter("username");
-        Optional<SignInGuard.Refusal> refusal = guard.refusal(username, request.getRemoteAddr());
-        if (refusal.isPresent()) {
-          remember(request, username, refusal.get());
-          response.sendRedirect(request.getContextPath() + loginPage + "?locked");
-          return;
+        // The sign-in never reaches the DispatcherServlet, which is what binds the request for the audit log:
+        // bind it here so that sign-ins and failed sign-ins are recorded with the client's address and agent.
+        boolean bound = RequestContextHolder.getRequestAttributes() == null;
+        if (bound) {
+          RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
         }
-        chain.doFilter(request, response);
+        try {
+          String username = request.getParameter("username");
+          Optional<SignInGuard.Refusal> refusal = guard.refusal(username, request.getRemoteAddr());
+          if (refusal.isPresent()) {
+            remember(request, username, refusal.get());
+            response.sendRedirect(request.getContextPath() + loginPage + "?locked");
+            return;
+          }
+          chain.doFilter(request, response);
+        } finally {
+          if (bound) {
+            RequestContextHolder.resetRequestAttributes();
+          }
+        }
       }
     };
   }

@@ -77,7 +77,9 @@ class SignInProtectionIsolatedTest extends H2IntegrationTest {
     assertThat(alerts).hasSize(1);
     assertThat(alerts.get(0).subjectVi()).contains("bị tạm khóa");
     assertThat(context().getBean(AuditService.class).recent(null, "maivt.skhcn", "auth.account-locked", 10))
-        .isNotEmpty();
+        .isNotEmpty().allSatisfy(e -> assertThat(e.clientIp()).isEqualTo("127.0.0.1"));
+    assertThat(context().getBean(AuditService.class).recent(null, "maivt.skhcn", "auth.sign-in-failed", 20))
+        .hasSizeBetween(5, 12).allSatisfy(e -> assertThat(e.clientIp()).isEqualTo("127.0.0.1"));
 
     // After the delay shown on the page, the right password signs in.
     Matcher until = UNTIL.matcher(right.body());
