@@ -29,8 +29,8 @@ import vn.govflow.support.SsoClient;
  */
 @TestPropertySource(properties = {
     "govflow.sign-in.max-failures=5",
-    "govflow.sign-in.lock-base=PT4S",
-    "govflow.sign-in.lock-max=PT30S",
+    "govflow.sign-in.lock-base=PT15S",
+    "govflow.sign-in.lock-max=PT60S",
     "govflow.sign-in.address-max-failures=15",
     "govflow.sign-in.address-window=PT10M",
     "govflow.sign-in.address-block=PT10M"})
@@ -38,26 +38,31 @@ import vn.govflow.support.SsoClient;
 class SignInProtectionIsolatedTest extends H2IntegrationTest {
   private static final Pattern UNTIL = Pattern.compile("sau (\\d\\d:\\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4})");
   private static final String ADMIN = "khailv.skhcn";
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   @Test
   @Order(1)
   void twelveWrongPasswordsLockTheAccountUntilTheDelayIsOver() throws Exception {
     SsoClient attacker = new SsoClient(baseUrl());
-    HttpResponse<String> page = null;
+    attacker.get("/"); // a session at the issuer's form, as a browser has
+    HttpResponse<String> last = null;
     for (int i = 0; i < 12; i++) {
-      page = attacker.submitLogin("maivt.skhcn", "wrong-" + i);
-      assertThat(page.uri().getPath()).isEqualTo("/sso/login");
+      last = post(attacker, "maivt.skhcn", "wrong-" + i);
+      assertThat(last.statusCode()).isEqualTo(302);
+      assertThat(last.headers().firstValue("Location").orElseThrow()).contains("/sso/login?");
     }
+    assertThat(last.headers().firstValue("Location").orElseThrow()).endsWith("/sso/login?locked");
+    HttpResponse<String> page = attacker.get("/sso/login?locked", "text/html");
     assertThat(page.body()).contains("Tài khoản này tạm thời bị khóa")
         // The typed name stays in the form.
         .contains("value=\"maivt.skhcn\"");
 
     // The right password now does not sign in: the lock is checked before the password.
-    HttpResponse<String> right = attacker.submitLogin("maivt.skhcn", SsoClient.DEMO_PASSWORD);
-    assertThat(right.uri().getPath()).isEqualTo("/sso/login");
-    assertThat(right.uri().getQuery()).isEqualTo("locked");
-    assertThat(right.body()).contains("Tài khoản này tạm thời bị khóa");
+    HttpResponse<String> right = post(attacker, "maivt.skhcn", SsoClient.DEMO_PASSWORD);
+    assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/sso/login?locked");
     assertThat(attacker.get("/api/v1/me", "application/json").statusCode()).isEqualTo(401);
+    page = attacker.get("/sso/login?locked", "text/html");
+    assertThat(page.body()).contains("Tài khoản này tạm thời bị khóa");
 
     // In English too.
     assertThat(attacker.get("/sso/login?locked&lang=en", "text/html").body())
@@ -66,7 +71,7 @@ class SignInProtectionIsolatedTest extends H2IntegrationTest {
     // The lock is in the database: a GovFlow started afresh (a new guard over the same tables) refuses too.
     SignInGuard afterRestart = new SignInGuard(context().getBean(SignInMapper.class),
         context().getBean(AuditService.class), context().getBean(NotificationService.class),
-        context().getBean(IdentityDirectory.class), 5, Duration.ofSeconds(4), Duration.ofSeconds(30),
+        context().getBean(IdentityDirectory.class), 5, Duration.ofSeconds(15), Duration.ofSeconds(60),
         Duration.ofDays(1), 15, Duration.ofMinutes(10), Duration.ofMinutes(10), ZoneId.of("Asia/Ho_Chi_Minh"));
     assertThat(afterRestart.refusal("maivt.skhcn", "192.0.2.1"))
         .hasValueSatisfying(r -> assertThat(r.kind()).isEqualTo(SignInGuard.Kind.ACCOUNT_LOCKED));
@@ -82,12 +87,12 @@ class SignInProtectionIsolatedTest extends H2IntegrationTest {
         .hasSizeBetween(5, 12).allSatisfy(e -> assertThat(e.clientIp()).isEqualTo("127.0.0.1"));
 
     // After the delay shown on the page, the right password signs in.
-    Matcher until = UNTIL.matcher(right.body());
+    Matcher until = UNTIL.matcher(page.body());
     assertThat(until.find()).as("the page says until when").isTrue();
     long wait = Duration.between(java.time.Instant.now(), LocalDateTime.parse(until.group(1),
         DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant())
         .toMillis();
-    assertThat(wait).isLessThanOrEqualTo(30_000);
+    assertThat(wait).isLessThanOrEqualTo(60_000);
     Thread.sleep(Math.max(0, wait) + 1_100);
     HttpResponse<String> home = attacker.submitLogin("maivt.skhcn", SsoClient.DEMO_PASSWORD);
     assertThat(home.uri().getPath()).isEqualTo("/");
@@ -125,5 +130,15 @@ class SignInProtectionIsolatedTest extends H2IntegrationTest {
         .anyMatch(n -> n.kind().equals(SignInGuard.ALERT_KIND) && n.subjectEn().contains("127.0.0.1"));
     assertThat(context().getBean(AuditService.class).recent(null, null, "auth.address-blocked", 10))
         .anySatisfy(e -> assertThat(e.objectId()).isEqualTo("127.0.0.1"));
+  }
+
+  /** The issuer's form posted directly, as a password-guessing script does (no redirects followed). */
+  private static HttpResponse<String> post(SsoClient c, String username, String password) {
+    Matcher csrf = CSRF.matcher(c.get("/sso/login", "text/html").body());
+    assertThat(csrf.find()).isTrue();
+    return c.sendWithoutRedirects(java.net.http.HttpRequest.newBuilder(java.net.URI.create(c.baseUrl() + "/sso/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(SsoClient.form(java.util.Map.of("username", username,
+            "password", password, "_csrf", csrf.group(1))))));
   }
 }
