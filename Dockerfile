@@ -24,7 +24,10 @@ RUN apt-get update \
  && chown govflow:govflow /data
 COPY --from=build /govflow.jar /app/govflow.jar
 
+# No demo accounts in an image: they have a published password. Ask for them with -e GOVFLOW_DEMO_DATA=true
+# (GovFlow refuses demo data, default secrets and a self-generated issuer key on a non-local GOVFLOW_PUBLIC_URL).
 ENV GOVFLOW_DATA_DIR=/data \
+    GOVFLOW_DEMO_DATA=false \
     PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.security.egd=file:/dev/./urandom"
 VOLUME /data

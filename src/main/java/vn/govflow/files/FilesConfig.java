@@ -32,8 +32,10 @@ public class FilesConfig {
   }
 
   @Bean(destroyMethod = "close")
-  TextExtractor fileTextExtractor(TikaConfig tika, FilesProperties props) {
-    return new TextExtractor(tika, props.textLimit(), props.extractionTimeout());
+  TextExtractor fileTextExtractor(TikaConfig tika, FilesProperties props,
+                                  @Value("${govflow.files.extraction-threads:2}") int threads,
+                                  @Value("${govflow.files.extraction-queue:16}") int queue) {
+    return new TextExtractor(tika, props.textLimit(), props.extractionTimeout(), Math.max(1, threads), queue);
   }
 
   @Bean

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * text read so far), AutoDetectParser's SecureContentHandler (compression ratio, XML nesting depth, nesting
  * of package entries), and a time limit. Only a decompression bomb is an error; every other outcome is
  * reported as a {@link TextStatus} so the file is still stored.
+ *
+ * <p>Parses run on a fixed pool with a bounded queue. A parse that outlives its time limit keeps its pool thread
+ * until the parser returns (not every Tika parser honours interruption), so hostile files can at worst occupy
+ * the pool, never pile up threads; while the pool and its queue are full, a file is stored at once with
+ * {@link TextStatus#NOT_EXTRACTED} instead of being refused or waiting.
  */
 public class TextExtractor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TextExtractor.class);
@@ -51,9 +57,28 @@ public class TextExtractor implements AutoCloseable {
   private final AutoDetectParser parser;
   private final int writeLimit;
   private final Duration timeout;
-  private final ExecutorService executor;
+  private final ThreadPoolExecutor executor;
+  private final Parse parse;
+
+  /** One parse of one file; replaceable in tests to stand for a slow or stuck parser. */
+  @FunctionalInterface
+  interface Parse {
+    Result parse(Path file, String mediaType) throws Exception;
+  }
 
   public TextExtractor(TikaConfig tika, int writeLimit, Duration timeout) {
+    this(tika, writeLimit, timeout, 2, 16);
+  }
+
+  /**
+   * @param threads parses running at once (each may hold a thread past its time limit while its parser runs)
+   * @param queue   files waiting for a thread; beyond it a file is stored without its text
+   */
+  public TextExtractor(TikaConfig tika, int writeLimit, Duration timeout, int threads, int queue) {
+    this(tika, writeLimit, timeout, threads, queue, null);
+  }
+
+  TextExtractor(TikaConfig tika, int writeLimit, Duration timeout, int threads, int queue, Parse parse) {
     AutoDetectParserConfig config = new AutoDetectParserConfig();
     config.setOutputThreshold(OUTPUT_THRESHOLD);
     config.setMaximumCompressionRatio(MAX_COMPRESSION_RATIO);
@@ -63,19 +88,28 @@ public class TextExtractor implements AutoCloseable {
     this.parser.setAutoDetectParserConfig(config);
     this.writeLimit = writeLimit;
     this.timeout = timeout;
-    this.executor = Executors.newCachedThreadPool(daemonThreads());
+    this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(Math.max(1, queue)), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+    this.parse = parse != null ? parse : this::parse;
   }
 
   /**
    * @throws DecompressionBombException when the content inflates out of proportion (the caller refuses it)
    */
   public Result extract(Path file, String mediaType) throws DecompressionBombException {
-    Future<Result> task = executor.submit(() -> parse(file, mediaType));
+    Future<Result> task;
+    try {
+      task = executor.submit(() -> parse.parse(file, mediaType));
+    } catch (RejectedExecutionException busy) {
+      return new Result(TextStatus.NOT_EXTRACTED, null, "Text extraction busy: " + executor.getActiveCount()
+          + " parses running, " + executor.getQueue().size() + " waiting");
+    }
     try {
       return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      // Tika parsers do not all honour interruption; the thread is abandoned and ends when the parser does.
+      // Interrupts the parser (not every one stops) or, when it is still waiting, takes it off the queue.
       task.cancel(true);
+      executor.remove((Runnable) task);
       return new Result(TextStatus.TIMEOUT, null, "No result within " + timeout.toMillis() + " ms");
     } catch (InterruptedException e) {
       task.cancel(true);

@@ -13,5 +13,7 @@ public enum TextStatus {
   /** The parser failed: the file is stored as uploaded and flagged. */
   CORRUPT,
   /** Extraction did not finish within the time limit. */
-  TIMEOUT
+  TIMEOUT,
+  /** Not extracted: every extraction thread was busy and the queue full; the file is stored without its text. */
+  NOT_EXTRACTED
 }

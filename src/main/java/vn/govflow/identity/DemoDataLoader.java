@@ -30,18 +30,25 @@ class DemoDataLoader implements ApplicationRunner {
   private final IdentityDirectory directory;
   private final PasswordEncoder passwordEncoder;
   private final boolean enabled;
+  private final String publicUrl;
 
   DemoDataLoader(IdentityDirectory directory, PasswordEncoder passwordEncoder,
-                 @Value("${govflow.demo-data:true}") boolean enabled) {
+                 @Value("${govflow.demo-data:true}") boolean enabled,
+                 @Value("${govflow.public-url:http://localhost:8080}") String publicUrl) {
     this.directory = directory;
     this.passwordEncoder = passwordEncoder;
     this.enabled = enabled;
+    this.publicUrl = publicUrl;
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    if (!enabled || !directory.isEmpty()) {
+    if (!enabled) {
+      refuseLeftoverDemoAccounts();
+      return;
+    }
+    if (!directory.isEmpty()) {
       return;
     }
     agencies().forEach(directory::insertAgency);
@@ -54,6 +61,39 @@ class DemoDataLoader implements ApplicationRunner {
     }
     directory.refresh();
     log.info("Loaded demo data: {} agencies, {} people", agencies().size(), people().size());
+  }
+
+  /**
+   * GOVFLOW_DEMO_DATA=false does not remove demo people loaded by an earlier run. On a public address (the
+   * production-safety check lets it through only with demo data off) a demo account that still signs in with the
+   * published password stops the start, naming the accounts.
+   */
+  void refuseLeftoverDemoAccounts() {
+    if (isLocal(publicUrl)) {
+      return;
+    }
+    List<String> open = people().stream().filter(p -> Person.KIND_PERSON.equals(p.kind()))
+        .map(p -> directory.person(p.username()).orElse(null))
+        .filter(p -> p != null && p.active() && p.passwordHash() != null
+            && passwordEncoder.matches(DEMO_PASSWORD, p.passwordHash()))
+        .map(Person::username).toList();
+    if (!open.isEmpty()) {
+      throw new IllegalStateException("GovFlow will not start on the public address " + publicUrl + ": the demo "
+          + "accounts " + String.join(", ", open) + " still sign in with the password published in the README. "
+          + "Deactivate them (UPDATE idn_person SET active = FALSE WHERE username IN (...)) or give them passwords "
+          + "of their own, or start from an empty database.");
+    }
+  }
+
+  /** The same reading of "local" as security.ProductionSafetyCheck (which runs before any bean exists). */
+  static boolean isLocal(String url) {
+    try {
+      String host = java.net.URI.create(url.trim()).getHost();
+      return host != null
+          && Set.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host.toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static List<Agency> agencies() {

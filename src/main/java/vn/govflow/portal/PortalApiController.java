@@ -21,12 +21,10 @@ import vn.govflow.identity.IdentityDirectory;
 class PortalApiController {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final PortalService portal;
-  private final SubmissionLimiter limiter;
   private final IdentityDirectory directory;
 
-  PortalApiController(PortalService portal, SubmissionLimiter limiter, IdentityDirectory directory) {
+  PortalApiController(PortalService portal, IdentityDirectory directory) {
     this.portal = portal;
-    this.limiter = limiter;
     this.directory = directory;
   }
 
@@ -51,13 +49,7 @@ class PortalApiController {
 
   private ResponseEntity<Submitted> submitted(QuestionRequest request, java.util.List<PortalService.Attachment> files,
                                               HttpServletRequest http) {
-    long wait = limiter.acquire(http.getRemoteAddr());
-    if (wait > 0) {
-      throw new UserError(HttpStatus.TOO_MANY_REQUESTS, "portal-rate-limit",
-          "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau " + wait + " giây.",
-          "Too many questions from your address in a short time. Please try again in " + wait + " seconds.",
-          java.util.List.of(), java.util.Map.of("retryAfterSeconds", wait));
-    }
+    // The body limits and the flood limit per address ran before the body was read (PublicBodyLimits).
     PortalQuestion q = portal.submit(request, files, http.getRemoteAddr());
     return ResponseEntity.created(URI.create("/api/v1/portal/questions/" + q.trackingCode()))
         .body(new Submitted(q.trackingCode(), q.receivedAt(), q.dueAt()));

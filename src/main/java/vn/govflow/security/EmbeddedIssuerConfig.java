@@ -42,6 +42,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -63,18 +64,23 @@ class EmbeddedIssuerConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain issuerSecurity(HttpSecurity http, UserDetailsService issuerUsers) throws Exception {
+  SecurityFilterChain issuerSecurity(HttpSecurity http, UserDetailsService issuerUsers, SignInGuard guard)
+      throws Exception {
     OAuth2AuthorizationServerConfigurer issuer = OAuth2AuthorizationServerConfigurer.authorizationServer();
     HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     contexts.setSpringSecurityContextKey("GOVFLOW_SSO_SECURITY_CONTEXT");
     HttpSessionRequestCache requests = new HttpSessionRequestCache();
     requests.setSessionAttrName("GOVFLOW_SSO_SAVED_REQUEST");
+    // Brute-force protection: locked accounts and blocked addresses are refused before the password is checked.
+    SignInFlow signIn = new SignInFlow(guard, LOGIN_PAGE);
     http
         .securityMatcher(new OrRequestMatcher(issuer.getEndpointsMatcher(), new AntPathRequestMatcher("/sso/**")))
         .with(issuer, i -> i.oidc(Customizer.withDefaults()))
         .authorizeHttpRequests(a -> a.requestMatchers(LOGIN_PAGE, "/sso/assets/**").permitAll()
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error"))
+        .formLogin(f -> f.loginPage(LOGIN_PAGE).failureHandler(signIn.countFailure())
+            .successHandler(signIn.clearFailures(requests)))
+        .addFilterBefore(signIn.refuseLockedAttempts(), UsernamePasswordAuthenticationFilter.class)
         .userDetailsService(issuerUsers)
         .securityContext(c -> c.securityContextRepository(contexts))
         .requestCache(c -> c.requestCache(requests))
@@ -146,9 +152,17 @@ class EmbeddedIssuerConfig {
     return AuthorizationServerSettings.builder().issuer(props.issuerUri()).build();
   }
 
-  /** The signing key survives restarts (kept in the data folder), so issued tokens stay valid. */
+  /**
+   * The operator's key ({@code govflow.sso.signing-key-file}: an RSA private key as a JWK) when given, as a
+   * public address requires (ProductionSafetyCheck); otherwise, for a local run, a key generated once and kept in
+   * the data folder so that issued tokens survive a restart.
+   */
   @Bean
-  JWKSource<SecurityContext> jwkSource(@Value("${govflow.data-dir}") String dataDir) throws Exception {
+  JWKSource<SecurityContext> jwkSource(@Value("${govflow.data-dir}") String dataDir,
+                                       @Value("${govflow.sso.signing-key-file:}") String keyFile) throws Exception {
+    if (!keyFile.isBlank()) {
+      return new ImmutableJWKSet<>(new JWKSet(operatorKey(Path.of(keyFile))));
+    }
     Path file = Path.of(dataDir, "sso", "signing-key.json");
     RSAKey key;
     if (Files.exists(file)) {
@@ -158,6 +172,18 @@ class EmbeddedIssuerConfig {
       save(file, key);
     }
     return new ImmutableJWKSet<>(new JWKSet(key));
+  }
+
+  static RSAKey operatorKey(Path file) throws Exception {
+    if (!Files.isReadable(file)) {
+      throw new IllegalStateException("GOVFLOW_SSO_SIGNING_KEY_FILE names " + file + ", which cannot be read");
+    }
+    RSAKey key = RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
+    if (!key.isPrivate()) {
+      throw new IllegalStateException("GOVFLOW_SSO_SIGNING_KEY_FILE " + file
+          + " holds a public key only: the issuer needs the RSA private key (a JWK with \"d\")");
+    }
+    return key.getKeyID() != null ? key : new RSAKey.Builder(key).keyIDFromThumbprint().build();
   }
 
   private static RSAKey generate() throws Exception {

@@ -1,15 +1,31 @@
 package vn.govflow.security;
 
+import jakarta.servlet.http.HttpSession;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The embedded issuer's sign-in page (the form posts to Spring Security's login filter). */
 @Controller
 @ConditionalOnProperty(name = "govflow.sso.embedded", havingValue = "true", matchIfMissing = true)
 class SsoLoginController {
+  private final SignInGuard guard;
+
+  SsoLoginController(SignInGuard guard) {
+    this.guard = guard;
+  }
+
+  /** After a failed or refused attempt: the name typed stays in the form, and a lock says until when. */
   @GetMapping(EmbeddedIssuerConfig.LOGIN_PAGE)
-  String login() {
+  String login(HttpSession session, Model model,
+               @org.springframework.web.bind.annotation.RequestParam(required = false) String locked) {
+    Object typed = session.getAttribute(SignInFlow.TYPED_USERNAME);
+    model.addAttribute("typedUsername", typed instanceof String s ? s : "");
+    if (locked != null && session.getAttribute(SignInFlow.REFUSAL) instanceof SignInGuard.Refusal refusal) {
+      model.addAttribute("refusalKind", refusal.kind().name());
+      model.addAttribute("refusedUntil", guard.shown(refusal.until()));
+    }
     return "sso/login";
   }
 }

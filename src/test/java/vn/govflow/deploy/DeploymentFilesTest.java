@@ -177,7 +177,8 @@ class DeploymentFilesTest {
         .containsExactly(publicUrl + "/login/oauth2/code/" + OidcProvider.REGISTRATION_ID);
     assertThat(client(WEB_CLIENT).path("attributes").path("post.logout.redirect.uris").asText())
         .isEqualTo(publicUrl + "/signed-out");
-    assertThat(env.get("GOVFLOW_DEMO_DATA")).isEqualTo("true");
+    // No demo accounts unless asked (GOVFLOW_DEMO_DATA=true in the shell that runs compose).
+    assertThat(env.get("GOVFLOW_DEMO_DATA")).isEqualTo("${GOVFLOW_DEMO_DATA:-false}");
     assertThat(env.get("GOVFLOW_DATA_DIR")).isEqualTo("/data");
   }
 
@@ -234,7 +235,8 @@ class DeploymentFilesTest {
   void dockerfileRunsTheJarAsNonRootWithDataUnderSlashData() throws IOException {
     String df = Files.readString(DOCKERFILE);
     assertThat(df).contains("mvn -B -DskipTests package").contains("target/govflow-*.jar")
-        .contains("GOVFLOW_DATA_DIR=/data").contains("EXPOSE 8080").contains("/actuator/health")
+        .contains("GOVFLOW_DATA_DIR=/data").contains("GOVFLOW_DEMO_DATA=false").contains("EXPOSE 8080")
+        .contains("/actuator/health")
         .containsPattern("(?m)^USER (?!root)\\S+").containsPattern("(?m)^FROM .*17.*jre");
   }
 

@@ -23,8 +23,9 @@ class SignInBrowserTest extends BrowserTest {
     driver.findElement(By.id("password")).sendKeys("sai-mat-khau");
     driver.findElement(By.id("sign-in")).click();
     assertThat(driver.findElement(By.id("sso-error")).getText()).contains("không đúng");
+    // The name typed stays in the form; only the password is typed again.
+    assertThat(driver.findElement(By.id("username")).getAttribute("value")).isEqualTo("lannt.skhcn");
 
-    driver.findElement(By.id("username")).sendKeys("lannt.skhcn");
     driver.findElement(By.id("password")).sendKeys("Demo@2026");
     driver.findElement(By.id("sign-in")).click();
 
