@@ -11,7 +11,7 @@ import org.h2.api.Trigger;
 
 /**
  * H2's counterpart of the PostgreSQL trigger: audit rows are never deleted, and never updated except by a
- * redaction (V12_14): personal columns (client address, user agent, detail) cleared, every other column as it
+ * redaction (V13): personal columns (client address, user agent, detail) cleared, every other column as it
  * was, and redacted_by naming an existing 'audit.redact' row, which records who redacted what and why.
  */
 public class H2AppendOnlyTrigger implements Trigger {

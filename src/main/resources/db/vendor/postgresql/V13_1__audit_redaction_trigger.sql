@@ -1,4 +1,4 @@
--- The audit log stays append-only; the one update allowed is a redaction (see V12_14): personal columns
+-- The audit log stays append-only; the one update allowed is a redaction (see V13): personal columns
 -- cleared, nothing else changed, and redacted_by naming an existing 'audit.redact' row.
 CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$
 BEGIN
