@@ -157,9 +157,12 @@ class ModelExpressionManagerTest {
 
   static Object run(String expression, Map<String, Object> variables, String resultVariable) {
     String key = "sandbox-expression-" + (++run);
-    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
-        .serviceTask("Task_Evaluate").camundaExpression(expression).camundaResultVariable(resultVariable)
-        .userTask("Task_Wait").endEvent().done();
+    var task = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
+        .serviceTask("Task_Evaluate").camundaExpression(expression);
+    if (resultVariable != null) {
+      task = task.camundaResultVariable(resultVariable);
+    }
+    BpmnModelInstance model = task.userTask("Task_Wait").endEvent().done();
     engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy();
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(key, "bk-1", variables);
     return resultVariable == null ? null : engine.getRuntimeService().getVariable(instance.getId(), resultVariable);
