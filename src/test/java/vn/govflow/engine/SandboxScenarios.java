@@ -165,7 +165,9 @@ interface SandboxScenarios extends GovFlowUnderTest {
           .getId();
       SsoClient designer = signIn(DESIGNER);
       String pid = instance.getId();
-      assertThat(JSON.readTree(list(designer, "/engine-rest/task?processInstanceId=" + pid))).isEmpty();
+      assertThat(list(designer, "/engine-rest/task?processInstanceId=" + pid)).isEmpty();
+      // The same query finds it for the agency's clerk (so the empty answer above is the designer's rights).
+      assertThat(list(signIn("hoadt.vpubnd"), "/engine-rest/task?processInstanceId=" + pid)).hasSize(1);
       assertThat(designer.get("/engine-rest/task/" + taskId).statusCode()).isEqualTo(404);
       HttpResponse<String> taskVariables = designer.get("/engine-rest/task/" + taskId + "/variables");
       assertThat(taskVariables.statusCode()).isIn(403, 404);
@@ -173,12 +175,12 @@ interface SandboxScenarios extends GovFlowUnderTest {
       HttpResponse<String> variables = designer.get("/engine-rest/process-instance/" + pid + "/variables");
       assertThat(variables.statusCode()).isIn(403, 404);
       assertThat(variables.body()).doesNotContain("vpubnd-only");
-      assertThat(JSON.readTree(list(designer, "/engine-rest/process-instance?processInstanceIds=" + pid)))
+      assertThat(list(designer, "/engine-rest/process-instance?processInstanceIds=" + pid))
           .isEmpty();
-      assertThat(JSON.readTree(list(designer, "/engine-rest/history/variable-instance?processInstanceId=" + pid))).isEmpty();
-      assertThat(JSON.readTree(list(designer, "/engine-rest/history/process-instance?processInstanceId=" + pid))).isEmpty();
+      assertThat(list(designer, "/engine-rest/history/variable-instance?processInstanceId=" + pid)).isEmpty();
+      assertThat(list(designer, "/engine-rest/history/process-instance?processInstanceId=" + pid)).isEmpty();
       // The designer still sees the definition (what Cockpit lists).
-      assertThat(JSON.readTree(list(designer, "/engine-rest/process-definition?key=" + k))).hasSize(1);
+      assertThat(list(designer, "/engine-rest/process-definition?key=" + k)).hasSize(1);
     } finally {
       bean(RepositoryService.class).deleteDeployment(deploymentId, true, true, true);
     }
