@@ -105,6 +105,25 @@ class ModelCheckerTest {
   }
 
   @Test
+  void aCallActivityMayOnlyCallItsOwnModule() {
+    assertThat(check(process("portal-sandbox", "<bpmn:callActivity id=\"Call_Other\" calledElement=\"incoming-document\"/>"),
+        DESIGNER)).extracting(ModelChecker.Problem::elementId, ModelChecker.Problem::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Call_Other", "call-activity"));
+  }
+
+  @Test
+  void decisionTablesInAScriptLanguageAreRefused() {
+    String dmn = "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"d\" name=\"d\""
+        + " namespace=\"urn:test\"><decision id=\"portal-evil\" name=\"e\"><decisionTable id=\"Table_Evil\">"
+        + "<input id=\"Input_Evil\"><inputExpression id=\"Expr_Evil\" typeRef=\"string\""
+        + " expressionLanguage=\"javascript\"><text>java.lang.Runtime</text></inputExpression></input>"
+        + "</decisionTable></decision></definitions>";
+    assertThat(CHECKER.check("portal-evil.dmn", dmn.getBytes(StandardCharsets.UTF_8), DESIGNER))
+        .extracting(ModelChecker.Problem::elementId, ModelChecker.Problem::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Expr_Evil", "script"));
+  }
+
+  @Test
   void doctypesAreNotRead() {
     String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
         + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">&x;</bpmn:definitions>";
