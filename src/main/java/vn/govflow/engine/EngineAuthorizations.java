@@ -6,17 +6,31 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.govflow.identity.Roles;
 
 /**
- * The engine authorizations GovFlow's roles need, created once and kept (idempotent at every start). Staff
+ * The engine authorizations GovFlow's roles need, made to match at every start (older databases converge: a grant
+ * that says more than this is trimmed, a designer's grant on a resource not listed here is removed). Staff
  * reach tasks through candidate groups (the engine grants those per task); these are the standing grants.
+ * Designers work on definitions and deployments only: no instances, tasks, variables or history, which belong
+ * to the agencies (Camunda multi-tenancy per agency is not set up, so there is no "own agency" grant yet).
  */
 @Component
 class EngineAuthorizations {
+  /** What designers hold on every resource id (ANY); any other designer grant on ANY is removed. */
+  static final Map<Resource, Permission[]> DESIGNER = Map.of(
+      Resources.APPLICATION, new Permission[] {Permissions.ACCESS},
+      Resources.DEPLOYMENT, new Permission[] {Permissions.CREATE, Permissions.READ, Permissions.DELETE},
+      Resources.PROCESS_DEFINITION, new Permission[] {Permissions.READ},
+      Resources.DECISION_DEFINITION, new Permission[] {Permissions.READ},
+      Resources.DECISION_REQUIREMENTS_DEFINITION, new Permission[] {Permissions.READ});
+
   private final AuthorizationService authorizations;
 
   EngineAuthorizations(AuthorizationService authorizations) {
@@ -32,16 +46,42 @@ class EngineAuthorizations {
       grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
     String designer = Roles.PROCESS_DESIGNER;
-    grant(designer, Resources.DEPLOYMENT, Authorization.ANY, Permissions.ALL);
-    grant(designer, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.ALL);
-    grant(designer, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.ALL);
-    grant(designer, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.ALL);
-    grant(designer, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-    grant(designer, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
-        org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
+    for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(designer).list()) {
+      if (!Authorization.ANY.equals(a.getResourceId())) {
+        continue;
+      }
+      Permission[] wanted = DESIGNER.entrySet().stream().filter(e -> e.getKey().resourceType() == a.getResourceType())
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+      if (wanted == null) {
+        authorizations.deleteAuthorization(a.getId());
+      } else if (!sameGrant(a, wanted)) {
+        a.setPermissions(wanted);
+        authorizations.saveAuthorization(a);
+      }
+    }
+    DESIGNER.forEach((resource, permissions) -> {
+      if (resource != Resources.APPLICATION) {
+        grant(designer, resource, Authorization.ANY, permissions);
+      }
+    });
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+  private static boolean sameGrant(Authorization a, Permission[] wanted) {
+    Permission[] all = a.getPermissions(Permissions.values());
+    Set<String> held = new HashSet<>();
+    for (Permission p : all) {
+      held.add(p.getName());
+    }
+    held.remove(Permissions.NONE.getName());
+    Set<String> want = new HashSet<>();
+    for (Permission p : wanted) {
+      want.add(p.getName());
+    }
+    return !a.isEveryPermissionGranted() && held.equals(want);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     long existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count();
     if (existing > 0) {
@@ -51,7 +91,7 @@ class EngineAuthorizations {
     a.setGroupId(groupId);
     a.setResource(resource);
     a.setResourceId(resourceId);
-    a.addPermission(permission);
+    a.setPermissions(permissions);
     authorizations.saveAuthorization(a);
   }
 }

@@ -33,6 +33,29 @@ class EngineHardeningTest extends H2IntegrationTest {
     assertThat(c.getHistoryTimeToLive()).isEqualTo("P3650D");
   }
 
+  /**
+   * The engine resolves exactly the vocabulary, and the vocabulary names every delegate and listener bean the
+   * application has (a new module's delegate missing here would not resolve in its own models).
+   */
+  @Test
+  void theSandboxIsInstalledAndItsVocabularyMatchesTheBeans() {
+    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(c.getExpressionManager()).isInstanceOf(ModelExpressionManager.class);
+    assertThat(c.getBeans().keySet()).containsExactlyInAnyOrderElementsOf(ModelVocabulary.beanNames());
+    assertThat(c.getCustomPreDeployers()).anySatisfy(d -> assertThat(d).isInstanceOf(DeploymentCheck.class));
+    assertThat(c.isDeserializationTypeValidationEnabled()).isTrue();
+    assertThat(c.getDeserializationTypeValidator()).isInstanceOf(SandboxDeserializationValidator.class);
+    for (String name : ModelVocabulary.beanNames()) {
+      assertThat(context().containsBean(name)).as(name).isTrue();
+    }
+    java.util.Set<String> delegates = new java.util.TreeSet<>();
+    for (Class<?> type : new Class<?>[] {org.camunda.bpm.engine.delegate.JavaDelegate.class,
+        org.camunda.bpm.engine.delegate.TaskListener.class, org.camunda.bpm.engine.delegate.ExecutionListener.class}) {
+      delegates.addAll(java.util.List.of(context().getBeanNamesForType(type)));
+    }
+    assertThat(ModelVocabulary.beanNames()).containsAll(delegates);
+  }
+
   @Test
   void expressionsInQueriesAreRefused() {
     assertThatThrownBy(() -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").list())

@@ -66,6 +66,19 @@ class ModelLintTest {
     }
   }
 
+  /** The same check the engine runs on every deployment (one rule set): the build's models pass it. */
+  @Test
+  void modelsPassTheEnginesDeploymentCheck() throws IOException {
+    ModelChecker checker = new ModelChecker();
+    List<Path> models = Stream.of(files(PROCESSES, ".bpmn"), files(DMN, ".dmn"), files(FORMS, ".form"))
+        .flatMap(List::stream).toList();
+    assertThat(models).isNotEmpty();
+    for (Path file : models) {
+      assertThat(checker.check(file.toString(), Files.readAllBytes(file), ModelChecker.Deployer.BUILD))
+          .as(file + ": deployment check").isEmpty();
+    }
+  }
+
   @Test
   void decisionsFollowTheConventions() throws IOException {
     for (Path file : files(DMN, ".dmn")) {

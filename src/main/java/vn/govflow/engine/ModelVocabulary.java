@@ -1,0 +1,87 @@
+package vn.govflow.engine;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Everything a model may name: the delegate and listener beans of each module (a process may use only its own
+ * module's, the module being its id's prefix: {@code incoming-document} → {@code incoming}), the helper beans with
+ * the methods a model may call on them, the methods on {@code execution} and {@code task}, and the engine's EL
+ * functions. The engine resolves no other bean, and {@link ModelChecker} refuses a model naming anything else.
+ * A new module adds its delegates here: a model is code, and this list is what it may call.
+ */
+public final class ModelVocabulary {
+  /** Module → the beans its processes name in delegateExpression (JavaDelegate, TaskListener, ExecutionListener). */
+  static final Map<String, Set<String>> DELEGATES = Map.of(
+      "incoming", Set.of("incomingDirection", "incomingStatus", "incomingNotify", "incomingTaskHistory",
+          "incomingOpinions"),
+      "portal", Set.of("portalTaskHistory", "portalRoute", "portalForward", "portalDeadline", "portalStatus",
+          "portalNotify", "portalSendAnswer", "portalSendAppointment", "portalPublish"));
+
+  /** Helper beans any process may call, with the only methods callable on them. */
+  static final Map<String, Set<String>> HELPERS = Map.of(
+      "workingDays", Set.of("dueAt", "startsAt", "before"));
+
+  /** Variable accessors on execution and task (both are variable scopes). */
+  static final Set<String> VARIABLE_METHODS = Set.of("getVariable", "getVariableLocal", "hasVariable",
+      "hasVariableLocal", "setVariable", "setVariableLocal");
+
+  /** Read-only facts of an execution; never getProcessEngine(Services), getProcessInstance, the model API. */
+  static final Set<String> EXECUTION_METHODS = Set.of("getId", "getProcessInstanceId", "getProcessBusinessKey",
+      "getBusinessKey", "getProcessDefinitionId", "getCurrentActivityId", "getCurrentActivityName",
+      "getActivityInstanceId", "getEventName", "getTenantId");
+
+  /** Read-only facts of a task. */
+  static final Set<String> TASK_METHODS = Set.of("getId", "getName", "getTaskDefinitionKey", "getAssignee",
+      "getOwner", "getDueDate", "getFollowUpDate", "getPriority", "getProcessInstanceId", "getEventName",
+      "getCreateTime", "getTenantId");
+
+  /** The engine's own EL functions a model may call: who is signed in, and the time. */
+  static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
+
+  private ModelVocabulary() {}
+
+  /** Every bean name the engine may resolve, sorted. */
+  public static Set<String> beanNames() {
+    Set<String> names = new TreeSet<>(HELPERS.keySet());
+    DELEGATES.values().forEach(names::addAll);
+    return names;
+  }
+
+  /** The module owning a delegate bean, if it is one. */
+  public static Optional<String> moduleOf(String beanName) {
+    return DELEGATES.entrySet().stream().filter(e -> e.getValue().contains(beanName)).map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** A process's module: the prefix of its id up to the first dash. */
+  public static String moduleOfProcess(String processId) {
+    int dash = processId == null ? -1 : processId.indexOf('-');
+    return dash < 0 ? "" : processId.substring(0, dash);
+  }
+
+  static boolean isHelper(String name) {
+    return HELPERS.containsKey(name);
+  }
+
+  /** Methods callable on {@code execution} (in a static check we cannot tell which scope kind it is). */
+  static Set<String> executionMethods() {
+    Set<String> all = new TreeSet<>(VARIABLE_METHODS);
+    all.addAll(EXECUTION_METHODS);
+    return all;
+  }
+
+  static Set<String> taskMethods() {
+    Set<String> all = new TreeSet<>(VARIABLE_METHODS);
+    all.addAll(TASK_METHODS);
+    return all;
+  }
+
+  /** Helper name → methods, for messages. */
+  static Map<String, Set<String>> helpers() {
+    return new TreeMap<>(HELPERS);
+  }
+}

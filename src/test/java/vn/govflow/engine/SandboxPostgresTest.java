@@ -1,0 +1,5 @@
+package vn.govflow.engine;
+
+import vn.govflow.support.PostgresIntegrationTest;
+
+class SandboxPostgresTest extends PostgresIntegrationTest implements SandboxScenarios {}

@@ -1,0 +1,239 @@
+package vn.govflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import vn.govflow.identity.Roles;
+import vn.govflow.support.GovFlowUnderTest;
+import vn.govflow.support.SsoClient;
+
+/**
+ * The engine's side doors, tried as the attacks: a designer deploying models that reach the application,
+ * reflection, scripts, Java classes, a timer start or another module's delegate (400 problem+json naming the
+ * element, nothing deployed); a designer reading another agency's task and variables (nothing); an object
+ * variable naming a Java type outside the allowlist (not deserialized). Run on H2 and on PostgreSQL.
+ */
+interface SandboxScenarios extends GovFlowUnderTest {
+  ObjectMapper JSON = new ObjectMapper();
+  String DESIGNER = "huybq.skhcn";
+
+  static String model(String key, String body) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_1" targetNamespace="urn:test">
+          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+            %s
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(key, body);
+  }
+
+  static String serviceTask(String attributes) {
+    return """
+        <bpmn:startEvent id="StartEvent_1"/>
+        <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Task_Evil"/>
+        <bpmn:serviceTask id="Task_Evil" %s/>
+        <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Evil" targetRef="EndEvent_1"/>
+        <bpmn:endEvent id="EndEvent_1"/>
+        """.formatted(attributes);
+  }
+
+  /** POST /engine-rest/deployment/create as Cockpit and the designer send it (multipart, one file). */
+  static HttpResponse<String> deploy(SsoClient client, String key, String xml) {
+    String boundary = "----sandbox" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
+        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+    return client.send(client.withXsrf(HttpRequest.newBuilder(URI.create(client.baseUrl()
+            + "/engine-rest/deployment/create")))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  default void assertRefused(SsoClient designer, String key, String xml, String elementId, String rule)
+      throws Exception {
+    HttpResponse<String> r = deploy(designer, key, xml);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode problem = JSON.readTree(r.body());
+    assertThat(problem.get("code").asText()).isEqualTo("model-refused");
+    assertThat(problem.get("messageVi").asText()).contains("Mô hình không được triển khai").contains(elementId);
+    assertThat(problem.get("messageEn").asText()).contains(elementId);
+    List<String> fields = new ArrayList<>();
+    problem.get("errors").forEach(e -> fields.add(e.get("field").asText() + " " + e.get("messageEn").asText()));
+    assertThat(fields).anySatisfy(f -> assertThat(f).startsWith(elementId + " " + rule + ":"));
+    // Nothing deployed: no definition and no deployment of that name.
+    RepositoryService repository = bean(RepositoryService.class);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+    assertThat(repository.createDeploymentQuery().deploymentName(key).count()).isZero();
+  }
+
+  /** A list query (the engine refuses unbounded ones): 200 and its JSON array. */
+  static JsonNode list(SsoClient client, String path) throws Exception {
+    HttpResponse<String> r = client.get(path + "&firstResult=0&maxResults=10");
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    JsonNode array = JSON.readTree(r.body());
+    assertThat(array.isArray()).as(r.body()).isTrue();
+    return array;
+  }
+
+  static String key(String what) {
+    return "portal-sandbox-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  default void aDesignersModelCannotReachTheApplicationOrTheJvm() throws Exception {
+    SsoClient designer = signIn(DESIGNER);
+    String k = key("jdbc");
+    assertRefused(designer, k, model(k, serviceTask(
+        "camunda:expression=\"${jdbcTemplate.queryForList('select * from gf_person')}\"")), "Task_Evil", "method");
+    k = key("reflection");
+    assertRefused(designer, k, model(k, serviceTask(
+        "camunda:expression=\"${execution.getClass().forName('java.lang.Runtime')}\"")), "Task_Evil", "method");
+    k = key("bean");
+    assertRefused(designer, k, model(k, serviceTask("camunda:delegateExpression=\"${jdbcTemplate}\"")),
+        "Task_Evil", "delegate");
+    k = key("class");
+    assertRefused(designer, k, model(k, serviceTask("camunda:class=\"java.lang.Runtime\"")), "Task_Evil", "class");
+    k = key("script");
+    assertRefused(designer, k, model(k, """
+        <bpmn:startEvent id="StartEvent_1"/>
+        <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Task_Script"/>
+        <bpmn:scriptTask id="Task_Script" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>
+        """), "Task_Script", "script");
+    k = key("other-module");
+    String incoming = "incoming" + k.substring("portal".length());
+    assertRefused(designer, incoming, model(incoming, serviceTask("camunda:delegateExpression=\"${portalRoute}\"")),
+        "Task_Evil", "other-module");
+  }
+
+  @Test
+  default void aDesignerCannotStartAProcessByATimer() throws Exception {
+    String k = key("timer");
+    assertRefused(signIn(DESIGNER), k, model(k, """
+        <bpmn:startEvent id="StartEvent_EveryMinute">
+          <bpmn:timerEventDefinition id="Timer_1"><bpmn:timeCycle>R/PT1M</bpmn:timeCycle></bpmn:timerEventDefinition>
+        </bpmn:startEvent>
+        <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_EveryMinute" targetRef="EndEvent_1"/>
+        <bpmn:endEvent id="EndEvent_1"/>
+        """), "StartEvent_EveryMinute", "start-event");
+  }
+
+  @Test
+  default void aCleanModelWithItsModulesDelegateDeploys() throws Exception {
+    String k = key("clean");
+    HttpResponse<String> r = deploy(signIn(DESIGNER), k, model(k,
+        serviceTask("camunda:delegateExpression=\"${portalStatus}\" camunda:asyncBefore=\"true\"")));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    RepositoryService repository = bean(RepositoryService.class);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
+    repository.deleteDeployment(JSON.readTree(r.body()).get("id").asText(), true);
+  }
+
+  @Test
+  default void aDesignerSeesNoOtherAgencysTaskOrVariables() throws Exception {
+    String k = "sandbox-secret-" + UUID.randomUUID().toString().substring(0, 8);
+    String deploymentId = bean(RepositoryService.class).createDeployment().name(k)
+        .addModelInstance(k + ".bpmn", Bpmn.createExecutableProcess(k).camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Register").camundaCandidateGroups("vpubnd-clerk").endEvent().done()).deploy().getId();
+    try {
+      ProcessInstance instance = bean(RuntimeService.class).startProcessInstanceByKey(k,
+          Map.of("agency", "vpubnd", "secret", "vpubnd-only"));
+      String taskId = bean(TaskService.class).createTaskQuery().processInstanceId(instance.getId()).singleResult()
+          .getId();
+      SsoClient designer = signIn(DESIGNER);
+      String pid = instance.getId();
+      assertThat(list(designer, "/engine-rest/task?processInstanceId=" + pid)).isEmpty();
+      // The same query finds it for the agency's clerk (so the empty answer above is the designer's rights).
+      assertThat(list(signIn("hoadt.vpubnd"), "/engine-rest/task?processInstanceId=" + pid)).hasSize(1);
+      assertThat(designer.get("/engine-rest/task/" + taskId).statusCode()).isEqualTo(404);
+      HttpResponse<String> taskVariables = designer.get("/engine-rest/task/" + taskId + "/variables");
+      assertThat(taskVariables.statusCode()).isIn(403, 404);
+      assertThat(taskVariables.body()).doesNotContain("vpubnd-only");
+      HttpResponse<String> variables = designer.get("/engine-rest/process-instance/" + pid + "/variables");
+      assertThat(variables.statusCode()).isIn(403, 404);
+      assertThat(variables.body()).doesNotContain("vpubnd-only");
+      assertThat(list(designer, "/engine-rest/process-instance?processInstanceIds=" + pid))
+          .isEmpty();
+      assertThat(list(designer, "/engine-rest/history/variable-instance?processInstanceId=" + pid)).isEmpty();
+      assertThat(list(designer, "/engine-rest/history/process-instance?processInstanceId=" + pid)).isEmpty();
+      // The designer still sees the definition (what Cockpit lists).
+      assertThat(list(designer, "/engine-rest/process-definition?key=" + k)).hasSize(1);
+    } finally {
+      bean(RepositoryService.class).deleteDeployment(deploymentId, true, true, true);
+    }
+  }
+
+  @Test
+  default void designersGrantsFromAnOlderVersionConverge() {
+    AuthorizationService authorizations = bean(AuthorizationService.class);
+    String designer = Roles.PROCESS_DESIGNER;
+    Authorization definitions = authorizations.createAuthorizationQuery().groupIdIn(designer)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(Authorization.ANY).singleResult();
+    definitions.addPermission(Permissions.ALL);
+    authorizations.saveAuthorization(definitions);
+    Authorization instances = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    instances.setGroupId(designer);
+    instances.setResource(Resources.PROCESS_INSTANCE);
+    instances.setResourceId(Authorization.ANY);
+    instances.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(instances);
+
+    bean(EngineAuthorizations.class).ensure();
+
+    assertThat(authorizations.isUserAuthorized(DESIGNER, List.of(designer), Permissions.READ,
+        Resources.PROCESS_INSTANCE)).isFalse();
+    assertThat(authorizations.createAuthorizationQuery().groupIdIn(designer)
+        .resourceType(Resources.PROCESS_INSTANCE).count()).isZero();
+    Authorization trimmed = authorizations.createAuthorizationQuery().groupIdIn(designer)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(Authorization.ANY).singleResult();
+    assertThat(trimmed.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(trimmed.isPermissionGranted(Permissions.READ_INSTANCE)).isFalse();
+    assertThat(trimmed.isPermissionGranted(Permissions.UPDATE_INSTANCE)).isFalse();
+  }
+
+  @Test
+  default void objectVariablesDeserializeOnlyAllowedTypes() {
+    String k = "sandbox-variables-" + UUID.randomUUID().toString().substring(0, 8);
+    String deploymentId = bean(RepositoryService.class).createDeployment().name(k)
+        .addModelInstance(k + ".bpmn", Bpmn.createExecutableProcess(k).camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Wait").camundaCandidateGroups("vpubnd-clerk").endEvent().done()).deploy().getId();
+    try {
+      RuntimeService runtime = bean(RuntimeService.class);
+      String pid = runtime.startProcessInstanceByKey(k).getId();
+      runtime.setVariable(pid, "evil", Variables.serializedObjectValue("[\"touch\", \"/tmp/govflow-pwned\"]")
+          .serializationDataFormat("application/json").objectTypeName("java.lang.ProcessBuilder").create());
+      assertThatThrownBy(() -> runtime.getVariable(pid, "evil")).hasMessageContaining("java.lang.ProcessBuilder");
+      // The serialized text is still there for an administrator to see and remove.
+      assertThat(runtime.getVariableTyped(pid, "evil", false).toString()).contains("ProcessBuilder");
+      // What the shipped processes store (lists and maps as JSON) still works.
+      runtime.setVariable(pid, "coordinators", Variables.objectValue(new ArrayList<>(List.of("anhdd.skhcn")))
+          .serializationDataFormat("application/json").create());
+      assertThat(runtime.getVariable(pid, "coordinators")).isEqualTo(List.of("anhdd.skhcn"));
+    } finally {
+      bean(RepositoryService.class).deleteDeployment(deploymentId, true, true, true);
+    }
+  }
+}
