@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.govflow.identity.EngineGroup;
 import vn.govflow.identity.Roles;
 
 /**
@@ -39,6 +40,11 @@ class EngineAuthorizations {
 
   @EventListener(ApplicationReadyEvent.class)
   void ensure() {
+    // Camunda 7.24 gives its admin group no bypass: administrators act through grants of every permission on
+    // every resource, as Camunda's own first-admin setup creates them (province-wide administrators).
+    for (Resource resource : Resources.values()) {
+      grant(EngineGroup.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+    }
     for (String role : Roles.ALL) {
       grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }

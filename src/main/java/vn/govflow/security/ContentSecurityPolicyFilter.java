@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -65,6 +66,17 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     // Set before the chain runs, so redirects, errors and streamed responses carry it too.
     response.setHeader(HEADER, policy);
-    chain.doFilter(request, response);
+    // A response that brings its own, stricter policy (a file preview's sandbox) replaces ours rather than adding a
+    // second header.
+    chain.doFilter(request, new HttpServletResponseWrapper(response) {
+      @Override
+      public void addHeader(String name, String value) {
+        if (HEADER.equalsIgnoreCase(name)) {
+          super.setHeader(name, value);
+        } else {
+          super.addHeader(name, value);
+        }
+      }
+    });
   }
 }

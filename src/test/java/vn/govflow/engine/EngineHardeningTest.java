@@ -68,8 +68,11 @@ class EngineHardeningTest extends H2IntegrationTest {
   @Test
   void unboundedQueriesThroughTheRestApiAreRefused() {
     SsoClient anh = signIn("anhdd.skhcn");
-    assertThat(anh.get("/engine-rest/history/process-instance").body())
-        .contains("An unbound number of results is forbidden");
+    // Refused (400); staff get the shield's bilingual message with an error id, not the engine's own text.
+    var unbounded = anh.get("/engine-rest/history/process-instance");
+    assertThat(unbounded.statusCode()).isEqualTo(400);
+    assertThat(unbounded.body()).contains("\"code\":\"engine-bad-request\"").contains("errorId")
+        .doesNotContain("Exception");
     assertThat(anh.get("/engine-rest/history/process-instance?maxResults=10").statusCode()).isEqualTo(200);
   }
 
