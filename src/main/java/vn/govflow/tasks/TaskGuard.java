@@ -132,10 +132,8 @@ public final class TaskGuard {
   }
 
   /** Delegating: the holder, to an active colleague of the same agency (never sharing the case outside it). */
+  /** Delegation is the holder's, administrators included (they reassign instead), and stays in the agency. */
   void checkDelegate(Actor actor, TaskFacts task, String delegate) {
-    if (actor.admin()) {
-      return;
-    }
     requireHolder(actor.userId(), task);
     Optional<String> mine = agencyOf.apply(actor.userId());
     if (delegate == null || mine.isEmpty() || !mine.equals(agencyOf.apply(delegate))) {

@@ -90,6 +90,8 @@ class TaskGuardTest {
         .isEqualTo("task-delegate-outside");
     assertThat(code(() -> guard.checkDelegate(person("mai"), task("anh"), "mai")))
         .isEqualTo("task-not-yours");
+    // An administrator reassigns; delegating someone's task (to another agency, say) is not theirs either.
+    assertThat(code(() -> guard.checkDelegate(ADMIN, task("anh"), "thao"))).isEqualTo("task-not-yours");
   }
 
   @Test
