@@ -283,15 +283,7 @@ class KeycloakIssuerIsolatedTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        return client.send(request.timeout(Duration.ofSeconds(60)).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return SsoClient.send(client, request);
     }
   }
 

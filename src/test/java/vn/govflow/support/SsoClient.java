@@ -117,7 +117,8 @@ public class SsoClient {
     return send(httpNoRedirects, request);
   }
 
-  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+  /** One request as text, with the tests' timeout; I/O failures as unchecked exceptions. */
+  public static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
     try {
       return client.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
