@@ -38,16 +38,9 @@ interface SandboxScenarios extends GovFlowUnderTest {
   ObjectMapper JSON = new ObjectMapper();
   String DESIGNER = "huybq.skhcn";
 
+  /** A one-process model (the model checker's unit test builds the same). */
   static String model(String key, String body) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_1" targetNamespace="urn:test">
-          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
-            %s
-          </bpmn:process>
-        </bpmn:definitions>
-        """.formatted(key, body);
+    return ModelCheckerTest.process(key, body);
   }
 
   static String serviceTask(String attributes) {
