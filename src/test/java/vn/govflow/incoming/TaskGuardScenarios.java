@@ -99,13 +99,7 @@ interface TaskGuardScenarios extends IncomingTestSupport {
   default void aHandlerCannotSetDocumentIdOnHisOwnTaskThroughTheEngine() throws Exception {
     String[] theirs = registered(signIn("hoadt.vpubnd"), "");
     String[] ours = registered(signIn("lannt.skhcn"), "");
-    SsoClient hung = signIn("hungtv.skhcn");
-    Task direct = awaitTask(ours[1], "Task_Direct");
-    assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
-    assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
-        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}").statusCode())
-        .isEqualTo(204);
-    Task handle = awaitTask(ours[1], "Task_Handle");
+    Task handle = directedToAnh(ours[1]);
     SsoClient anh = signIn("anhdd.skhcn");
     String value = "{\"value\": \"" + theirs[0] + "\", \"type\": \"String\"}";
 
@@ -188,13 +182,7 @@ interface TaskGuardScenarios extends IncomingTestSupport {
   @Test
   default void identityLinksAndTaskPropertiesOnTheEngineAreForAdministratorsOnly() throws Exception {
     String[] ours = registered(signIn("lannt.skhcn"), "");
-    SsoClient hung = signIn("hungtv.skhcn");
-    Task direct = awaitTask(ours[1], "Task_Direct");
-    assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
-    assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
-        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}").statusCode())
-        .isEqualTo(204);
-    Task handle = awaitTask(ours[1], "Task_Handle");
+    Task handle = directedToAnh(ours[1]);
     SsoClient anh = signIn("anhdd.skhcn");
 
     HttpResponse<String> share = anh.postJson("/engine-rest/task/" + handle.getId() + "/identity-links",
@@ -289,5 +277,16 @@ interface TaskGuardScenarios extends IncomingTestSupport {
             + " \"leadHandler\": {\"value\": \"anhdd.skhcn\"}, \"direction\": {\"value\": \"Xử lý.\"}}}");
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
     assertThat(awaitTask(ours[1], "Task_Handle").getAssignee()).isEqualTo("anhdd.skhcn");
+  }
+
+  /** The head claims the direction task and gives the document to Đỗ Đức Anh; his handling task, once open. */
+  private Task directedToAnh(String processInstanceId) {
+    SsoClient hung = signIn("hungtv.skhcn");
+    Task direct = awaitTask(processInstanceId, "Task_Direct");
+    assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}").statusCode())
+        .isEqualTo(204);
+    return awaitTask(processInstanceId, "Task_Handle");
   }
 }
