@@ -1,5 +1,6 @@
 package vn.govflow.incoming;
 
+import vn.govflow.casework.Urgency;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.govflow.casework.TaskRules;
 
 /**
  * The beans the incoming-document process calls by name. Each only hands over to {@link IncomingHandling},
@@ -26,24 +27,23 @@ class IncomingDelegates {
     return execution -> handling.notifyDeadline(execution, (String) execution.getVariableLocal("kind"));
   }
 
-  /** On every user task's completion: checks the form against the rules and writes the phiếu giải quyết. */
+  /**
+   * On every user task's completion: checks the form against the task's rules and writes the phiếu giải quyết.
+   * The model names the opinion task's listener separately ({@code incomingOpinions}); it is the same table.
+   */
   @Bean
-  TaskListener incomingTaskHistory(IncomingHandling handling) {
-    return task -> {
-      switch (task.getTaskDefinitionKey()) {
-        case "Task_Direct" -> handling.checkDirection(task);
-        case "Task_PickHandler" -> handling.checkPickedHandler(task);
-        case "Task_GiveOpinion" -> handling.checkOpinion(task);
-        case "Task_Handle" -> handling.checkHandled(task);
-        case "Task_ReviewReturned" -> handling.recordReview(task);
-        default -> { }
-      }
-    };
+  TaskRules incomingTaskHistory(IncomingHandling handling) {
+    return TaskRules.forProcess(IncomingService.PROCESS_KEY)
+        .task("Task_Direct", handling::checkDirection)
+        .task("Task_ReviewReturned", handling::recordReview)
+        .task("Task_PickHandler", handling::checkPickedHandler)
+        .task("Task_GiveOpinion", handling::checkOpinion)
+        .task("Task_Handle", handling::checkHandled)
+        .build();
   }
 
-  /** The model names the opinion listener separately; it is the same check. */
   @Bean
-  TaskListener incomingOpinions(IncomingHandling handling) {
-    return handling::checkOpinion;
+  TaskListener incomingOpinions(TaskRules incomingTaskHistory) {
+    return incomingTaskHistory;
   }
 }

@@ -1,5 +1,9 @@
 package vn.govflow.incoming;
 
+import vn.govflow.casework.CaseStart;
+import vn.govflow.casework.Cases;
+
+import vn.govflow.casework.Urgency;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,10 +59,12 @@ public class IncomingService {
   private final TransactionTemplate newTransaction;
   private final ZoneId zone;
   private final Clock clock;
+  private final Cases cases;
 
   IncomingService(IncomingMapper mapper, FileService files, IdentityDirectory directory, RuntimeService runtime,
                   TaskService taskService, AuditLog audit, PlatformTransactionManager transactions,
-                  @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+                  @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, Cases cases) {
+    this.cases = cases;
     this.mapper = mapper;
     this.files = files;
     this.directory = directory;
@@ -137,14 +143,14 @@ public class IncomingService {
       mapper.insertFile(id, stored.get(i).id(), i);
     }
 
-    ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, id, processVariables(doc, agency,
-        v.directingLeader));
-    mapper.setProcessInstance(id, pi.getId());
+    String pi = cases.start(new CaseStart(IncomingCaseType.TYPE, id, agency, doc.numberSymbol() + " – " + doc.summary(),
+        v.urgency, null, processVariables(doc, agency, v.directingLeader)));
+    mapper.setProcessInstance(id, pi);
     mapper.insertEvent(new IncomingEvent(null, id, now, clerk.username(), clerk.onBehalfOf(), "REGISTERED",
         "Vào sổ số đến " + number + "/" + year + (v.duplicateOf == null ? "" : " (đã xác nhận không trùng)")));
     audit.record("incoming.register", "incoming-document", id, "Số đến " + number + "/" + year + ": "
         + v.numberSymbol);
-    return new Registered(id, number, pi.getId(), mapper.find(id));
+    return new Registered(id, number, pi, mapper.find(id));
   }
 
   public Optional<IncomingDocument> find(String id, CurrentUser viewer) {
@@ -264,11 +270,6 @@ public class IncomingService {
 
   private Map<String, Object> processVariables(IncomingDocument doc, Agency agency, String directingLeader) {
     Map<String, Object> vars = new HashMap<>();
-    vars.put("documentId", doc.id());
-    vars.put("agency", agency.shortName());
-    vars.put("agencyCode", agency.code());
-    vars.put("title", truncate(doc.numberSymbol() + " – " + doc.summary(), 250));
-    vars.put("urgency", doc.urgency());
     vars.put("documentType", doc.documentType());
     vars.put("registeredBy", doc.registeredBy());
     vars.put("directingLeader", directingLeader);
@@ -422,7 +423,4 @@ public class IncomingService {
     return s == null ? "" : s;
   }
 
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-  }
 }

@@ -1,16 +1,23 @@
 package vn.govflow.portal;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.govflow.casework.TaskRules;
 
 /** The beans the portal-question process calls by name; the rules live in {@link PortalHandling}. */
 @Configuration
 class PortalDelegates {
+  /** On every user task's completion: its role, its form's rules, then the history entry. */
   @Bean
-  TaskListener portalTaskHistory(PortalHandling handling) {
-    return handling::checkTask;
+  TaskRules portalTaskHistory(PortalHandling handling) {
+    return TaskRules.forProcess(PortalCaseType.PROCESS_KEY)
+        .task("Task_Triage", t -> handling.checkTask(t, handling::checkTriage))
+        .task("Task_Classify", t -> handling.checkTask(t, handling::checkClassify))
+        .task("Task_GiveOpinion", t -> handling.checkTask(t, handling::checkOpinion))
+        .task("Task_Draft", t -> handling.checkTask(t, handling::checkDraft))
+        .task("Task_Approve", t -> handling.checkTask(t, handling::checkApproval))
+        .build();
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package vn.govflow.portal;
 
+import vn.govflow.casework.Cases;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
@@ -62,18 +64,16 @@ public class PortalHandling {
     return new ArrayList<>(directory.agencies().stream().map(a -> option(a.name(), a.shortName())).toList());
   }
 
-  void checkTask(DelegateTask task) {
+  /** A task's rules (declared per task id in {@link PortalDelegates}) add the form's problems to the list. */
+  interface FormCheck {
+    void check(DelegateTask task, List<FieldProblem> problems);
+  }
+
+  void checkTask(DelegateTask task, FormCheck formCheck) {
     String questionId = caseOf(task);
     checkRole(task, questionId);
     List<FieldProblem> problems = new ArrayList<>();
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_Triage" -> checkTriage(task, problems);
-      case "Task_Classify" -> checkClassify(task, problems);
-      case "Task_GiveOpinion" -> checkOpinion(task, problems);
-      case "Task_Approve" -> checkApproval(task, problems);
-      case "Task_Draft" -> checkDraft(task, problems);
-      default -> { }
-    }
+    formCheck.check(task, problems);
     if (!problems.isEmpty()) {
       throw new UserError(HttpStatus.BAD_REQUEST, "portal-task-invalid", "Biểu mẫu chưa hợp lệ: "
           + problems.get(0).messageVi(), "The form is not valid: " + problems.get(0).messageEn(), problems, Map.of());
@@ -102,7 +102,7 @@ public class PortalHandling {
     }
   }
 
-  private void checkTriage(DelegateTask task, List<FieldProblem> problems) {
+  void checkTriage(DelegateTask task, List<FieldProblem> problems) {
     if ("reject".equals(value(task, "decision"))) {
       if (value(task, "rejectReason") == null) {
         problems.add(new FieldProblem("rejectReason", "Chọn lý do từ chối.", "Choose the reason for refusing."));
@@ -124,7 +124,7 @@ public class PortalHandling {
     }
   }
 
-  private void checkClassify(DelegateTask task, List<FieldProblem> problems) {
+  void checkClassify(DelegateTask task, List<FieldProblem> problems) {
     String c = value(task, "classification");
     if ("outside-remit".equals(c)) {
       String to = value(task, "forwardTo");
@@ -157,13 +157,13 @@ public class PortalHandling {
     }
   }
 
-  private void checkOpinion(DelegateTask task, List<FieldProblem> problems) {
+  void checkOpinion(DelegateTask task, List<FieldProblem> problems) {
     if (value(task, "opinion") == null) {
       problems.add(new FieldProblem("opinion", "Cần nội dung ý kiến phối hợp.", "The opinion is required."));
     }
   }
 
-  private void checkApproval(DelegateTask task, List<FieldProblem> problems) {
+  void checkApproval(DelegateTask task, List<FieldProblem> problems) {
     String a = value(task, "approval");
     if (!"approve".equals(a) && !"return".equals(a)) {
       problems.add(new FieldProblem("approval", "Chọn duyệt hoặc trả lại.", "Choose to approve or return."));
@@ -172,7 +172,7 @@ public class PortalHandling {
     }
   }
 
-  private void checkDraft(DelegateTask task, List<FieldProblem> problems) {
+  void checkDraft(DelegateTask task, List<FieldProblem> problems) {
     if (value(task, "answer") == null) {
       problems.add(new FieldProblem("answer", "Cần nội dung trả lời.", "The answer is required."));
     }
@@ -210,7 +210,7 @@ public class PortalHandling {
     if (agency(to) == null) {
       throw new IllegalStateException("Unknown agency " + to);
     }
-    execution.setVariable("agency", to);
+    Cases.moveTo(execution, agency(to));
     execution.setVariable("peopleOptions", peopleOptions(to));
     mapper.setAgency(caseOf(execution), agency(to).code());
     event(caseOf(execution), null, "ROUTED", to);
@@ -223,7 +223,7 @@ public class PortalHandling {
       throw new IllegalStateException("Cannot forward from " + from + " to " + to);
     }
     execution.setVariable("forwardedFrom", from);
-    execution.setVariable("agency", to);
+    Cases.moveTo(execution, agency(to));
     execution.setVariable("peopleOptions", peopleOptions(to));
     execution.setVariable("classification", null);
     execution.setVariable("forwardTo", null);

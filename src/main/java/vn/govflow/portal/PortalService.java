@@ -1,5 +1,9 @@
 package vn.govflow.portal;
 
+import vn.govflow.casework.CaseStart;
+import vn.govflow.casework.Cases;
+import vn.govflow.casework.Urgency;
+
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -54,11 +58,14 @@ public class PortalService {
   private final AuditRedaction auditRedaction;
   private final ProcessDataRedaction processRedaction;
 
+  private final Cases cases;
+
   PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
                 org.camunda.bpm.engine.RuntimeService runtime, FileService fileService,
                 @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes,
                 vn.govflow.audit.AuditLog audit, AuditService auditService, AuditRedaction auditRedaction,
-                ProcessDataRedaction processRedaction) {
+                ProcessDataRedaction processRedaction, Cases cases) {
+    this.cases = cases;
     this.audit = audit;
     this.auditService = auditService;
     this.auditRedaction = auditRedaction;
@@ -349,24 +356,22 @@ public class PortalService {
       }
     }
     Map<String, Object> vars = new java.util.HashMap<>();
-    vars.put("questionId", q.id());
     vars.put("trackingCode", q.trackingCode());
-    vars.put("title", q.trackingCode() + " – " + (q.question().length() > 120 ? q.question().substring(0, 119) + "…"
-        : q.question()));
     vars.put("field", q.field());
     // Display-only variables for the task forms' texts: names, not codes.
     vars.put("fieldName", PortalFields.ALL.get(q.field())[0]);
     vars.put("askedAgencyName", q.agencyCode() == null ? "— (Ban biên tập chuyển)"
         : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()));
     vars.put("questionText", q.question());
-    vars.put("agency", q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.shortName())
-        .orElse(null));
     vars.put("foreigner", q.foreigner());
     vars.put("receivedAt", java.util.Date.from(received.toInstant()));
-    vars.put("dueAt", java.util.Date.from(due.toInstant()));
     vars.put("agencyOptions", handling.agencyOptions());
     vars.put("peopleOptions", new ArrayList<>());
-    String pi = runtime.startProcessInstanceByKey("portal-question", q.id(), vars).getId();
+    // A question asked without naming an agency has no owner until the editors route it.
+    vn.govflow.identity.Agency owner = q.agencyCode() == null ? null : directory.agency(q.agencyCode()).orElse(null);
+    String pi = cases.start(new CaseStart(PortalCaseType.TYPE, q.id(), owner, q.trackingCode() + " – "
+        + (q.question().length() > 120 ? q.question().substring(0, 119) + "…" : q.question()), Urgency.THUONG,
+        java.util.Date.from(due.toInstant()), vars));
     mapper.setProcessInstance(q.id(), pi);
     // Anonymous by design: the audit row carries the client address and the code, never the personal data.
     audit.record("portal.question.submit", "portal-question", q.id(), q.trackingCode() + ", " + files.size()

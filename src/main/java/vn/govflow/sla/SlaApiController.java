@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govflow.calendar.WorkingDayCalendar;
+import vn.govflow.casework.CaseType;
+import vn.govflow.casework.CaseTypes;
 import vn.govflow.common.error.UserError;
 import vn.govflow.identity.CurrentUserProvider;
 
@@ -16,35 +18,31 @@ import vn.govflow.identity.CurrentUserProvider;
 @RestController
 @RequestMapping("/api/v1/sla")
 class SlaApiController {
-  /** Short names for the subsystems' main processes. */
-  static final String INCOMING = "incoming-document";
-
   private final SlaService sla;
   private final SlaAccess access;
   private final CurrentUserProvider users;
   private final WorkingDayCalendar calendar;
+  private final CaseTypes caseTypes;
 
-  SlaApiController(SlaService sla, SlaAccess access, CurrentUserProvider users, WorkingDayCalendar calendar) {
+  SlaApiController(SlaService sla, SlaAccess access, CurrentUserProvider users, WorkingDayCalendar calendar,
+                   CaseTypes caseTypes) {
     this.sla = sla;
     this.access = access;
     this.users = users;
     this.calendar = calendar;
+    this.caseTypes = caseTypes;
   }
 
-  @GetMapping("/incoming")
-  SlaReport incoming(@RequestParam(required = false) String agency) {
-    return report(INCOMING, agency);
-  }
-
-  @GetMapping("/{processKey}")
-  SlaReport report(@PathVariable String processKey, @RequestParam(required = false) String agency) {
+  /** {@code key} is a registered case type's key ({@code incoming}) or a process key ({@code incoming-document}). */
+  @GetMapping("/{key}")
+  SlaReport report(@PathVariable String key, @RequestParam(required = false) String agency) {
     String owner = access.agencyFor(users.require(), agency);
-    return sla.report(checkKey(processKey), owner);
+    return sla.report(processKey(caseTypes, key), owner);
   }
 
   /** Finished cases whose end falls on the days {@code from}..{@code to} (inclusive, in the calendar's zone). */
-  @GetMapping("/{processKey}/completed")
-  CompletedReport completed(@PathVariable String processKey, @RequestParam(required = false) String agency,
+  @GetMapping("/{key}/completed")
+  CompletedReport completed(@PathVariable String key, @RequestParam(required = false) String agency,
                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     String owner = access.agencyFor(users.require(), agency);
@@ -54,7 +52,12 @@ class SlaApiController {
     }
     Instant start = from.atStartOfDay(calendar.zone()).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
-    return sla.completed(checkKey(processKey), owner, start, end);
+    return sla.completed(processKey(caseTypes, key), owner, start, end);
+  }
+
+  /** The process of a case type key, or the key itself taken as a process key. */
+  static String processKey(CaseTypes caseTypes, String key) {
+    return caseTypes.byKey(key).map(CaseType::processKey).orElseGet(() -> checkKey(key));
   }
 
   static String checkKey(String processKey) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.govflow.audit.AuditLog;
+import vn.govflow.casework.CaseTypes;
 import vn.govflow.common.error.UserError;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.CurrentUserProvider;
@@ -21,11 +22,13 @@ class TaskPages {
   private final TaskListService tasks;
   private final CurrentUserProvider users;
   private final AuditLog audit;
+  private final CaseTypes caseTypes;
 
-  TaskPages(TaskListService tasks, CurrentUserProvider users, AuditLog audit) {
+  TaskPages(TaskListService tasks, CurrentUserProvider users, AuditLog audit, CaseTypes caseTypes) {
     this.tasks = tasks;
     this.users = users;
     this.audit = audit;
+    this.caseTypes = caseTypes;
   }
 
   @GetMapping("/tasks/{id}")
@@ -92,6 +95,8 @@ class TaskPages {
     model.addAttribute("me", me);
     model.addAttribute("task", task);
     model.addAttribute("summary", summary);
+    model.addAttribute("caseLink", summary == null ? null
+        : caseTypes.caseLink(summary.processDefinitionKey(), summary.businessKey()).orElse(null));
     model.addAttribute("mine", me.username().equals(task.getAssignee()));
     model.addAttribute("form", tasks.form(task, locale).orElse(null));
     model.addAttribute("error", error);

@@ -177,6 +177,23 @@ interface PortalPathsScenarios extends PortalTestApi {
 
   // --- paths -------------------------------------------------------------------------------------------------
 
+  /** The process conventions (docs/process-conventions.md) hold for questions too, and follow a route. */
+  @Test
+  default void aQuestionCarriesTheCaseConventionsAndItsOwnerFollowsTheRoute() throws Exception {
+    Question q = asked(individual("Thủ tục đăng ký quyền sở hữu công nghiệp " + token()));
+    RuntimeService runtime = bean(RuntimeService.class);
+    java.util.Map<String, Object> vars = runtime.getVariables(q.pi());
+    assertThat(vars).containsEntry("agency", "skhcn").containsEntry("agencyCode", "000.00.12.H37")
+        .containsEntry("urgency", "thuong").containsKeys("title", "dueAt", "questionId");
+    assertThat((String) vars.get("title")).startsWith(q.code() + " – Thủ tục đăng ký");
+    accept(q, "vpubnd");
+    String vpubndCode = bean(vn.govflow.identity.IdentityDirectory.class).agencies().stream()
+        .filter(a -> a.shortName().equals("vpubnd")).findFirst().orElseThrow().code();
+    // The route is an asynchronous step: the owner changes once its job has run.
+    awaitCondition(() -> "vpubnd".equals(runtime.getVariable(q.pi(), "agency")));
+    assertThat(runtime.getVariables(q.pi())).containsEntry("agency", "vpubnd").containsEntry("agencyCode", vpubndCode);
+  }
+
   @Test
   default void editorRejectsAnAbusiveQuestionAndNothingIsPublished() throws Exception {
     String word = token();

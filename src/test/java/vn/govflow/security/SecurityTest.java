@@ -172,7 +172,7 @@ class SecurityTest extends H2IntegrationTest {
     JsonNode paths = json.readTree(docs.body()).get("paths");
     assertThat(paths.has("/api/v1/incoming-documents")).isTrue();
     assertThat(paths.has("/api/v1/tasks/{id}/complete")).isTrue();
-    assertThat(paths.has("/api/v1/sla/incoming")).isTrue();
+    assertThat(paths.has("/api/v1/sla/{key}")).isTrue();
     // The portal: asking (JSON or with files), tracking, published answers, the staff view and the report.
     assertThat(paths.at("/~1api~1v1~1portal~1questions/post/requestBody/content").has("multipart/form-data")).isTrue();
     assertThat(paths.at("/~1api~1v1~1portal~1questions/post/requestBody/content").has("application/json")).isTrue();

@@ -1,9 +1,9 @@
-package vn.govflow.incoming;
+package vn.govflow.casework;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Độ khẩn (Decree 30/2020 App I §III.2b); {@code rank} puts the most urgent first in every list. */
+/** Độ khẩn of every case (Decree 30/2020 App I §III.2b); {@code rank} puts the most urgent first in every list. */
 public enum Urgency {
   HOA_TOC("hoa-toc", "Hỏa tốc", "Flash", 0),
   THUONG_KHAN("thuong-khan", "Thượng khẩn", "Most urgent", 1),

@@ -1,0 +1,28 @@
+package vn.govflow.incoming;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.govflow.casework.CaseType;
+import vn.govflow.casework.CaseType.NavEntry;
+import vn.govflow.identity.Roles;
+
+/** Incoming documents as a case type: where their pages are and who sees them in the navigation. */
+@Configuration
+class IncomingCaseType {
+  static final CaseType TYPE;
+
+  static {
+    TYPE = new CaseType("incoming", IncomingService.PROCESS_KEY, "documentId", "/incoming/{id}", "Văn bản đến", "Incoming documents",
+        List.of(new NavEntry("nav-new-incoming", "/incoming/new", "Vào sổ văn bản", "Register document",
+                Set.of(Roles.CLERK)),
+            new NavEntry("nav-register", "/incoming/register", "Sổ văn bản đến", "Incoming register", Set.of())),
+        true, 10);
+  }
+
+  @Bean
+  CaseType incomingDocuments() {
+    return TYPE;
+  }
+}

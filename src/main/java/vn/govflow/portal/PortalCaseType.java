@@ -1,0 +1,33 @@
+package vn.govflow.portal;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.govflow.casework.CaseType;
+import vn.govflow.casework.CaseType.NavEntry;
+import vn.govflow.identity.Roles;
+
+/** Portal questions as a case type: the staff pages and who sees them in the navigation. */
+@Configuration
+class PortalCaseType {
+  static final String PROCESS_KEY = "portal-question";
+
+  static final CaseType TYPE;
+
+  static {
+    Set<String> editorsAndLeaders = Set.of(Roles.PORTAL_EDITOR, Roles.HEAD, Roles.DEPUTY_HEAD, Roles.ADMIN);
+    TYPE = new CaseType("portal", PROCESS_KEY, "questionId", "/questions/{id}", "Câu hỏi trên Cổng",
+        "Portal questions",
+        List.of(new NavEntry("nav-questions", "/questions", "Câu hỏi trên Cổng", "Portal questions",
+                editorsAndLeaders),
+            new NavEntry("nav-portal-report", "/reports/portal", "Báo cáo Hỏi – Đáp", "Q&A report",
+                editorsAndLeaders)),
+        true, 20);
+  }
+
+  @Bean
+  CaseType portalQuestions() {
+    return TYPE;
+  }
+}
