@@ -1,5 +1,7 @@
 package vn.govflow.incoming;
 
+import vn.govflow.casework.CaseHistory;
+
 import vn.govflow.casework.Urgency;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,8 +31,11 @@ class IncomingPages {
   private final IdentityDirectory directory;
   private final ZoneId zone;
 
+  private final CaseHistory history;
+
   IncomingPages(IncomingService incoming, FileService files, CurrentUserProvider users, IdentityDirectory directory,
-                @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+                @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, CaseHistory history) {
+    this.history = history;
     this.incoming = incoming;
     this.files = files;
     this.users = users;
@@ -123,12 +128,10 @@ class IncomingPages {
     model.addAttribute("urgencyName", Urgency.byCode(d.urgency()).map(Urgency::nameVi).orElse(""));
     model.addAttribute("files", incoming.fileIds(d).stream().map(f -> files.find(f, me)).flatMap(Optional::stream)
         .toList());
-    model.addAttribute("events", incoming.events(d).stream().map(e -> new EventView(e,
-        e.actor() == null ? "Hệ thống" : directory.person(e.actor()).map(Person::fullName).orElse(e.actor()))).toList());
+    model.addAttribute("events", incoming.events(d).stream().map(e -> history.entry(e.occurredAt(), e.actor(),
+        e.onBehalfOf(), e.step(), e.comment())).toList());
     model.addAttribute("leadHandlerName", d.leadHandler() == null ? null
         : directory.person(d.leadHandler()).map(Person::fullName).orElse(d.leadHandler()));
     return "incoming/document";
   }
-
-  record EventView(IncomingEvent event, String actorName) {}
 }

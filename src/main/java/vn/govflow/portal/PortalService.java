@@ -1,7 +1,9 @@
 package vn.govflow.portal;
 
 import vn.govflow.casework.CaseStart;
+import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.Cases;
+import vn.govflow.casework.HistoryEntry;
 import vn.govflow.casework.Urgency;
 
 import java.security.SecureRandom;
@@ -59,13 +61,15 @@ public class PortalService {
   private final ProcessDataRedaction processRedaction;
 
   private final Cases cases;
+  private final CaseHistory history;
 
   PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
                 org.camunda.bpm.engine.RuntimeService runtime, FileService fileService,
                 @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes,
                 vn.govflow.audit.AuditLog audit, AuditService auditService, AuditRedaction auditRedaction,
-                ProcessDataRedaction processRedaction, Cases cases) {
+                ProcessDataRedaction processRedaction, Cases cases, CaseHistory history) {
     this.cases = cases;
+    this.history = history;
     this.audit = audit;
     this.auditService = auditService;
     this.auditRedaction = auditRedaction;
@@ -179,9 +183,8 @@ public class PortalService {
   /** Everything staff see about a question, personal data included: only for those handling it. */
   public record StaffView(PortalQuestion question, PortalMapper.Handling handling, String fieldName,
                           String askedAgencyName, String answeringAgencyName, List<PortalMapper.FileRow> files,
-                          List<EventView> events, Rejection rejection) {}
+                          List<HistoryEntry> events, Rejection rejection) {}
 
-  public record EventView(OffsetDateTime occurredAt, String actorName, String step, String comment) {}
 
   /**
    * The question for a portal editor, a province-wide administrator, or staff of the agency it is routed to;
@@ -197,10 +200,8 @@ public class PortalService {
     }
     audit.record("portal.question.view", "portal-question", q.id(), q.trackingCode());
     String[] field = PortalFields.ALL.get(q.field());
-    List<EventView> events = mapper.events(id).stream().map(e -> new EventView(
-        PortalQuestion.at(e.occurredAt(), calendar.zone()),
-        e.actor() == null ? null : directory.person(e.actor()).map(vn.govflow.identity.Person::fullName)
-            .orElse(e.actor()), e.step(), e.comment())).toList();
+    List<HistoryEntry> events = mapper.events(id).stream().map(e -> history.entry(
+        PortalQuestion.at(e.occurredAt(), calendar.zone()), e.actor(), null, e.step(), e.comment())).toList();
     return new StaffView(q, h, field == null ? q.field() : field[0],
         q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()),
         h.answeringAgency() == null ? null : directory.agency(h.answeringAgency()).map(a -> a.name())
