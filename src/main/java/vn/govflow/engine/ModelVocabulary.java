@@ -23,7 +23,8 @@ public final class ModelVocabulary {
 
   /** Helper beans any process may call, with the only methods callable on them. */
   static final Map<String, Set<String>> HELPERS = Map.of(
-      "workingDays", Set.of("dueAt", "startsAt", "before"));
+      "workingDays", Set.of("dueAt", "startsAt", "before"),
+      "caseDeadlines", Set.of("taskDue"));
 
   /** Variable accessors on execution and task (both are variable scopes). */
   static final Set<String> VARIABLE_METHODS = Set.of("getVariable", "getVariableLocal", "hasVariable",

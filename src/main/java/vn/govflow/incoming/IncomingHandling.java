@@ -171,7 +171,12 @@ public class IncomingHandling {
     String documentId = caseOf(execution).id();
     Object override = execution.getVariable("handlingDaysOverride");
     Object decided = execution.getVariable("deadlineDays");
-    int days = override instanceof Number n ? n.intValue() : decided instanceof Number n ? n.intValue() : 10;
+    if (!(override instanceof Number) && !(decided instanceof Number)) {
+      // The decision table answers every case; no answer is a defect of the table: an incident, not a guess.
+      throw new IllegalStateException("The decision incoming-handling-deadline gave no number of working days for "
+          + "document " + documentId + ": add a rule to the table");
+    }
+    int days = override instanceof Number n ? n.intValue() : ((Number) decided).intValue();
     OffsetDateTime due = calendar.deadline(Instant.now(), days).dueAt();
     execution.setVariable("handlingDays", days);
     execution.setVariable("dueAt", Date.from(due.toInstant()));

@@ -1,6 +1,7 @@
 package vn.govflow.portal;
 
 import vn.govflow.casework.CaseStart;
+import vn.govflow.casework.CaseDeadlines;
 import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.Cases;
 import vn.govflow.casework.HistoryEntry;
@@ -40,7 +41,6 @@ import vn.govflow.identity.IdentityDirectory;
 @Service
 public class PortalService {
   static final int MAX_QUESTION = 10_000;
-  static final int DEFAULT_DAYS = 5;
   static final int MAX_ATTACHMENTS = 5;
   /** Files from the public have no agency until someone routes the question; only this case's staff read them. */
   static final CurrentUser ASKER = new CurrentUser("portal-asker", "Người hỏi trên Cổng", null, null, null, null,
@@ -61,13 +61,16 @@ public class PortalService {
   private final ProcessDataRedaction processRedaction;
 
   private final Cases cases;
+  private final CaseDeadlines deadlines;
   private final CaseHistory history;
 
   PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
                 org.camunda.bpm.engine.RuntimeService runtime, FileService fileService,
                 @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes,
                 vn.govflow.audit.AuditLog audit, AuditService auditService, AuditRedaction auditRedaction,
-                ProcessDataRedaction processRedaction, Cases cases, CaseHistory history) {
+                ProcessDataRedaction processRedaction, Cases cases, CaseHistory history,
+                CaseDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.cases = cases;
     this.history = history;
     this.audit = audit;
@@ -337,7 +340,10 @@ public class PortalService {
           problems, Map.of());
     }
     OffsetDateTime received = OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS);
-    OffsetDateTime due = calendar.deadline(received.toInstant(), DEFAULT_DAYS).dueAt();
+    // What the asker is told at once; the classification recomputes it (portal-answer-deadline, row "received").
+    OffsetDateTime due = calendar.deadline(received.toInstant(),
+        deadlines.workingDays("portal-answer-deadline", org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue("classification", "received").putValue("appointmentDays", null))).dueAt();
     boolean foreigner = "INDIVIDUAL".equals(type) && !isVietnamese(r.nationality());
     PortalQuestion q = new PortalQuestion(UUID.randomUUID().toString(), trackingCode(received), type,
         trim(r.fullName(), 100), trim(r.nationality(), 60), trim(r.occupation(), 100), trim(r.address(), 300),

@@ -57,6 +57,7 @@ class SlaPageController {
     model.addAttribute("report", sla.report(processKey, owner));
     model.addAttribute("caseTypes", caseTypes.withSla());
     model.addAttribute("currentType", typeKey);
+    model.addAttribute("agencyParam", agency == null || agency.isBlank() ? null : agency);
     model.addAttribute("caseType", caseTypes.byProcessKey(processKey).orElse(null));
     return "sla/dashboard";
   }

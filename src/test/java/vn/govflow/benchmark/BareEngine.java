@@ -24,7 +24,7 @@ import vn.govflow.calendar.WorkingDaysExpressions;
  */
 final class BareEngine implements AutoCloseable {
   static final String[] RESOURCES = {"processes/incoming/incoming-document.bpmn",
-      "dmn/incoming/incoming-handling-deadline.dmn", "forms/incoming/incoming-direct.form",
+      "dmn/incoming/incoming-handling-deadline.dmn", "dmn/incoming/incoming-task-deadline.dmn", "forms/incoming/incoming-direct.form",
       "forms/incoming/incoming-review-returned.form", "forms/incoming/incoming-pick-handler.form",
       "forms/incoming/incoming-opinion.form", "forms/incoming/incoming-handle.form"};
 
@@ -67,6 +67,8 @@ final class BareEngine implements AutoCloseable {
     c.getBeans().put("incomingTaskHistory", noopListener);
     c.getBeans().put("incomingOpinions", noopListener);
     engine = c.buildProcessEngine();
+    c.getBeans().put("caseDeadlines", new vn.govflow.casework.CaseDeadlines(engine.getDecisionService(),
+        engine.getRepositoryService(), c));
 
     var deployment = engine.getRepositoryService().createDeployment().name("benchmark").enableDuplicateFiltering(true);
     for (String r : RESOURCES) {

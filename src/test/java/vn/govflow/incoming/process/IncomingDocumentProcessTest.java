@@ -47,7 +47,7 @@ import vn.govflow.calendar.WorkingDaysExpressions;
  * Every path of incoming-document on an in-memory engine with the real working-day calendar, Spin and Java
  * serialization off (as in the application), and test doubles for the four beans. March 2026 has no holidays.
  */
-@Deployment(resources = {"processes/incoming/incoming-document.bpmn", "dmn/incoming/incoming-handling-deadline.dmn",
+@Deployment(resources = {"processes/incoming/incoming-document.bpmn", "dmn/incoming/incoming-handling-deadline.dmn", "dmn/incoming/incoming-task-deadline.dmn",
     "forms/incoming/incoming-direct.form", "forms/incoming/incoming-review-returned.form",
     "forms/incoming/incoming-pick-handler.form", "forms/incoming/incoming-opinion.form",
     "forms/incoming/incoming-handle.form"})
@@ -81,6 +81,9 @@ class IncomingDocumentProcessTest {
 
   @BeforeEach
   void useThisEngine() {
+    // The real deadline helper: task due dates come from the module's task-deadline decision.
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans().putIfAbsent("caseDeadlines", new vn.govflow.casework.CaseDeadlines(
+        engine.getDecisionService(), engine.getRepositoryService(), engine.getProcessEngineConfiguration()));
     BpmnAwareTests.init(engine);
     delegates.reset();
   }

@@ -49,7 +49,7 @@ import vn.govflow.calendar.WorkingDaysExpressions;
  * the holiday tests use the Giỗ Tổ / 30-4 / 1-5 week and Tết 2026.
  */
 @Deployment(resources = {"processes/portal/portal-question.bpmn", "dmn/portal/portal-question-routing.dmn",
-    "dmn/portal/portal-answer-deadline.dmn", "forms/portal/portal-triage.form", "forms/portal/portal-classify.form",
+    "dmn/portal/portal-answer-deadline.dmn", "dmn/portal/portal-task-deadline.dmn", "forms/portal/portal-triage.form", "forms/portal/portal-classify.form",
     "forms/portal/portal-opinion.form", "forms/portal/portal-draft.form", "forms/portal/portal-approve.form"})
 class PortalQuestionProcessTest {
   static PortalTestDelegates delegates;
@@ -87,6 +87,9 @@ class PortalQuestionProcessTest {
 
   @BeforeEach
   void useThisEngine() {
+    // The real deadline helper: task due dates come from the module's task-deadline decision.
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans().putIfAbsent("caseDeadlines", new vn.govflow.casework.CaseDeadlines(
+        engine.getDecisionService(), engine.getRepositoryService(), engine.getProcessEngineConfiguration()));
     BpmnAwareTests.init(engine);
     delegates.reset();
   }

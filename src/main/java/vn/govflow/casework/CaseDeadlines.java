@@ -1,0 +1,92 @@
+package vn.govflow.casework;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every deadline comes from a decision table a designer can edit, never from a number in a model or in Java.
+ * A user task's due date is {@code ${caseDeadlines.taskDue(execution)}}: the module's {@code <module>-task-deadline}
+ * decision, from the same deployment as the process, given the task id and the case's urgency, answers the
+ * working days ({@code P<n>WD} for the working-day calendar). A decision that answers nothing is a defect of the
+ * table: the step fails (a retry, then an incident someone resolves), it never guesses.
+ */
+@Component
+public class CaseDeadlines {
+  private final DecisionService decisions;
+  private final RepositoryService repository;
+  private final ProcessEngineConfiguration engine;
+
+  public CaseDeadlines(@Lazy DecisionService decisions, @Lazy RepositoryService repository,
+                       @Lazy ProcessEngineConfiguration engine) {
+    this.decisions = decisions;
+    this.repository = repository;
+    this.engine = engine;
+  }
+
+  /** The due date description of the user task being created: {@code P<n>WD}. */
+  public String taskDue(DelegateExecution execution) {
+    ProcessDefinition process = repository.getProcessDefinition(execution.getProcessDefinitionId());
+    String decisionKey = module(process.getKey()) + "-task-deadline";
+    DecisionDefinition decision = repository.createDecisionDefinitionQuery().deploymentId(process.getDeploymentId())
+        .decisionDefinitionKey(decisionKey).singleResult();
+    if (decision == null) {
+      throw new IllegalStateException("The deployment of " + process.getKey() + " has no decision " + decisionKey);
+    }
+    Map<String, Object> inputs = Variables.createVariables()
+        .putValue("taskId", execution.getCurrentActivityId())
+        .putValue("urgency", execution.getVariable("urgency"));
+    return "P" + workingDays(decision.getId(), decisionKey, inputs) + "WD";
+  }
+
+  /** The latest version of a decision answering {@code workingDays}, for deadlines known before any process runs. */
+  public int workingDays(String decisionKey, Map<String, Object> inputs) {
+    return withoutAuthorization(() -> {
+      DecisionDefinition d = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+          .latestVersion().singleResult();
+      if (d == null) {
+        throw new IllegalStateException("No decision " + decisionKey + " is deployed");
+      }
+      return workingDays(d.getId(), decisionKey, inputs);
+    });
+  }
+
+  private int workingDays(String decisionId, String decisionKey, Map<String, Object> inputs) {
+    // The table is GovFlow's own rule, evaluated for the case: the person whose action created the task needs
+    // no right to evaluate decisions themselves.
+    DmnDecisionResult result = withoutAuthorization(() -> decisions.evaluateDecisionById(decisionId)
+        .variables(inputs).evaluate());
+    List<Object> days = result.collectEntries("workingDays");
+    if (days.isEmpty() || !(days.get(0) instanceof Number n) || n.intValue() < 0) {
+      throw new IllegalStateException("The decision " + decisionKey + " gave no number of working days for " + inputs
+          + ": add a rule to the table");
+    }
+    return n.intValue();
+  }
+
+  private <T> T withoutAuthorization(java.util.concurrent.Callable<T> call) {
+    CommandContext current = Context.getCommandContext();
+    if (current != null) {
+      return current.runWithoutAuthorization(call);
+    }
+    return ((ProcessEngineConfigurationImpl) engine).getCommandExecutorTxRequired()
+        .execute(context -> context.runWithoutAuthorization(call));
+  }
+
+  static String module(String processKey) {
+    int dash = processKey.indexOf('-');
+    return dash < 0 ? processKey : processKey.substring(0, dash);
+  }
+}
