@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,6 +46,7 @@ public class MailOnce {
   private final String domain;
   private final Clock clock;
 
+  @Autowired
   MailOnce(MailSentMapper mapper, PlatformTransactionManager transactions,
            @Value("${govflow.notify.mail-from:GovFlow <no-reply@localhost>}") String mailFrom) {
     this(mapper, transactions, mailFrom, Clock.systemDefaultZone());
