@@ -59,10 +59,14 @@ interface PortalMailOnceScenarios extends PortalTestApi {
 
   /** The answer e-mails of this question in the asker's mailbox. */
   default List<MimeMessage> answersTo(String code) {
+    return toAsker("Trả lời câu hỏi " + code);
+  }
+
+  default List<MimeMessage> toAsker(String subject) {
     return Arrays.stream(smtp().getReceivedMessages()).filter(m -> {
       try {
         return m.getAllRecipients()[0].toString().equals("dan@example.vn")
-            && m.getSubject().equals("Trả lời câu hỏi " + code);
+            && m.getSubject().equals(subject);
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
@@ -82,7 +86,7 @@ interface PortalMailOnceScenarios extends PortalTestApi {
   default Job failedSending(String pi) {
     ManagementService management = bean(ManagementService.class);
     awaitCondition(() -> management.createJobQuery().processInstanceId(pi).withException().count() == 1);
-    Job job = management.createJobQuery().processInstanceId(pi).singleResult();
+    Job job = management.createJobQuery().processInstanceId(pi).withException().singleResult();
     assertThat(job.getRetries()).isEqualTo(2);
     return job;
   }
@@ -139,5 +143,28 @@ interface PortalMailOnceScenarios extends PortalTestApi {
         .isEqualTo("d***@example.vn (gửi lại sau sự cố; cùng Message-ID " + messageId + ")");
     assertThat(jdbc().queryForObject("SELECT state FROM mail_sent WHERE case_id = ? AND kind = 'PORTAL_ANSWER'",
         String.class, idOf(code))).isEqualTo("SENT");
+  }
+
+  @Test
+  default void anAppointmentStepRolledBackAfterTheMailServerAcceptedIsRetriedWithoutASecondEmail() throws Exception {
+    FailingWrites.install(bean(DataSource.class), "portal_question_event", "INSERT", "step", "APPOINTMENT", 1);
+    HttpResponse<String> r = ask(individual("Đề tài khoa học cấp tỉnh được xét duyệt thế nào?"), someAddress());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String code = JSON.readTree(r.body()).get("trackingCode").asText();
+    String pi = processOf(code);
+    complete(signIn("ngocct.vpubnd"), awaitTask(pi, "Task_Triage"), "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}");
+    complete(signIn("hungtv.skhcn"), awaitTask(pi, "Task_Classify"), "{\"classification\": \"special\","
+        + " \"handler\": \"anhdd.skhcn\", \"appointmentDays\": 5}");
+    Job job = failedSending(pi);
+    String subject = "Giấy hẹn trả lời câu hỏi " + code;
+    assertThat(toAsker(subject)).as("the mail server accepted it before the rollback").hasSize(1);
+
+    bean(ManagementService.class).setJobDuedate(job.getId(), new Date());
+    awaitTask(pi, "Task_Draft");
+    assertThat(toAsker(subject)).as("the retried step does not send it again").hasSize(1);
+    List<Map<String, Object>> events = jdbc().queryForList("SELECT comment FROM portal_question_event"
+        + " WHERE question_id = ? AND step = 'APPOINTMENT'", idOf(code));
+    assertThat(events).hasSize(1);
+    assertThat(String.valueOf(events.get(0).get("comment"))).endsWith("; đã gửi thư d***@example.vn.");
   }
 }
