@@ -4,6 +4,12 @@ package vn.govflow.notify;
 public enum EmailStatus {
   /** Waiting for the caller's transaction to commit (or, if it stays, the process stopped before sending). */
   NOT_SENT,
+  /**
+   * Handed to the mail server, its outcome not yet recorded. If it stays (the process stopped during the send)
+   * the outcome is unknown: the resend round sends it again with the same Message-ID.
+   */
+  SENDING,
+  /** The mail server accepted it; never sent again. */
   SENT,
   /** The SMTP server refused or could not be reached: see email_error and the log. */
   FAILED,

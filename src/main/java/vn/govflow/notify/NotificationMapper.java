@@ -78,16 +78,27 @@ public interface NotificationMapper {
   @Update("UPDATE notification SET read_at = #{at} WHERE recipient = #{recipient} AND read_at IS NULL")
   int markAllRead(@Param("recipient") String recipient, @Param("at") OffsetDateTime at);
 
-  @Update("UPDATE notification SET email_status = #{status}, email_error = #{error},"
-      + " email_attempts = email_attempts + 1 WHERE id = #{id}")
+  /** The outcome of a try (counted when it began, by {@link #markSending}). */
+  @Update("UPDATE notification SET email_status = #{status}, email_error = #{error} WHERE id = #{id}")
   void updateEmail(@Param("id") long id, @Param("status") EmailStatus status, @Param("error") String error);
 
   /**
-   * E-mails to try again: failed ones with attempts left, and ones still unsent long after their commit (the
-   * queue was lost, e.g. the application stopped), created since the given time.
+   * Marks a try as begun, before the SMTP send, and counts it, if the copy is still in the state the sender saw;
+   * 0 rows otherwise (someone else is sending it, or it was sent: a SENT copy is never sent again).
+   */
+  @Update("UPDATE notification SET email_status = 'SENDING', email_tried_at = #{at}, email_error = NULL,"
+      + " email_attempts = email_attempts + 1 WHERE id = #{id} AND email_status = #{seen}"
+      + " AND email_status <> 'SENT'")
+  int markSending(@Param("id") long id, @Param("seen") EmailStatus seen, @Param("at") OffsetDateTime at);
+
+  /**
+   * E-mails to try again, created since the given time: failed ones with attempts left; ones still unsent long
+   * after their commit (the queue was lost, e.g. the application stopped); ones left SENDING for as long (the
+   * process stopped during the send: the outcome is unknown, so they go again with the same Message-ID).
    */
   @Select("SELECT id FROM notification WHERE created_at > #{since} AND ((email_status = 'FAILED'"
-      + " AND email_attempts < #{maxAttempts}) OR (email_status = 'NOT_SENT' AND created_at < #{queuedBefore}))"
+      + " AND email_attempts < #{maxAttempts}) OR (email_status = 'NOT_SENT' AND created_at < #{queuedBefore})"
+      + " OR (email_status = 'SENDING' AND email_tried_at < #{queuedBefore}))"
       + " ORDER BY id LIMIT #{limit}")
   List<Long> toResend(@Param("since") OffsetDateTime since, @Param("queuedBefore") OffsetDateTime queuedBefore,
                       @Param("maxAttempts") int maxAttempts, @Param("limit") int limit);

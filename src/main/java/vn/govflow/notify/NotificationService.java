@@ -67,6 +67,7 @@ public class NotificationService implements AutoCloseable {
   private final Executor mailExecutor;
   private final String publicUrl;
   private final String mailFrom;
+  private final String messageDomain;
   private final Clock clock;
 
   /**
@@ -85,6 +86,7 @@ public class NotificationService implements AutoCloseable {
     this.mailExecutor = Objects.requireNonNull(mailExecutor);
     this.publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
     this.mailFrom = mailFrom;
+    this.messageDomain = MailOnce.domainOf(mailFrom);
     this.clock = clock;
   }
 
@@ -191,14 +193,26 @@ public class NotificationService implements AutoCloseable {
 
   private void dispatch(long id, Person person, Message message) {
     try {
-      mailExecutor.execute(() -> send(id, person, message));
+      mailExecutor.execute(() -> send(id, EmailStatus.NOT_SENT, person, message));
     } catch (RejectedExecutionException e) {
       log.warn("Notification {}: e-mail to {} not queued: {}", id, person.username(), e.toString());
       record(id, EmailStatus.FAILED, "Mail queue full or stopped");
     }
   }
 
-  private void send(long id, Person person, Message message) {
+  private void send(long id, EmailStatus seen, Person person, Message message) {
+    // Committed before the send: a crash during it leaves SENDING (unknown), never NOT_SENT or FAILED, which
+    // would be sent again as if surely unsent. A SENT copy is not marked, so not sent again.
+    try {
+      if (requiresNew.execute(s -> mapper.markSending(id, seen, now())) == 0) {
+        log.info("Notification {}: e-mail sent or being sent elsewhere, not sent again", id);
+        return;
+      }
+    } catch (RuntimeException e) {
+      log.warn("Notification {}: could not mark the e-mail as being sent; the next round tries again: {}", id,
+          describe(e));
+      return;
+    }
     try {
       MimeMessage mime = mailSender.createMimeMessage();
       MimeMessageHelper mail = new MimeMessageHelper(mime, false, "UTF-8");
@@ -208,6 +222,8 @@ public class NotificationService implements AutoCloseable {
       mail.setTo(person.email());
       mail.setSubject(clip(message.subjectVi(), SUBJECT_MAX));
       mail.setText(mailBody(person, message));
+      // The same on every try (Spring's sender keeps an explicit one): a resend is the same message.
+      mime.setHeader("Message-ID", messageId(id));
       mailSender.send(mime);
       record(id, EmailStatus.SENT, null);
     } catch (MessagingException | RuntimeException e) {
@@ -217,10 +233,18 @@ public class NotificationService implements AutoCloseable {
     }
   }
 
+  /** The Message-ID of a notification's e-mail copy, the same on every try. */
+  String messageId(long id) {
+    return MailOnce.idOf("notification." + id, messageDomain);
+  }
+
   /** E-mail copies are tried at most this many times, within {@link #RESEND_WITHIN}. */
   public static final int MAX_ATTEMPTS = 5;
   static final java.time.Duration RESEND_WITHIN = java.time.Duration.ofDays(2);
-  /** A copy still NOT_SENT this long after its commit was lost from the queue. */
+  /**
+   * A copy still NOT_SENT this long after its commit was lost from the queue; one still SENDING this long after
+   * its try began was interrupted by a stop (its outcome is unknown).
+   */
   static final java.time.Duration QUEUE_LOST_AFTER = java.time.Duration.ofMinutes(10);
 
   /**
@@ -243,7 +267,12 @@ public class NotificationService implements AutoCloseable {
         record(id, EmailStatus.NO_ADDRESS, "No active recipient with an address any more");
         continue;
       }
-      send(id, person.get(), new Message(n.subjectVi(), n.subjectEn(), n.bodyVi(), n.bodyEn(), n.link()));
+      if (n.emailStatus() == EmailStatus.SENDING) {
+        log.warn("Notification {}: the e-mail's earlier try was interrupted and may have been sent; sending again"
+            + " with the same Message-ID {}", id, messageId(id));
+      }
+      send(id, n.emailStatus(), person.get(),
+          new Message(n.subjectVi(), n.subjectEn(), n.bodyVi(), n.bodyEn(), n.link()));
       tried++;
     }
     return tried;

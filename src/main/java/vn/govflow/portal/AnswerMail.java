@@ -34,7 +34,8 @@ class AnswerMail {
     return sender.getIfAvailable() != null;
   }
 
-  void send(PortalQuestion q, String agencyName, String answer, String answerEn, List<Map<String, Object>> citations) {
+  void send(PortalQuestion q, String agencyName, String answer, String answerEn, List<Map<String, Object>> citations,
+            String messageId) {
     StringBuilder body = new StringBuilder();
     body.append("Kính gửi ").append(q.fullName() == null ? "Quý vị" : q.fullName()).append(",\n\n")
         .append(agencyName).append(" trả lời câu hỏi mã ").append(q.trackingCode()).append(" của Quý vị như sau.\n\n")
@@ -51,11 +52,12 @@ class AnswerMail {
     }
     body.append("\nTra cứu câu hỏi / Track your question: ").append(publicUrl).append("/portal/track?code=")
         .append(q.trackingCode()).append("\n\nThư này được gửi tự động từ Cổng thông tin; vui lòng không trả lời thư.\n");
-    send(q, "Trả lời câu hỏi " + q.trackingCode() + (answerEn != null ? " / Answer to your question" : ""), body);
+    send(q, "Trả lời câu hỏi " + q.trackingCode() + (answerEn != null ? " / Answer to your question" : ""), body,
+        messageId);
   }
 
   /** The appointment (giấy hẹn) of a special case: when the answer is promised by. */
-  void sendAppointment(PortalQuestion q, String agencyName, String when) {
+  void sendAppointment(PortalQuestion q, String agencyName, String when, String messageId) {
     StringBuilder body = new StringBuilder();
     body.append("Kính gửi ").append(q.fullName() == null ? "Quý vị" : q.fullName()).append(",\n\n")
         .append(agencyName).append(" đã nhận câu hỏi mã ").append(q.trackingCode()).append(". Đây là trường hợp cần thêm")
@@ -66,10 +68,12 @@ class AnswerMail {
     }
     body.append("\nTra cứu câu hỏi / Track your question: ").append(publicUrl).append("/portal/track?code=")
         .append(q.trackingCode()).append("\n\nThư này được gửi tự động từ Cổng thông tin; vui lòng không trả lời thư.\n");
-    send(q, "Giấy hẹn trả lời câu hỏi " + q.trackingCode() + (q.foreigner() ? " / Appointment" : ""), body);
+    send(q, "Giấy hẹn trả lời câu hỏi " + q.trackingCode() + (q.foreigner() ? " / Appointment" : ""), body,
+        messageId);
   }
 
-  private void send(PortalQuestion q, String subject, StringBuilder body) {
+  /** {@code messageId}: the same on every try, so a resend is recognised as the same message (issue 12). */
+  private void send(PortalQuestion q, String subject, StringBuilder body, String messageId) {
     JavaMailSender mail = sender.getObject();
     try {
       MimeMessage m = mail.createMimeMessage();
@@ -78,6 +82,8 @@ class AnswerMail {
       h.setTo(q.email());
       h.setSubject(subject);
       h.setText(body.toString(), false);
+      // Spring's sender keeps an explicitly set Message-ID instead of generating a new one.
+      m.setHeader("Message-ID", messageId);
       mail.send(m);
     } catch (MessagingException e) {
       throw new IllegalStateException("Could not build the e-mail for " + q.trackingCode(), e);

@@ -24,6 +24,7 @@ import vn.govflow.identity.Agency;
 import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
+import vn.govflow.notify.MailOnce;
 import vn.govflow.notify.NotificationKind;
 import vn.govflow.notify.NotificationService;
 
@@ -41,10 +42,12 @@ public class PortalHandling {
   private final WorkingDayCalendar calendar;
   private final NotificationService notifications;
   private final AnswerMail mail;
+  private final MailOnce mailOnce;
 
   PortalHandling(PortalMapper mapper, IdentityDirectory directory, WorkingDayCalendar calendar,
-                 NotificationService notifications, AnswerMail mail) {
+                 NotificationService notifications, AnswerMail mail, MailOnce mailOnce) {
     this.mail = mail;
+    this.mailOnce = mailOnce;
     this.mapper = mapper;
     this.directory = directory;
     this.calendar = calendar;
@@ -321,10 +324,24 @@ public class PortalHandling {
     }
     PortalMapper.Handling h = mapper.handling(questionId);
     String agencyName = directory.agency(h.answeringAgency()).map(Agency::name).orElse("Cơ quan trả lời");
-    mail.send(q, agencyName, (String) execution.getVariable("answer"), (String) execution.getVariable("answerEn"),
-        citations(execution.getVariable("citations")));
-    mapper.setAnswerSent(questionId, OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
-    event(questionId, null, "ANSWER_SENT", mask(q.email()));
+    // Sent at most once: a retry of this step after a rollback or a crash finds the e-mail already sent.
+    MailOnce.Result sent = mailOnce.send(questionId, MailOnce.PORTAL_ANSWER, messageId -> mail.send(q, agencyName,
+        (String) execution.getVariable("answer"), (String) execution.getVariable("answerEn"),
+        citations(execution.getVariable("citations")), messageId));
+    mapper.setAnswerSent(questionId, sent.sentAt().atZoneSameInstant(calendar.zone()).toOffsetDateTime()
+        .truncatedTo(ChronoUnit.SECONDS));
+    if (!hasEvent(questionId, "ANSWER_SENT")) {
+      event(questionId, null, "ANSWER_SENT", mask(q.email()) + resentNote(sent));
+    }
+  }
+
+  /** Said in the history when the e-mail went again because an earlier try's outcome was unknown. */
+  private static String resentNote(MailOnce.Result sent) {
+    return sent.resentAfterUnknown() ? " (gửi lại sau sự cố; cùng Message-ID " + sent.messageId() + ")" : "";
+  }
+
+  private boolean hasEvent(String questionId, String step) {
+    return mapper.events(questionId).stream().anyMatch(e -> step.equals(e.step()));
   }
 
   /** Tells the asker of a special case the date by which the answer is promised (the appointment). */
@@ -340,8 +357,12 @@ public class PortalHandling {
     }
     String agencyName = directory.agency(mapper.handling(questionId).answeringAgency()).map(Agency::name)
         .orElse("Cơ quan trả lời");
-    mail.sendAppointment(q, agencyName, when);
-    event(questionId, null, "APPOINTMENT", "Hẹn trả lời trước " + when + "; đã gửi thư " + mask(q.email()) + ".");
+    MailOnce.Result sent = mailOnce.send(questionId, MailOnce.PORTAL_APPOINTMENT,
+        messageId -> mail.sendAppointment(q, agencyName, when, messageId));
+    if (!hasEvent(questionId, "APPOINTMENT")) {
+      event(questionId, null, "APPOINTMENT", "Hẹn trả lời trước " + when + "; đã gửi thư " + mask(q.email())
+          + resentNote(sent) + ".");
+    }
   }
 
   private static String mask(String email) {

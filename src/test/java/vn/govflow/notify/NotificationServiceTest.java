@@ -180,6 +180,56 @@ class NotificationServiceTest {
   }
 
   @Test
+  void aSentCopyIsNeverSentAgainAndCarriesAStableMessageId() throws Exception {
+    NotificationService service = service(mail);
+    db.tx.executeWithoutResult(s -> service.notify("anhdd.skhcn", NotificationKind.ASSIGNED, ASSIGNED));
+    long id = only("anhdd.skhcn").id();
+    assertThat(only("anhdd.skhcn").emailStatus()).isEqualTo(EmailStatus.SENT);
+    assertThat(SMTP.getReceivedMessages()[0].getMessageID())
+        .isEqualTo("<govflow.notification." + id + "@govflow.example.vn>");
+
+    // Whatever round comes later, a day on: nothing is sent again.
+    NotificationService later = new NotificationService(db.mapper, directory, mail, db.transactions, Runnable::run,
+        "https://govflow.example.vn/", "GovFlow <no-reply@govflow.example.vn>",
+        Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(1)));
+    assertThat(later.resendFailed()).isZero();
+    assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    assertThat(db.mapper.attempts(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aCopyLeftSendingByACrashIsSentOnceMoreWithTheSameMessageId() throws Exception {
+    // The mail server accepts the e-mail, then the process loses its database before recording it as sent
+    // (as a crash between the two would): the row stays SENDING, the outcome unknown.
+    String trigger;
+    try (var c = db.dataSource.getConnection()) {
+      trigger = vn.govflow.support.FailOnceH2Trigger.install(c, "notification", "UPDATE", "email_status", "SENT", 1);
+    }
+    NotificationService service = service(mail);
+    db.tx.executeWithoutResult(s -> service.notify("maivt.skhcn", NotificationKind.ASSIGNED, ASSIGNED));
+    assertThat(vn.govflow.support.FailOnceH2Trigger.left(trigger)).as("the SENT record was refused").isZero();
+    Notification n = only("maivt.skhcn");
+    assertThat(n.emailStatus()).isEqualTo(EmailStatus.SENDING);
+    assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    String messageId = SMTP.getReceivedMessages()[0].getMessageID();
+    assertThat(messageId).isEqualTo("<govflow.notification." + n.id() + "@govflow.example.vn>");
+
+    assertThat(service.resendFailed()).as("may be being sent right now").isZero();
+    NotificationService later = new NotificationService(db.mapper, directory, mail, db.transactions, Runnable::run,
+        "https://govflow.example.vn/", "GovFlow <no-reply@govflow.example.vn>",
+        Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(15)));
+    assertThat(later.resendFailed()).isEqualTo(1);
+    assertThat(only("maivt.skhcn").emailStatus()).isEqualTo(EmailStatus.SENT);
+    MimeMessage[] received = SMTP.getReceivedMessages();
+    assertThat(received).hasSize(2);
+    assertThat(received[1].getMessageID()).as("the same message again").isEqualTo(messageId);
+    assertThat(received[1].getRecipients(RecipientType.TO)[0].toString()).isEqualTo("maivt.skhcn@laocai.gov.vn");
+
+    assertThat(later.resendFailed()).as("sent once more, then never again").isZero();
+    assertThat(SMTP.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
   void aRolledBackCallerLeavesNoRowAndSendsNoMail() {
     NotificationService service = service(mail);
     db.tx.executeWithoutResult(s -> {

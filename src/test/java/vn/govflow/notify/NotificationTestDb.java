@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class NotificationTestDb {
   final DataSource dataSource;
   final NotificationMapper mapper;
+  final MailSentMapper mailSent;
   final DataSourceTransactionManager transactions;
   final TransactionTemplate tx;
   final JdbcTemplate jdbc;
@@ -33,7 +34,10 @@ final class NotificationTestDb {
       SqlSessionFactory factory = factoryBean.getObject();
       factory.getConfiguration().setMapUnderscoreToCamelCase(true);
       factory.getConfiguration().addMapper(NotificationMapper.class);
-      this.mapper = new SqlSessionTemplate(factory).getMapper(NotificationMapper.class);
+      factory.getConfiguration().addMapper(MailSentMapper.class);
+      SqlSessionTemplate session = new SqlSessionTemplate(factory);
+      this.mapper = session.getMapper(NotificationMapper.class);
+      this.mailSent = session.getMapper(MailSentMapper.class);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
