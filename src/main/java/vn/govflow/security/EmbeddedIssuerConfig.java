@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.server.authorization.client.InMemoryR
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -134,6 +135,11 @@ class EmbeddedIssuerConfig {
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> personClaims(IdentityDirectory directory) {
     return context -> {
+      if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        // RFC 9068: the one mark by which GovFlow tells an access token from an ID token of the same issuer
+        // (AccessTokenTypeValidator); Spring Authorization Server sets no typ of its own.
+        context.getJwsHeader().type("at+jwt");
+      }
       if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
         return;
       }
