@@ -117,7 +117,11 @@ class EmbeddedIssuerConfig {
         .postLogoutRedirectUri(base + "/signed-out")
         .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
         .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30))
+            // Another GovFlow signing in with this issuer renews its sessions with the refresh token
+            // (IssuerSessionCheck), which is not rotated: its lifetime is the longest such session, as
+            // Keycloak's SSO Session Max (10 h) is.
+            .refreshTokenTimeToLive(Duration.ofHours(10)).build())
         .build();
     RegisteredClient service = RegisteredClient.withId("govflow-service")
         .clientId(props.serviceClientId())

@@ -99,7 +99,12 @@ class IssuerSessionCheck extends OncePerRequestFilter {
         return false;
       }
       long seen = last.get();
-      return now - seen >= intervalMillis && last.compareAndSet(seen, now);
+      if (now - seen < intervalMillis || !last.compareAndSet(seen, now)) {
+        return false;
+      }
+      // A session store that copies attributes keeps only what is set again.
+      session.setAttribute(LAST_CHECK, last);
+      return true;
     } catch (IllegalStateException invalidated) {
       return false;
     }
