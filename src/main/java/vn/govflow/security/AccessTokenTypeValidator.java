@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * <p>How each issuer marks its tokens:
  * <ul>
  *   <li>RFC 9068: JOSE header {@code typ: at+jwt} is an access token. The embedded issuer (Spring Authorization
- *       Server, which sets no {@code typ} by itself) is configured to mark its access tokens so, see
- *       EmbeddedIssuerConfig; Keycloak can, per client.</li>
+ *       Server, which sets no {@code typ} by itself) is configured to mark its access tokens so, and its ID
+ *       tokens with Keycloak's claim {@code typ: ID}, see EmbeddedIssuerConfig; Keycloak can, per client.</li>
  *   <li>Keycloak: claim {@code typ} is {@code Bearer} for access tokens, {@code ID} for ID tokens (and
  *       {@code Refresh}, {@code Logout}, ... for the others); its header {@code typ} is just {@code JWT}.</li>
  *   <li>Any other JOSE {@code typ} ({@code logout+jwt}, {@code secevent+jwt}, ...) is not an access token.</li>

@@ -31,6 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -143,6 +144,10 @@ class EmbeddedIssuerConfig {
         // RFC 9068: the one mark by which GovFlow tells an access token from an ID token of the same issuer
         // (AccessTokenTypeValidator); Spring Authorization Server sets no typ of its own.
         context.getJwsHeader().type("at+jwt");
+      } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+        // Keycloak's mark (claim typ), so that a GovFlow signing in with this issuer as an external one refuses
+        // its ID tokens too: one issued by a refresh carries no nonce. OIDC clients ignore the claim.
+        context.getClaims().claim("typ", "ID");
       }
       if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
         return;

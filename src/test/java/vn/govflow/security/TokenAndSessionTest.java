@@ -87,6 +87,8 @@ class TokenAndSessionTest extends H2IntegrationTest {
     JsonNode idClaims = json.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]));
     assertThat(idClaims.get("aud").toString()).contains("govflow-web");
     assertThat(idClaims.get("preferred_username").asText()).isEqualTo("hapt.skhcn");
+    // Marked as Keycloak marks its ID tokens, for a GovFlow that signs in with this one as an external issuer.
+    assertThat(idClaims.get("typ").asText()).isEqualTo("ID");
 
     for (String path : List.of("/api/v1/me", "/engine-rest/task")) {
       HttpResponse<String> r = bearer(path, idToken);
