@@ -40,10 +40,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Everything else (issuer unreachable, 5xx, a client misconfigured) keeps the session and is logged: an
  * issuer that is down must not sign everyone out. The check runs inside the request that finds it due, at most
- * once per interval per session (concurrent requests do not queue behind it).
+ * once per interval per session (concurrent requests do not queue behind it); an issuer that does not answer
+ * holds that request for at most ISSUER_TIMEOUT.
  *
  * <p>Not used with the embedded issuer: its accounts are GovFlow's own tables, which TokenSessionAccountFilter
- * reads on every request, and its refresh tokens expire an hour after sign-in whatever is done with them.
+ * reads on every request, and its refresh tokens are not rotated (they expire 10 h after sign-in whatever is
+ * done with them).
  */
 class IssuerSessionCheck extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(IssuerSessionCheck.class);
