@@ -31,6 +31,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -116,7 +118,11 @@ class EmbeddedIssuerConfig {
         .postLogoutRedirectUri(base + "/signed-out")
         .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
         .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30))
+            // Another GovFlow signing in with this issuer renews its sessions with the refresh token
+            // (IssuerSessionCheck), which is not rotated: its lifetime is the longest such session, as
+            // Keycloak's SSO Session Max (10 h) is.
+            .refreshTokenTimeToLive(Duration.ofHours(10)).build())
         .build();
     RegisteredClient service = RegisteredClient.withId("govflow-service")
         .clientId(props.serviceClientId())
@@ -134,6 +140,15 @@ class EmbeddedIssuerConfig {
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> personClaims(IdentityDirectory directory) {
     return context -> {
+      if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        // RFC 9068: the one mark by which GovFlow tells an access token from an ID token of the same issuer
+        // (AccessTokenTypeValidator); Spring Authorization Server sets no typ of its own.
+        context.getJwsHeader().type("at+jwt");
+      } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+        // Keycloak's mark (claim typ), so that a GovFlow signing in with this issuer as an external one refuses
+        // its ID tokens too: one issued by a refresh carries no nonce. OIDC clients ignore the claim.
+        context.getClaims().claim("typ", "ID");
+      }
       if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
         return;
       }

@@ -38,14 +38,16 @@ public class OidcProvider implements ClientRegistrationRepository {
 
   /**
    * A decoder that validates signature, expiry, issuer, and that the token was issued for GovFlow (audience or
-   * authorized party one of GovFlow's clients).
+   * authorized party one of GovFlow's clients), and that it is an access token, not an ID token.
    */
   public JwtDecoder jwtDecoder() {
     TokenAudienceValidator audience = new TokenAudienceValidator(props.acceptedAudiences());
+    AccessTokenTypeValidator accessTokensOnly = new AccessTokenTypeValidator(props.embedded());
     Supplier<JwtDecoder> decoder = () -> {
-      NimbusJwtDecoder d = NimbusJwtDecoder.withJwkSetUri(metadata().jwksUri()).build();
+      // The JOSE typ is judged by AccessTokenTypeValidator: Nimbus' default would refuse RFC 9068's at+jwt.
+      NimbusJwtDecoder d = NimbusJwtDecoder.withJwkSetUri(metadata().jwksUri()).validateType(false).build();
       d.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-          JwtValidators.createDefaultWithIssuer(props.issuerUri()), audience));
+          JwtValidators.createDefaultWithIssuer(props.issuerUri()), audience, accessTokensOnly));
       return d;
     };
     return new org.springframework.security.oauth2.jwt.SupplierJwtDecoder(decoder);

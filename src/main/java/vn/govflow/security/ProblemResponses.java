@@ -7,6 +7,7 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,9 +24,36 @@ class ProblemResponses {
   }
 
   AuthenticationEntryPoint unauthorized() {
-    return (request, response, e) -> write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-        "Bạn cần đăng nhập (hoặc gửi mã truy cập hợp lệ) để dùng chức năng này.",
-        "Sign in (or send a valid access token) to use this.");
+    return (request, response, e) -> {
+      if (refusedAsNotAnAccessToken(e)) {
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+            "Mã gửi kèm không phải mã truy cập (access token): mã định danh (ID token) chỉ dùng để đăng nhập, không"
+                + " dùng để gọi API. Hãy gửi access token do nhà cung cấp định danh cấp cho GovFlow.",
+            "The token sent is not an access token: an ID token proves a sign-in and cannot be used to call the"
+                + " API. Send the access token the issuer gave GovFlow's client.");
+      } else if (request.getAttribute(IssuerSessionCheck.SESSION_ENDED) != null) {
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+            "Phiên đăng nhập đã kết thúc vì nhà cung cấp định danh không còn công nhận phiên này (tài khoản bị khóa"
+                + " hoặc phiên đã hết hạn). Hãy đăng nhập lại.",
+            "Your session has ended because the sign-in provider no longer accepts it (the account was disabled or"
+                + " the session expired). Sign in again.");
+      } else {
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+            "Bạn cần đăng nhập (hoặc gửi mã truy cập hợp lệ) để dùng chức năng này.",
+            "Sign in (or send a valid access token) to use this.");
+      }
+    };
+  }
+
+  /** The decoder refused the token (also) because it is not an access token (AccessTokenTypeValidator). */
+  private static boolean refusedAsNotAnAccessToken(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JwtValidationException v && v.getErrors().stream()
+          .anyMatch(err -> AccessTokenTypeValidator.DESCRIPTION.equals(err.getDescription()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   AccessDeniedHandler forbidden() {

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -90,6 +93,15 @@ public class SecurityConfig {
     return new HttpSessionEventPublisher();
   }
 
+  /**
+   * The tokens a page session got at sign-in live in that session (and end with it); IssuerSessionCheck renews
+   * them. Spring's default keeps them in memory by person, past the session's end.
+   */
+  @Bean
+  OAuth2AuthorizedClientRepository authorizedClientRepository() {
+    return new HttpSessionOAuth2AuthorizedClientRepository();
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -99,7 +111,10 @@ public class SecurityConfig {
   @Order(10)
   SecurityFilterChain appSecurity(HttpSecurity http, OidcProvider provider, PersonAuthorities persons,
                                   ObjectMapper json, LocaleResolver locales,
-                                  BackChannelLogoutSessions backChannelSessions) throws Exception {
+                                  BackChannelLogoutSessions backChannelSessions, SsoProperties sso,
+                                  OAuth2AuthorizedClientRepository authorizedClients,
+                                  @Value("${govflow.sso.session-check:60s}") Duration sessionCheck)
+      throws Exception {
     ProblemResponses problems = new ProblemResponses(json, locales);
     RequestMatcher api = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
         new AntPathRequestMatcher("/engine-rest/**"), new AntPathRequestMatcher("/camunda/api/**"));
@@ -128,6 +143,7 @@ public class SecurityConfig {
         .oauth2Login(o -> o
             .loginPage("/oauth2/authorization/" + OidcProvider.REGISTRATION_ID)
             .clientRegistrationRepository(provider)
+            .authorizedClientRepository(authorizedClients)
             .authorizationEndpoint(e -> e.authorizationRequestResolver(resolver))
             .userInfoEndpoint(u -> u.oidcUserService(new GovFlowOidcUserService(persons)))
             .failureHandler(new SimpleUrlAuthenticationFailureHandler("/signed-out?error=account")))
@@ -158,6 +174,10 @@ public class SecurityConfig {
         // The Content-Security-Policy is set by ContentSecurityPolicyFilter for every chain (the issuer's
         // sign-in page included); Camunda's webapps send their own.
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    // An external issuer's sessions are checked with it now and then (the embedded one's accounts are ours).
+    if (!sso.embedded() && !sessionCheck.isNegative() && !sessionCheck.isZero()) {
+      http.addFilterBefore(new IssuerSessionCheck(authorizedClients, sessionCheck), AnonymousAuthenticationFilter.class);
+    }
     return http.build();
   }
 

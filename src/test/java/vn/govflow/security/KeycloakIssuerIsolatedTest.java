@@ -9,6 +9,7 @@ import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,7 +45,8 @@ import vn.govflow.support.TestDatabases;
  * GovFlow against a real Keycloak (Maven Central's distribution, copied to target/keycloak by the build), with
  * the realm of deploy/keycloak: people sign in at Keycloak's own form, the service client gets a token, a
  * token of another client of the realm is refused, and an administrator signing a person out in Keycloak ends
- * the GovFlow session through OIDC back-channel logout. Keycloak 26 needs Java 21+: the Temurin JDK under
+ * the GovFlow session through OIDC back-channel logout; an ID token is no bearer credential; an account only
+ * disabled in Keycloak loses its GovFlow session at the next session check. Keycloak 26 needs Java 21+: the Temurin JDK under
  * /usr/lib/jvm (or KEYCLOAK_JAVA_HOME); without one the test is skipped, loudly.
  */
 class KeycloakIssuerIsolatedTest {
@@ -56,6 +60,8 @@ class KeycloakIssuerIsolatedTest {
   static String kc;
   static String base;
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** GovFlow renews each session with Keycloak at most this often (govflow.sso.session-check). */
+  static final Duration SESSION_CHECK = Duration.ofSeconds(3);
 
   @BeforeAll
   static void startKeycloakAndGovFlow() throws Exception {
@@ -109,7 +115,8 @@ class KeycloakIssuerIsolatedTest {
         "--govflow.sso.embedded=false",
         "--govflow.sso.issuer-uri=" + kc + "/realms/govflow",
         "--govflow.sso.client-id=govflow-web",
-        "--govflow.sso.client-secret=govflow-web-secret");
+        "--govflow.sso.client-secret=govflow-web-secret",
+        "--govflow.sso.session-check=" + SESSION_CHECK.toSeconds() + "s");
   }
 
   @AfterAll
@@ -195,10 +202,103 @@ class KeycloakIssuerIsolatedTest {
   }
 
   /**
-   * Keycloak 26 does not end a person's sessions (nor send back-channel logouts) when an administrator only
-   * disables the account: that was tried here, and the GovFlow session went on. The procedure README gives
-   * is disable, then "Sign out" (the admin logout below); or switch the person off in GovFlow, which ends the
-   * session at the next request (TokenAndSessionTest).
+   * Keycloak's ID token for GovFlow's own client passes every other check (issuer, signature, audience
+   * govflow-web, a GovFlow person): only its type tells it from the access token. Obtained the way GovFlow's
+   * client obtains it, an authorization code (with PKCE) for a person signed in at Keycloak.
+   */
+  @Test
+  void keycloaksIdTokenForGovFlowIsNoBearerCredentialButItsAccessTokenIs() throws Exception {
+    LocalhostBrowser hung = signInAtKeycloak("hungtv.skhcn");
+    String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(
+        UUID.randomUUID().toString().repeat(2).getBytes(StandardCharsets.US_ASCII));
+    String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    String redirect = base + "/login/oauth2/code/govflow";
+    HttpResponse<String> authorize = hung.getWithoutRedirects(kc + "/realms/govflow/protocol/openid-connect/auth?"
+        + SsoClient.form(Map.of("response_type", "code", "client_id", "govflow-web", "scope", "openid profile",
+        "redirect_uri", redirect, "state", "s1", "nonce", "n1", "code_challenge", challenge,
+        "code_challenge_method", "S256")));
+    assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
+    String location = authorize.headers().firstValue("Location").orElseThrow();
+    Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+    assertThat(code.find()).as(location).isTrue();
+    HttpResponse<String> t = HTTP.send(HttpRequest.newBuilder(URI.create(kc + "/realms/govflow/protocol/openid-connect/token"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("govflow-web:govflow-web-secret".getBytes()))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(SsoClient.form(Map.of("grant_type", "authorization_code",
+            "code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
+            "code_verifier", verifier)))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(t.statusCode()).as(t.body()).isEqualTo(200);
+    JsonNode tokens = JSON.readTree(t.body());
+    String idToken = tokens.get("id_token").asText();
+    JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]));
+    assertThat(claims.get("typ").asText()).isEqualTo("ID");
+    assertThat(claims.get("aud").toString()).contains("govflow-web");
+    assertThat(claims.get("preferred_username").asText()).isEqualTo("hungtv.skhcn");
+
+    for (String path : List.of("/api/v1/me", "/engine-rest/task")) {
+      HttpResponse<String> r = bearer(path, idToken);
+      assertThat(r.statusCode()).as(path).isEqualTo(401);
+      assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+          ct -> assertThat(ct).startsWith("application/problem+json"));
+      JsonNode problem = JSON.readTree(r.body());
+      assertThat(problem.get("code").asText()).isEqualTo("unauthenticated");
+      assertThat(problem.get("messageEn").asText()).contains("not an access token");
+    }
+    HttpResponse<String> me = bearer("/api/v1/me", tokens.get("access_token").asText());
+    assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+    assertThat(JSON.readTree(me.body()).get("username").asText()).isEqualTo("hungtv.skhcn");
+  }
+
+  /**
+   * Keycloak 26 neither ends a person's sessions nor sends back-channel logouts when an administrator only
+   * disables the account (checked below: the Keycloak session is still listed). GovFlow renews each session
+   * with Keycloak every SESSION_CHECK; Keycloak refuses to renew a disabled account's, and the GovFlow session
+   * ends: 401 problem+json on the API, Keycloak's sign-in for pages. Other people's sessions go on.
+   */
+  @Test
+  void disablingTheAccountInKeycloakEndsTheGovFlowSessionWithinTheCheckInterval() throws Exception {
+    LocalhostBrowser khai = signInAtKeycloak("khailv.skhcn");
+    LocalhostBrowser lan = signInAtKeycloak("lannt.skhcn");
+    assertThat(khai.me().statusCode()).isEqualTo(200);
+
+    String admin = adminToken();
+    String id = userId(admin, "khailv.skhcn");
+    HttpResponse<String> disable = HTTP.send(HttpRequest.newBuilder(URI.create(kc + "/admin/realms/govflow/users/" + id))
+        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(disable.statusCode()).as(disable.body()).isEqualTo(204);
+    long disabledAt = System.nanoTime();
+    HttpResponse<String> kcSessions = HTTP.send(HttpRequest.newBuilder(
+            URI.create(kc + "/admin/realms/govflow/users/" + id + "/sessions"))
+        .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(JSON.readTree(kcSessions.body()).size()).as("Keycloak keeps the disabled person's session")
+        .isGreaterThan(0);
+
+    // Within the interval (plus the slack of a loaded machine) a request finds the session due and ended.
+    HttpResponse<String> me = khai.me();
+    while (me.statusCode() == 200 && System.nanoTime() - disabledAt < SESSION_CHECK.plusSeconds(15).toNanos()) {
+      Thread.sleep(500);
+      me = khai.me();
+    }
+    assertThat(me.statusCode()).as("the GovFlow session of a person disabled in Keycloak").isEqualTo(401);
+    assertThat(me.headers().firstValue("Content-Type")).hasValueSatisfying(
+        ct -> assertThat(ct).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(me.body());
+    assertThat(problem.get("code").asText()).isEqualTo("unauthenticated");
+    assertThat(problem.get("messageEn").asText()).contains("sign-in provider no longer accepts");
+    // Ended, not refused once: the next call is plainly signed out, and the home page goes to Keycloak.
+    assertThat(khai.me().statusCode()).isEqualTo(401);
+    assertThat(khai.get(base + "/").uri().toString()).startsWith(kc + "/");
+    // Someone else's session survives its own checks.
+    Thread.sleep(SESSION_CHECK.toMillis() + 500);
+    assertThat(lan.me().statusCode()).isEqualTo(200);
+    assertThat(lan.me().statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * The procedure README gives for shutting someone out at once: disable, then "Sign out" (the admin logout
+   * below; back-channel logout ends the GovFlow session immediately, without waiting for the session check).
    */
   @Test
   void disablingTheAccountAndSigningItOutInKeycloakEndsTheSessionForGood() throws Exception {
@@ -255,22 +355,29 @@ class KeycloakIssuerIsolatedTest {
    */
   static final class LocalhostBrowser {
     private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(10)).cookieHandler(new CookieHandler() {
-          @Override
-          public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
-            boolean local = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
-            return jar.get(local ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
-          }
+    private final CookieHandler cookies = new CookieHandler() {
+      @Override
+      public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+        boolean local = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
+        return jar.get(local ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
+      }
 
-          @Override
-          public void put(URI uri, Map<String, List<String>> headers) throws IOException {
-            jar.put(uri, headers);
-          }
-        }).build();
+      @Override
+      public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+        jar.put(uri, headers);
+      }
+    };
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(10)).cookieHandler(cookies).build();
+    private final HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10)).cookieHandler(cookies).build();
 
     HttpResponse<String> get(String url) {
       return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json").GET());
+    }
+
+    HttpResponse<String> getWithoutRedirects(String url) {
+      return SsoClient.send(noRedirects, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
     }
 
     HttpResponse<String> me() {
