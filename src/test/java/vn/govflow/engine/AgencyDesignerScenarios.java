@@ -79,6 +79,22 @@ public interface AgencyDesignerScenarios extends IncomingTestSupport {
     assertThat(json(huy, "/engine-rest/history/variable-instance?maxResults=500&processInstanceId="
         + theirs.processInstanceId(), 200)).doesNotContain(theirs.documentId());
 
+    // Cockpit: a definition's running instances, as its page lists them (both cases are of the same definition).
+    String definition = bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+        .processInstanceId(ours.processInstanceId()).singleResult().getProcessDefinitionId();
+    HttpResponse<String> page = huy.get("/camunda/app/cockpit/default/", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    String camundaToken = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> huy.send(HttpRequest.newBuilder(
+        URI.create(baseUrl() + "/camunda/api/admin/auth/user/default")).header("X-XSRF-TOKEN", "Fetch").GET())
+        .headers().firstValue("X-XSRF-TOKEN").orElse(null));
+    HttpResponse<String> cockpit = huy.send(HttpRequest.newBuilder(URI.create(baseUrl()
+            + "/camunda/api/cockpit/plugin/base/default/process-instance?maxResults=500"))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", camundaToken)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"processDefinitionId\": \"" + definition + "\"}")));
+    assertThat(cockpit.statusCode()).as(cockpit.body()).isEqualTo(200);
+    assertThat(cockpit.body()).contains(ours.processInstanceId()).doesNotContain(theirs.processInstanceId());
+
     // Reading is all: completing, taking or handing the task on is still refused, and nothing changes.
     HttpResponse<String> complete = huy.send(huy.withXsrf(HttpRequest.newBuilder(URI.create(baseUrl()
             + "/engine-rest/task/" + ours.directTaskId() + "/complete")).header("Content-Type", "application/json")
