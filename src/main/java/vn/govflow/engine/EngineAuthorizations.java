@@ -19,8 +19,8 @@ import vn.govflow.identity.Roles;
  * The engine authorizations GovFlow's roles need, made to match at every start (older databases converge: a grant
  * that says more than this is trimmed, a designer's grant on a resource not listed here is removed). Staff
  * reach tasks through candidate groups (the engine grants those per task); these are the standing grants.
- * Designers work on definitions and deployments only: no instances, tasks, variables or history, which belong
- * to the agencies (Camunda multi-tenancy per agency is not set up, so there is no "own agency" grant yet).
+ * Designers' standing grants are on definitions and deployments only; their own agency's instances, tasks,
+ * variables and history are granted per case by {@link AgencyDesignerAuthorizationProvider}.
  */
 @Component
 class EngineAuthorizations {

@@ -1,0 +1,5 @@
+package vn.govflow.engine;
+
+import vn.govflow.support.PostgresIntegrationTest;
+
+class AgencyDesignerPostgresTest extends PostgresIntegrationTest implements AgencyDesignerScenarios {}
