@@ -11,15 +11,15 @@ import java.util.TreeSet;
  * module's, the module being its id's prefix: {@code incoming-document} → {@code incoming}), the helper beans with
  * the methods a model may call on them, the methods on {@code execution} and {@code task}, and the engine's EL
  * functions. The engine resolves no other bean, and {@link ModelChecker} refuses a model naming anything else.
- * A new module adds its delegates here: a model is code, and this list is what it may call.
+ * A new module declares its delegates in its own {@link ModuleDelegates} class: a model is code, and this
+ * vocabulary is what it may call.
  */
 public final class ModelVocabulary {
-  /** Module → the beans its processes name in delegateExpression (JavaDelegate, TaskListener, ExecutionListener). */
-  static final Map<String, Set<String>> DELEGATES = Map.of(
-      "incoming", Set.of("incomingDirection", "incomingStatus", "incomingNotify", "incomingTaskHistory",
-          "incomingOpinions"),
-      "portal", Set.of("portalTaskHistory", "portalRoute", "portalForward", "portalDeadline", "portalStatus",
-          "portalNotify", "portalSendAnswer", "portalSendAppointment", "portalPublish"));
+  /**
+   * Module → the beans its processes name in delegateExpression (JavaDelegate, TaskListener, ExecutionListener):
+   * the {@code @Bean} methods of the module's {@link ModuleDelegates} class, found on the classpath.
+   */
+  static final Map<String, Set<String>> DELEGATES = scanDelegates();
 
   /** Helper beans any process may call, with the only methods callable on them. */
   static final Map<String, Set<String>> HELPERS = Map.of(
@@ -44,6 +44,37 @@ public final class ModelVocabulary {
   static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
 
   private ModelVocabulary() {}
+
+  private static Map<String, Set<String>> scanDelegates() {
+    var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(ModuleDelegates.class));
+    Map<String, Set<String>> modules = new TreeMap<>();
+    Set<String> seen = new TreeSet<>();
+    for (var candidate : scanner.findCandidateComponents("vn.govflow")) {
+      Class<?> type;
+      try {
+        type = Class.forName(candidate.getBeanClassName(), false, ModelVocabulary.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      String module = type.getAnnotation(ModuleDelegates.class).value();
+      Set<String> beans = modules.computeIfAbsent(module, m -> new TreeSet<>());
+      for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+        org.springframework.context.annotation.Bean bean = m.getAnnotation(org.springframework.context.annotation.Bean.class);
+        if (bean == null) {
+          continue;
+        }
+        String name = bean.name().length > 0 ? bean.name()[0] : m.getName();
+        if (!name.startsWith(module) || !seen.add(name)) {
+          throw new IllegalStateException("Delegate bean " + name + " of " + type.getName()
+              + " must start with its module's name " + module + " and be unique");
+        }
+        beans.add(name);
+      }
+    }
+    modules.replaceAll((m, beans) -> Set.copyOf(beans));
+    return Map.copyOf(modules);
+  }
 
   /** Every bean name the engine may resolve, sorted. */
   public static Set<String> beanNames() {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.govflow.engine.ModuleDelegates;
 import vn.govflow.casework.TaskRules;
 
 /**
@@ -11,6 +12,7 @@ import vn.govflow.casework.TaskRules;
  * where the rules live and can be tested without the engine.
  */
 @Configuration
+@ModuleDelegates("incoming")
 class IncomingDelegates {
   @Bean
   JavaDelegate incomingDirection(IncomingHandling handling) {

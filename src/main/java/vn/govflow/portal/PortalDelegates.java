@@ -3,10 +3,12 @@ package vn.govflow.portal;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.govflow.engine.ModuleDelegates;
 import vn.govflow.casework.TaskRules;
 
 /** The beans the portal-question process calls by name; the rules live in {@link PortalHandling}. */
 @Configuration
+@ModuleDelegates("portal")
 class PortalDelegates {
   /** On every user task's completion: its role, its form's rules, then the history entry. */
   @Bean
