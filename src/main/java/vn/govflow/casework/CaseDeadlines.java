@@ -27,10 +27,21 @@ import org.springframework.stereotype.Component;
 public class CaseDeadlines {
   private final DecisionService decisions;
   private final RepositoryService repository;
-  private final ProcessEngineConfiguration engine;
+  private final java.util.function.Supplier<ProcessEngineConfiguration> engine;
 
+  /** The services are looked up lazily: the engine itself resolves this bean while it is being built. */
+  @org.springframework.beans.factory.annotation.Autowired
   public CaseDeadlines(@Lazy DecisionService decisions, @Lazy RepositoryService repository,
-                       @Lazy ProcessEngineConfiguration engine) {
+                       org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
+    this(decisions, repository, () -> engine.getObject().getProcessEngineConfiguration());
+  }
+
+  public CaseDeadlines(DecisionService decisions, RepositoryService repository, ProcessEngineConfiguration engine) {
+    this(decisions, repository, () -> engine);
+  }
+
+  private CaseDeadlines(DecisionService decisions, RepositoryService repository,
+                        java.util.function.Supplier<ProcessEngineConfiguration> engine) {
     this.decisions = decisions;
     this.repository = repository;
     this.engine = engine;
@@ -81,7 +92,7 @@ public class CaseDeadlines {
     if (current != null) {
       return current.runWithoutAuthorization(call);
     }
-    return ((ProcessEngineConfigurationImpl) engine).getCommandExecutorTxRequired()
+    return ((ProcessEngineConfigurationImpl) engine.get()).getCommandExecutorTxRequired()
         .execute(context -> context.runWithoutAuthorization(call));
   }
 

@@ -2,6 +2,7 @@ package vn.govflow.incoming;
 
 import vn.govflow.casework.CaseStart;
 import vn.govflow.casework.Cases;
+import vn.govflow.casework.SearchText;
 
 import vn.govflow.casework.Urgency;
 import java.io.IOException;
@@ -180,7 +181,7 @@ public class IncomingService {
     int offset = Math.max(0, page) * limit;
     OffsetDateTime start = from == null ? null : from.atStartOfDay(zone).toOffsetDateTime();
     OffsetDateTime end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-    List<String> terms = Folding.likeTerms(query);
+    List<String> terms = SearchText.likeTerms(query);
     return new Page(mapper.search(viewer.agencyCode(), start, end, terms, limit, offset),
         mapper.count(viewer.agencyCode(), start, end, terms));
   }
@@ -300,7 +301,7 @@ public class IncomingService {
   }
 
   private static String searchText(IncomingDocument d, CharSequence fileText) {
-    return Folding.fold(String.join(" ", d.numberSymbol(), d.senderName(), d.typeAndSummary(),
+    return SearchText.fold(String.join(" ", d.numberSymbol(), d.senderName(), d.typeAndSummary(),
         nz(d.recipient()), nz(d.note()), "so den " + d.arrivalNumber()) + fileText);
   }
 

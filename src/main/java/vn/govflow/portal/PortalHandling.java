@@ -1,6 +1,7 @@
 package vn.govflow.portal;
 
 import vn.govflow.casework.Cases;
+import vn.govflow.casework.SearchText;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -295,7 +296,7 @@ public class PortalHandling {
           (String) execution.getVariable("noCitationReason"),
           execution.getVariable("publication") == null ? "public" : execution.getVariable("publication").toString(),
           OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS),
-          fold(execution.getVariable("title") + " " + execution.getVariable("questionText") + " "
+          SearchText.fold(execution.getVariable("title") + " " + execution.getVariable("questionText") + " "
               + execution.getVariable("answer")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -380,10 +381,6 @@ public class PortalHandling {
     ref = slash >= 0 ? ref.replaceAll("[/?#]+$", "").substring(slash + 1) : ref;
     ref = ref.matches("(?i)hd-\\d{4}-[a-z0-9]{8}") ? ref.toUpperCase(java.util.Locale.ROOT) : ref;
     return ref.length() > 40 ? null : mapper.publishedByReference(ref);
-  }
-
-  static String fold(String s) {
-    return s == null ? "" : vn.govflow.files.FileNameRules.transliterate(s).toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

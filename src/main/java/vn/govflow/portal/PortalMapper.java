@@ -123,9 +123,9 @@ public interface PortalMapper {
   /** An attached file as staff see it in the list. */
   record FileRow(String id, String originalName, String mediaType, long sizeBytes) {}
 
-  @Select("SELECT f.id, f.original_name, f.media_type, f.size_bytes FROM portal_question_file q"
-      + " JOIN stored_file f ON f.id = q.file_id WHERE q.question_id = #{questionId} ORDER BY q.position")
-  java.util.List<FileRow> files(String questionId);
+  /** The question's files in the asker's order; their metadata belongs to the files module (FileService). */
+  @Select("SELECT file_id FROM portal_question_file WHERE question_id = #{questionId} ORDER BY position")
+  java.util.List<String> fileIds(String questionId);
 
   /** The question's id by its tracking code, or by its own id, when its answer is published. */
   @Select(PUBLISHED + " AND (tracking_code = #{ref} OR id = #{ref})")

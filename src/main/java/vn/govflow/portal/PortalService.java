@@ -4,6 +4,7 @@ import vn.govflow.casework.CaseStart;
 import vn.govflow.casework.CaseDeadlines;
 import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.Cases;
+import vn.govflow.casework.SearchText;
 import vn.govflow.casework.HistoryEntry;
 import vn.govflow.casework.Urgency;
 
@@ -87,7 +88,7 @@ public class PortalService {
   }
 
   public List<PortalMapper.Published> published(String query, String field, String agencyCode) {
-    List<String> terms = likeTerms(query);
+    List<String> terms = SearchText.likeTerms(query);
     return mapper.published(blank(field) ? null : field, blank(agencyCode) ? null : agencyCode, terms).stream()
         .map(p -> p.inZone(calendar.zone())).toList();
   }
@@ -110,12 +111,12 @@ public class PortalService {
     List<String> personal = personalValues(q);
     mapper.erasePersonalData(q.id(), OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS));
     PortalMapper.Texts texts = mapper.texts(q.id());
-    List<String> folded = personal.stream().map(PortalHandling::fold).toList();
+    List<String> folded = personal.stream().map(SearchText::fold).toList();
     mapper.setTexts(q.id(), new PortalMapper.Texts(PersonalData.redact(texts.question(), personal),
         PersonalData.redact(texts.answer(), personal), PersonalData.redact(texts.answerEn(), personal),
         PersonalData.redact(texts.searchText(), folded)));
     // Attachments often are identity papers: they go too (their bytes with the storage's next sweep).
-    List<PortalMapper.FileRow> files = mapper.files(q.id());
+    List<PortalMapper.FileRow> files = files(q.id());
     mapper.deleteFiles(q.id());
     files.forEach(f -> fileService.erase(f.id(), "xóa dữ liệu cá nhân theo yêu cầu người hỏi " + q.trackingCode()));
     PortalMapper.Handling h = mapper.handling(q.id());
@@ -147,14 +148,6 @@ public class PortalService {
     return values;
   }
 
-  /** Search words without diacritics, as LIKE patterns (at most 8; wildcards typed by people are dropped). */
-  static List<String> likeTerms(String query) {
-    return query == null || query.isBlank() ? List.of()
-        : java.util.Arrays.stream(PortalHandling.fold(query).split("\\s+")).filter(t -> !t.isBlank())
-            .map(t -> t.replace("%", "").replace("_", "")).filter(t -> !t.isEmpty()).limit(8)
-            .map(t -> "%" + t + "%").toList();
-  }
-
   /** A line of the staff list, with its state against the deadline. */
   public record StaffRow(PortalMapper.Row row, String fieldName, String agencyName, boolean overdue, boolean late) {}
 
@@ -170,7 +163,7 @@ public class PortalService {
     OffsetDateTime now = OffsetDateTime.now(calendar.zone());
     String status = state != null && List.of("RECEIVED", "IN_PROGRESS", "ANSWERED", "REJECTED").contains(state) ? state
         : null;
-    return mapper.rows(all ? null : me.agencyCode(), status, "OVERDUE".equals(state) ? now : null, likeTerms(query))
+    return mapper.rows(all ? null : me.agencyCode(), status, "OVERDUE".equals(state) ? now : null, SearchText.likeTerms(query))
         .stream().map(r -> {
           String[] field = PortalFields.ALL.get(r.field());
           PortalMapper.Row z = new PortalMapper.Row(r.id(), r.trackingCode(), r.field(), r.answeringAgency(),
@@ -208,7 +201,7 @@ public class PortalService {
     return new StaffView(q, h, field == null ? q.field() : field[0],
         q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()),
         h.answeringAgency() == null ? null : directory.agency(h.answeringAgency()).map(a -> a.name())
-            .orElse(h.answeringAgency()), mapper.files(id), events,
+            .orElse(h.answeringAgency()), files(id), events,
         "REJECTED".equals(q.status()) ? rejection(h) : null);
   }
 
@@ -353,7 +346,7 @@ public class PortalService {
         "RECEIVED", clientIp, null);
     mapper.insert(q);
     // Staff find it by its words from the start; publication later adds the answer's.
-    mapper.setSearchText(q.id(), PortalHandling.fold(q.trackingCode() + " " + q.question()));
+    mapper.setSearchText(q.id(), SearchText.fold(q.trackingCode() + " " + q.question()));
     for (int i = 0; i < files.size(); i++) {
       try (java.io.InputStream in = files.get(i).content().open()) {
         StoredFile f = fileService.store(names.get(i), in, ASKER);
@@ -440,4 +433,10 @@ public class PortalService {
     return t.length() <= max ? t : t.substring(0, max);
   }
 
+
+  /** The question's files as staff see them, read through the files module rather than its table. */
+  private List<PortalMapper.FileRow> files(String questionId) {
+    return mapper.fileIds(questionId).stream().map(fileService::findHeldByCase).flatMap(Optional::stream)
+        .map(f -> new PortalMapper.FileRow(f.id(), f.originalName(), f.mediaType(), f.sizeBytes())).toList();
+  }
 }

@@ -6,10 +6,10 @@ public final class FoldingAccess {
   private FoldingAccess() {}
 
   public static String fold(String s) {
-    return Folding.fold(s);
+    return vn.govflow.casework.SearchText.fold(s);
   }
 
   public static java.util.List<String> likeTerms(String query) {
-    return Folding.likeTerms(query);
+    return vn.govflow.casework.SearchText.likeTerms(query);
   }
 }

@@ -1,20 +1,23 @@
-package vn.govflow.incoming;
+package vn.govflow.casework;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import vn.govflow.files.FileNameRules;
 
-/** Text folded for search: no diacritics (đ → d), lower case, so "cong van" finds "Công văn". */
-final class Folding {
-  private Folding() {}
+/**
+ * Text folded for search, the one way every subsystem stores and queries its search text: no diacritics (đ → d),
+ * lower case, so "cong van" finds "Công văn".
+ */
+public final class SearchText {
+  private SearchText() {}
 
-  static String fold(String s) {
+  public static String fold(String s) {
     return s == null ? "" : FileNameRules.transliterate(s).toLowerCase(Locale.ROOT);
   }
 
   /** The query's words as LIKE patterns, wildcards in the input escaped away. */
-  static List<String> likeTerms(String query) {
+  public static List<String> likeTerms(String query) {
     if (query == null || query.isBlank()) {
       return List.of();
     }
