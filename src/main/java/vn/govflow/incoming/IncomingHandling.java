@@ -28,7 +28,7 @@ import vn.govflow.notify.NotificationService;
  * they complete the task (the engine then keeps the task open), never discovered later by a service task.
  */
 @Service
-public class IncomingHandling {
+class IncomingHandling {
   private static final java.time.format.DateTimeFormatter DUE_FORMAT =
       java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
   private final IncomingMapper mapper;

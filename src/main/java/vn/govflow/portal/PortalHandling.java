@@ -35,7 +35,7 @@ import vn.govflow.notify.NotificationService;
  * the question's receipt and a forward never moves it.
  */
 @Service
-public class PortalHandling {
+class PortalHandling {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PortalMapper mapper;

@@ -1,0 +1,149 @@
+package vn.govflow.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module boundaries, kept by a test: a module reads and writes only its own tables (another module's data
+ * goes through that module's Java API), shared modules name no subsystem, subsystems do not reach into each
+ * other, and a subsystem's rules, mapper-facing handling and delegates stay package-private. A module is a
+ * package directly under {@code vn.govflow}; a subsystem is a module that registers a case type.
+ */
+class ModuleBoundariesTest {
+  static final Path MAIN = Path.of("src/main/java/vn/govflow");
+  static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+  /** Table name prefix → the module owning those tables. */
+  static final Map<String, String> OWNERS = new LinkedHashMap<>();
+
+  static {
+    OWNERS.put("inc_", "incoming");
+    OWNERS.put("portal_", "portal");
+    OWNERS.put("stored_file", "files");
+    OWNERS.put("notification", "notify");
+    OWNERS.put("mail_sent", "notify");
+    OWNERS.put("audit_", "audit");
+    OWNERS.put("idn_", "identity");
+    OWNERS.put("cal_", "calendar");
+    OWNERS.put("signin_", "security");
+  }
+
+  static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)");
+  static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  @Test
+  void everyTableHasAnOwningModule() throws IOException {
+    for (String table : tables()) {
+      assertThat(owner(table)).as("table " + table + " has an owning module (a prefix in OWNERS)").isNotNull();
+    }
+  }
+
+  @Test
+  void aModuleUsesOnlyItsOwnTablesInSql() throws IOException {
+    Set<String> tables = tables();
+    List<String> violations = new ArrayList<>();
+    for (Path file : javaFiles()) {
+      String module = module(file);
+      Matcher literal = STRING.matcher(Files.readString(file));
+      while (literal.find()) {
+        String text = literal.group(1).toLowerCase(Locale.ROOT);
+        for (String table : tables) {
+          if (Pattern.compile("(?<![a-z0-9_])" + table + "(?![a-z0-9_])").matcher(text).find()
+              && sqlish(text) && !module.equals(owner(table))) {
+            violations.add(MAIN.relativize(file) + " uses " + table + " of module " + owner(table));
+          }
+        }
+      }
+    }
+    assertThat(violations).as("SQL naming another module's table (use that module's Java API)").isEmpty();
+  }
+
+  @Test
+  void sharedModulesNameNoSubsystemAndSubsystemsStayApart() throws IOException {
+    Set<String> subsystems = subsystems();
+    assertThat(subsystems).as("modules registering a CaseType").contains("incoming", "portal");
+    List<String> violations = new ArrayList<>();
+    for (Path file : javaFiles()) {
+      String module = module(file);
+      String source = Files.readString(file);
+      for (String s : subsystems) {
+        if (!s.equals(module) && source.contains("vn.govflow." + s + ".")) {
+          violations.add(MAIN.relativize(file) + " (" + module + ") names subsystem " + s);
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void aSubsystemsHandlingAndDelegatesArePackagePrivate() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (String s : subsystems()) {
+      try (Stream<Path> files = Files.list(MAIN.resolve(s))) {
+        for (Path file : files.filter(f -> f.toString().matches(".*(Handling|Delegates)\\.java")).toList()) {
+          if (Pattern.compile("(?m)^public ").matcher(Files.readString(file)).find()) {
+            violations.add(MAIN.relativize(file).toString());
+          }
+        }
+      }
+    }
+    assertThat(violations).as("rules and delegate classes are the subsystem's own").isEmpty();
+  }
+
+  /** A literal that reads like SQL, so a message mentioning a word like "notification" is not a violation. */
+  static boolean sqlish(String text) {
+    return text.matches("(?s).*\\b(select|insert|update|delete|from|join|into|table)\\b.*");
+  }
+
+  static Set<String> subsystems() throws IOException {
+    Set<String> found = new TreeSet<>();
+    for (Path file : javaFiles()) {
+      if (Files.readString(file).contains("new CaseType(")) {
+        found.add(module(file));
+      }
+    }
+    return found;
+  }
+
+  static String owner(String table) {
+    return OWNERS.entrySet().stream().filter(e -> table.startsWith(e.getKey())).map(Map.Entry::getValue)
+        .findFirst().orElse(null);
+  }
+
+  static Set<String> tables() throws IOException {
+    Set<String> tables = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+        Matcher m = CREATE_TABLE.matcher(Files.readString(f));
+        while (m.find()) {
+          tables.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return tables;
+  }
+
+  static List<Path> javaFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      return files.filter(p -> p.toString().endsWith(".java")).filter(p -> p.getParent() != null
+          && !p.getParent().equals(MAIN)).sorted().toList();
+    }
+  }
+
+  static String module(Path file) {
+    return MAIN.relativize(file).getName(0).toString();
+  }
+}
