@@ -34,7 +34,8 @@ public class AuditRedaction {
    * @param objectId      its id
    * @param reason        why (e.g. "portal.question.erase-personal-data HD-2026-…")
    * @param targets       the objects whose rows are redacted: the addresses of anonymous rows are dropped, and
-   *                      the detail where it names the person (any of {@code personal}) or when asked to
+   *                      the detail where it names the person (any of {@code personal}) or when asked to;
+   *                      any other row of the log whose detail contains one of the values loses its detail
    * @param personal      the person's identifying values (name, e-mail, phone, address, …)
    * @return how many rows were redacted
    */
@@ -60,6 +61,15 @@ public class AuditRedaction {
         boolean dropDetail = row.detail() != null && (t.dropDetail() || PersonalData.mentions(row.detail(), personal));
         if (dropAddress || dropDetail) {
           count += mapper.redact(row.id(), dropAddress, dropDetail ? REDACTED : row.detail(), event.id);
+        }
+      }
+    }
+    // Elsewhere in the log (a bounced mail, a note on another object), a detail that contains the person's values
+    // loses its detail; the row's address is someone else's and stays.
+    for (String like : PersonalData.likePatterns(personal)) {
+      for (AuditRow row : mapper.rowsMentioning(like)) {
+        if (!java.util.Objects.equals(row.id(), event.id) && PersonalData.mentions(row.detail(), personal)) {
+          count += mapper.redact(row.id(), false, REDACTED, event.id);
         }
       }
     }

@@ -86,7 +86,7 @@ public class PortalService {
   /**
    * Erases the asker's personal data (seed 003 Art 27.2) everywhere GovFlow keeps it: the question's record and
    * attached files, every text that repeats the asker's identity (the question, a drafted answer, the search
-   * words), the engine's runtime and history of the case, and the audit log's rows about the question and its
+   * words, the staff's comments on its steps), the engine's runtime and history of the case, and the audit log's rows about the question and its
    * files (their addresses and details, through the audit log's one redaction path). The question, and a
    * published answer, stay anonymous; the log keeps that an erasure happened.
    */
@@ -100,6 +100,11 @@ public class PortalService {
     mapper.setTexts(q.id(), new PortalMapper.Texts(PersonalData.redact(texts.question(), personal),
         PersonalData.redact(texts.answer(), personal), PersonalData.redact(texts.answerEn(), personal),
         PersonalData.redact(texts.searchText(), folded)));
+    for (PortalMapper.EventComment c : mapper.eventComments(q.id())) {
+      if (PersonalData.mentions(c.comment(), personal)) {
+        mapper.setEventComment(c.id(), PersonalData.redact(c.comment(), personal));
+      }
+    }
     // Attachments often are identity papers: they go too (their bytes with the storage's next sweep).
     List<PortalMapper.FileRow> files = mapper.files(q.id());
     mapper.deleteFiles(q.id());
