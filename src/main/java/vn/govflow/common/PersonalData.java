@@ -103,7 +103,13 @@ public final class PersonalData {
     if (value.length() < WHOLE_WORD_BELOW) {
       return Pattern.compile("(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])", flags);
     }
-    return Pattern.compile(quoted, flags);
+    // A title shortened to 120 characters can end in the middle of the value ("… thư bichngoc.truon…"): its
+    // beginning, from a word's start up to the ellipsis, goes too when it is long enough to be more than a word.
+    StringBuilder cut = new StringBuilder();
+    for (int n = value.length() - 1; n >= WHOLE_WORD_BELOW; n--) {
+      cut.append(cut.isEmpty() ? "" : "|").append(Pattern.quote(value.substring(0, n)));
+    }
+    return Pattern.compile(quoted + "|(?<![\\p{L}\\p{N}])(?:" + cut + ")(?=…|\\.\\.\\.)", flags);
   }
 
   private static String separated(String digits) {
@@ -120,12 +126,25 @@ public final class PersonalData {
    * anything between them, since it may be written with separators or +84.
    */
   public static List<String> likePatterns(Collection<String> values) {
+    return likePatterns(values, false);
+  }
+
+  /**
+   * The same, for texts that may have been shortened with an ellipsis (titles): a value's first
+   * {@value #WHOLE_WORD_BELOW} characters, the shortest cut value {@link #redact} still recognises.
+   */
+  public static List<String> likePatternsForShortenedTexts(Collection<String> values) {
+    return likePatterns(values, true);
+  }
+
+  private static List<String> likePatterns(Collection<String> values, boolean beginnings) {
     return usable(values).stream().map(v -> {
       String digits = v.replaceAll("[^0-9]", "");
       if (PHONE.matcher(v).matches() && digits.length() >= 8) {
         return "%" + String.join("%", digits.substring(digits.length() - 8).split("")) + "%";
       }
-      return "%" + v.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+      String part = beginnings && v.length() > WHOLE_WORD_BELOW ? v.substring(0, WHOLE_WORD_BELOW) : v;
+      return "%" + part.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
           + "%";
     }).distinct().toList();
   }

@@ -24,6 +24,7 @@ import vn.govflow.files.FileService;
 import vn.govflow.files.StoredFile;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.notify.NotificationRedaction;
 
 /**
  * Receives citizens' and businesses' questions (seed 003 Art 11): checks the asker's identity fields for their
@@ -53,12 +54,14 @@ public class PortalService {
   private final AuditService auditService;
   private final AuditRedaction auditRedaction;
   private final ProcessDataRedaction processRedaction;
+  private final NotificationRedaction notificationRedaction;
 
   PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
                 org.camunda.bpm.engine.RuntimeService runtime, FileService fileService,
                 @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes,
                 vn.govflow.audit.AuditLog audit, AuditService auditService, AuditRedaction auditRedaction,
-                ProcessDataRedaction processRedaction) {
+                ProcessDataRedaction processRedaction, NotificationRedaction notificationRedaction) {
+    this.notificationRedaction = notificationRedaction;
     this.audit = audit;
     this.auditService = auditService;
     this.auditRedaction = auditRedaction;
@@ -86,7 +89,8 @@ public class PortalService {
   /**
    * Erases the asker's personal data (seed 003 Art 27.2) everywhere GovFlow keeps it: the question's record and
    * attached files, every text that repeats the asker's identity (the question, a drafted answer, the search
-   * words, the staff's comments on its steps), the engine's runtime and history of the case, and the audit log's rows about the question and its
+   * words, the staff's comments on its steps), the engine's runtime and history of the case, the staff's
+   * notifications that repeat its title, and the audit log's rows about the question and its
    * files (their addresses and details, through the audit log's one redaction path). The question, and a
    * published answer, stay anonymous; the log keeps that an erasure happened.
    */
@@ -111,6 +115,8 @@ public class PortalService {
     files.forEach(f -> fileService.erase(f.id(), "xóa dữ liệu cá nhân theo yêu cầu người hỏi " + q.trackingCode()));
     PortalMapper.Handling h = mapper.handling(q.id());
     processRedaction.redact(h == null ? null : h.processInstanceId(), personal);
+    // The staff's notifications repeat the case's title, the question's first words.
+    notificationRedaction.redact(personal);
     // The asker asks in person: their address is not kept on this row either.
     auditService.recordWithoutAddress("portal.question.erase-personal-data", "portal-question", q.id(),
         q.trackingCode());
