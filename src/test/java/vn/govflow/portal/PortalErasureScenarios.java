@@ -171,7 +171,7 @@ interface PortalErasureScenarios extends PortalTestApi {
     runtime.setVariable(pi, "scan", Variables.byteArrayValue(binary));
     tasks.createComment(redraft.getId(), pi, "Đã gọi " + phone + ", ông " + name + " sẽ gửi thêm giấy tờ");
     tasks.createComment(redraft.getId(), null, "Thư " + email.toUpperCase(java.util.Locale.ROOT) + " bị trả về");
-    runtime.createIncident("failedJob", pi, null, "Không gửi được thư tới " + email + ": hộp thư đầy");
+    runtime.createIncident("failedJob", redraft.getExecutionId(), null, "Không gửi được thư tới " + email + ": hộp thư đầy");
     recordDecision(pi, question, email);
     bean(AuditService.class).recordAs(null, null, null, "mail.bounce", "mail", "answer-" + code, "FAILURE",
         "Thư gửi " + email.toUpperCase(java.util.Locale.ROOT) + " bị trả về: hộp thư đầy");
