@@ -35,13 +35,15 @@ public class AuditRedaction {
    * @param reason        why (e.g. "portal.question.erase-personal-data HD-2026-…")
    * @param targets       the objects whose rows are redacted: the addresses of anonymous rows are dropped, and
    *                      the detail where it names the person (any of {@code personal}) or when asked to;
-   *                      any other row of the log whose detail contains one of the values loses its detail
+   *                      any other row whose detail mentions the case or the person's e-mail or phone loses
+   *                      its detail where it names the person
+   * @param caseMarks     what names the case in a text (a tracking code)
    * @param personal      the person's identifying values (name, e-mail, phone, address, …)
    * @return how many rows were redacted
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public int redact(String actor, String agencyCode, String objectType, String objectId, String reason,
-                    Collection<Target> targets, Collection<String> personal) {
+                    Collection<Target> targets, Collection<String> personal, Collection<String> caseMarks) {
     RedactionRow event = new RedactionRow();
     event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
     event.actor = actor;
@@ -64,11 +66,16 @@ public class AuditRedaction {
         }
       }
     }
-    // Elsewhere in the log (a bounced mail, a note on another object), a detail that contains the person's values
-    // loses its detail; the row's address is someone else's and stays.
-    for (String like : PersonalData.likePatterns(personal)) {
+    // Elsewhere in the log (a bounced mail, a note on another object), a row that mentions the case or reaches the
+    // person (their e-mail or phone) loses its detail where it names them; its address is someone else's and
+    // stays. A name or address alone is not searched log-wide: another person may have the same.
+    List<String> wide = new java.util.ArrayList<>(PersonalData.likePatterns(PersonalData.contacts(personal)));
+    wide.addAll(PersonalData.likePatterns(caseMarks));
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (String like : wide) {
       for (AuditRow row : mapper.rowsMentioning(like)) {
-        if (!java.util.Objects.equals(row.id(), event.id) && PersonalData.mentions(row.detail(), personal)) {
+        if (!java.util.Objects.equals(row.id(), event.id) && seen.add(row.id())
+            && PersonalData.mentions(row.detail(), personal)) {
           count += mapper.redact(row.id(), false, REDACTED, event.id);
         }
       }

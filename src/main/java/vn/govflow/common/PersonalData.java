@@ -30,6 +30,8 @@ public final class PersonalData {
   static final int MIN_LENGTH = 3;
   /** Shorter values are one syllable: matched as whole words only. */
   static final int WHOLE_WORD_BELOW = 6;
+  /** A client address is shared by everyone behind one network: not a contact. */
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .\\-]{6,}[0-9]");
 
   private PersonalData() {}
@@ -38,6 +40,15 @@ public final class PersonalData {
     // Longest first, so "12 Lý Thường Kiệt, Hà Nội" goes before "Hà Nội" would split it.
     return values.stream().filter(v -> v != null && v.strip().length() >= MIN_LENGTH).map(String::strip)
         .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+  }
+
+  /**
+   * The values that reach one person only (an e-mail address, a phone number): searched everywhere, while a name
+   * or an address, which another person may share, is searched only in what belongs to the person's case.
+   */
+  public static List<String> contacts(Collection<String> values) {
+    return usable(values).stream().filter(v -> v.contains("@") || (PHONE.matcher(v).matches()
+        && v.replaceAll("[^0-9]", "").length() >= 8 && !IPV4.matcher(v).matches())).toList();
   }
 
   public static boolean mentions(String text, Collection<String> values) {
@@ -126,25 +137,12 @@ public final class PersonalData {
    * anything between them, since it may be written with separators or +84.
    */
   public static List<String> likePatterns(Collection<String> values) {
-    return likePatterns(values, false);
-  }
-
-  /**
-   * The same, for texts that may have been shortened with an ellipsis (titles): a value's first
-   * {@value #WHOLE_WORD_BELOW} characters, the shortest cut value {@link #redact} still recognises.
-   */
-  public static List<String> likePatternsForShortenedTexts(Collection<String> values) {
-    return likePatterns(values, true);
-  }
-
-  private static List<String> likePatterns(Collection<String> values, boolean beginnings) {
     return usable(values).stream().map(v -> {
       String digits = v.replaceAll("[^0-9]", "");
       if (PHONE.matcher(v).matches() && digits.length() >= 8) {
         return "%" + String.join("%", digits.substring(digits.length() - 8).split("")) + "%";
       }
-      String part = beginnings && v.length() > WHOLE_WORD_BELOW ? v.substring(0, WHOLE_WORD_BELOW) : v;
-      return "%" + part.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+      return "%" + v.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
           + "%";
     }).distinct().toList();
   }

@@ -24,16 +24,28 @@ public class NotificationRedaction {
     this.jdbc = jdbc;
   }
 
-  /** @return how many notifications were rewritten */
+  /**
+   * Rewrites the notifications that mention the case (one of {@code caseMarks}, e.g. its tracking code, which
+   * starts a portal question's title) or reach the person (their e-mail or phone): a name alone is not searched
+   * in every notification, another person may have the same.
+   *
+   * @return how many notifications were rewritten
+   */
   @Transactional(propagation = Propagation.REQUIRED)
-  public int redact(Collection<String> personal) {
+  public int redact(Collection<String> personal, Collection<String> caseMarks) {
     String where = String.join(" OR ", TEXTS.stream().map(c -> "LOWER(" + c + ") LIKE ? ESCAPE '\\'").toList());
     String update = "UPDATE notification SET " + String.join(" = ?, ", TEXTS) + " = ? WHERE id = ?";
     int count = 0;
-    for (String like : PersonalData.likePatternsForShortenedTexts(personal)) {
+    List<String> wide = new java.util.ArrayList<>(PersonalData.likePatterns(PersonalData.contacts(personal)));
+    wide.addAll(PersonalData.likePatterns(caseMarks));
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (String like : wide) {
       Object[] likes = TEXTS.stream().map(c -> like).toArray();
       for (Map<String, Object> row : jdbc.queryForList("SELECT id, " + String.join(", ", TEXTS)
           + " FROM notification WHERE " + where, likes)) {
+        if (!seen.add(column(row, "id"))) {
+          continue;
+        }
         Object[] args = new Object[TEXTS.size() + 1];
         boolean changed = false;
         for (int i = 0; i < TEXTS.size(); i++) {

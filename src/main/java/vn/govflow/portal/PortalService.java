@@ -116,7 +116,7 @@ public class PortalService {
     PortalMapper.Handling h = mapper.handling(q.id());
     processRedaction.redact(h == null ? null : h.processInstanceId(), personal);
     // The staff's notifications repeat the case's title, the question's first words.
-    notificationRedaction.redact(personal);
+    notificationRedaction.redact(personal, List.of(q.trackingCode()));
     // The asker asks in person: their address is not kept on this row either.
     auditService.recordWithoutAddress("portal.question.erase-personal-data", "portal-question", q.id(),
         q.trackingCode());
@@ -126,7 +126,8 @@ public class PortalService {
     files.forEach(f -> targets.add(new AuditRedaction.Target("file", f.id(), true)));
     auditRedaction.redact(null, null, "portal-question", q.id(),
         "Xóa dữ liệu cá nhân của người hỏi " + q.trackingCode() + " (seed 003 Art 27.2): địa chỉ truy cập và chi tiết"
-            + " nhận diện trong nhật ký của câu hỏi và " + files.size() + " tệp", targets, personal);
+            + " nhận diện trong nhật ký của câu hỏi và " + files.size() + " tệp", targets, personal,
+        List.of(q.trackingCode()));
     mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
         "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi" + (files.isEmpty() ? "" : ", cùng " + files.size()
             + " tệp đính kèm"));

@@ -46,6 +46,12 @@ class PersonalDataTest {
   }
 
   @Test
+  void onlyAnEmailOrAPhoneReachesOnePersonEverywhere() {
+    assertThat(PersonalData.contacts(List.of("Trương Thị Bích Ngọc", "Số 17 ngõ Hoa Sữa", "bichngoc.truong@example.vn",
+        "0912 345 678", "203.113.45.67"))).containsExactly("bichngoc.truong@example.vn", "0912 345 678");
+  }
+
+  @Test
   void bytesKeepTheirTextOrBecomeTheMarkerWhenNotText() {
     byte[] json = "{\"name\": \"Trương Thị Bích Ngọc\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(new String(PersonalData.redact(json, ASKER), StandardCharsets.UTF_8)).isEqualTo("{\"name\": \"[đã xóa]\"}");
