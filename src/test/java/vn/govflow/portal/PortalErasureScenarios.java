@@ -187,6 +187,22 @@ interface PortalErasureScenarios extends PortalTestApi {
         .anyMatch(f -> f.equalsIgnoreCase("portal_question_event.comment ∋ " + email))
         .anyMatch(f -> f.equalsIgnoreCase("audit_event.detail ∋ " + email));
 
+    // All or nothing: when the erasure's last step fails (here the database refuses its closing event row), the
+    // engine's, the audit log's and the notifications' rewrites are rolled back with it.
+    String refuse = "ALTER TABLE portal_question_event ADD CONSTRAINT test_refuse_erasure"
+        + " CHECK (NOT (step = 'PERSONAL_DATA_ERASED' AND question_id = '" + id + "'))";
+    jdbc.execute(refuse);
+    try {
+      HttpResponse<String> failed = anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl()
+          + "/api/v1/portal/questions/" + code + "/erase-personal-data")).POST(HttpRequest.BodyPublishers.noBody()));
+      assertThat(failed.statusCode()).isGreaterThanOrEqualTo(500);
+    } finally {
+      jdbc.execute("ALTER TABLE portal_question_event DROP CONSTRAINT test_refuse_erasure");
+    }
+    assertThat(DatabaseSearch.find(db, needles)).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'audit.redact' AND object_id = ?",
+        Integer.class, id)).isZero();
+
     HttpResponse<String> erased = anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl()
         + "/api/v1/portal/questions/" + code + "/erase-personal-data")).POST(HttpRequest.BodyPublishers.noBody()));
     assertThat(erased.statusCode()).isEqualTo(204);
