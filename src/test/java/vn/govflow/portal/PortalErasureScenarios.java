@@ -32,8 +32,9 @@ import vn.govflow.support.SsoClient;
 
 /**
  * Erasure on request (seed 003 Art 27.2) is complete: after the asker erases their personal data, a search of
- * our tables, the engine's runtime and history and the audit log for their name, e-mail, phone and address
- * finds nothing; the log keeps that the erasure happened, and the audit log is still append-only.
+ * the whole database (every text and binary column of our tables, the engine's ACT_* tables and byte arrays, the
+ * audit log) for their name, e-mail, phone, address and question as sent finds nothing; the log keeps that the
+ * erasure happened, and the audit log is still append-only.
  */
 interface PortalErasureScenarios extends PortalTestApi {
   String NAME = "Trương Thị Bích Ngọc";
