@@ -34,13 +34,16 @@ public class AuditRedaction {
    * @param objectId      its id
    * @param reason        why (e.g. "portal.question.erase-personal-data HD-2026-…")
    * @param targets       the objects whose rows are redacted: the addresses of anonymous rows are dropped, and
-   *                      the detail where it names the person (any of {@code personal}) or when asked to
+   *                      the detail where it names the person (any of {@code personal}) or when asked to;
+   *                      any other row whose detail mentions the case or the person's e-mail or phone loses
+   *                      its detail where it names the person
+   * @param caseMarks     what names the case in a text (a tracking code)
    * @param personal      the person's identifying values (name, e-mail, phone, address, …)
    * @return how many rows were redacted
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public int redact(String actor, String agencyCode, String objectType, String objectId, String reason,
-                    Collection<Target> targets, Collection<String> personal) {
+                    Collection<Target> targets, Collection<String> personal, Collection<String> caseMarks) {
     RedactionRow event = new RedactionRow();
     event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
     event.actor = actor;
@@ -60,6 +63,20 @@ public class AuditRedaction {
         boolean dropDetail = row.detail() != null && (t.dropDetail() || PersonalData.mentions(row.detail(), personal));
         if (dropAddress || dropDetail) {
           count += mapper.redact(row.id(), dropAddress, dropDetail ? REDACTED : row.detail(), event.id);
+        }
+      }
+    }
+    // Elsewhere in the log (a bounced mail, a note on another object), a row that mentions the case or reaches the
+    // person (their e-mail or phone) loses its detail where it names them; its address is someone else's and
+    // stays. A name or address alone is not searched log-wide: another person may have the same.
+    List<String> wide = new java.util.ArrayList<>(PersonalData.likePatterns(PersonalData.contacts(personal)));
+    wide.addAll(PersonalData.likePatterns(caseMarks));
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (String like : wide) {
+      for (AuditRow row : mapper.rowsMentioning(like)) {
+        if (!java.util.Objects.equals(row.id(), event.id) && seen.add(row.id())
+            && PersonalData.mentions(row.detail(), personal)) {
+          count += mapper.redact(row.id(), false, REDACTED, event.id);
         }
       }
     }

@@ -22,6 +22,11 @@ interface AuditRedactionMapper {
       + " WHERE object_type = #{type} AND object_id = #{id} AND redacted_by IS NULL ORDER BY id")
   List<AuditRedaction.AuditRow> rowsOf(@Param("type") String objectType, @Param("id") String objectId);
 
+  /** Rows whose detail may mention a value: a lower-cased LIKE pattern, a backslash escaping its wildcards. */
+  @Select("SELECT id, actor, detail, client_ip, user_agent FROM audit_event"
+      + " WHERE redacted_by IS NULL AND LOWER(detail) LIKE #{pattern} ESCAPE '\\' ORDER BY id")
+  List<AuditRedaction.AuditRow> rowsMentioning(@Param("pattern") String likePattern);
+
   @Update("UPDATE audit_event SET detail = #{detail}, redacted_by = #{by},"
       + " client_ip = CASE WHEN #{dropAddress} THEN NULL ELSE client_ip END,"
       + " user_agent = CASE WHEN #{dropAddress} THEN NULL ELSE user_agent END"

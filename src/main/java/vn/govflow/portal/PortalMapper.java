@@ -104,6 +104,16 @@ public interface PortalMapper {
   void setTexts(@org.apache.ibatis.annotations.Param("id") String id,
                 @org.apache.ibatis.annotations.Param("t") Texts texts);
 
+  /** The staff's comments on a question's steps (a return comment may name or reach the asker). */
+  record EventComment(long id, String comment) {}
+
+  @Select("SELECT id, comment FROM portal_question_event WHERE question_id = #{id} AND comment IS NOT NULL")
+  java.util.List<EventComment> eventComments(String questionId);
+
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question_event SET comment = #{comment} WHERE id = #{id}")
+  void setEventComment(@org.apache.ibatis.annotations.Param("id") long id,
+                       @org.apache.ibatis.annotations.Param("comment") String comment);
+
   @Insert("INSERT INTO portal_question_event(question_id, occurred_at, actor, step, comment)"
       + " VALUES (#{questionId}, #{at}, #{actor}, #{step}, #{comment})")
   void insertEvent(@org.apache.ibatis.annotations.Param("questionId") String questionId,

@@ -32,6 +32,7 @@ import vn.govflow.files.FileService;
 import vn.govflow.files.StoredFile;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.notify.NotificationRedaction;
 
 /**
  * Receives citizens' and businesses' questions (seed 003 Art 11): checks the asker's identity fields for their
@@ -60,6 +61,7 @@ public class PortalService {
   private final AuditService auditService;
   private final AuditRedaction auditRedaction;
   private final ProcessDataRedaction processRedaction;
+  private final NotificationRedaction notificationRedaction;
 
   private final Cases cases;
   private final CaseDeadlines deadlines;
@@ -70,7 +72,8 @@ public class PortalService {
                 @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes,
                 vn.govflow.audit.AuditLog audit, AuditService auditService, AuditRedaction auditRedaction,
                 ProcessDataRedaction processRedaction, Cases cases, CaseHistory history,
-                CaseDeadlines deadlines) {
+                CaseDeadlines deadlines, NotificationRedaction notificationRedaction) {
+    this.notificationRedaction = notificationRedaction;
     this.deadlines = deadlines;
     this.cases = cases;
     this.history = history;
@@ -101,7 +104,8 @@ public class PortalService {
   /**
    * Erases the asker's personal data (seed 003 Art 27.2) everywhere GovFlow keeps it: the question's record and
    * attached files, every text that repeats the asker's identity (the question, a drafted answer, the search
-   * words), the engine's runtime and history of the case, and the audit log's rows about the question and its
+   * words, the staff's comments on its steps), the engine's runtime and history of the case, the staff's
+   * notifications that repeat its title, and the audit log's rows about the question and its
    * files (their addresses and details, through the audit log's one redaction path). The question, and a
    * published answer, stay anonymous; the log keeps that an erasure happened.
    */
@@ -115,12 +119,19 @@ public class PortalService {
     mapper.setTexts(q.id(), new PortalMapper.Texts(PersonalData.redact(texts.question(), personal),
         PersonalData.redact(texts.answer(), personal), PersonalData.redact(texts.answerEn(), personal),
         PersonalData.redact(texts.searchText(), folded)));
+    for (PortalMapper.EventComment c : mapper.eventComments(q.id())) {
+      if (PersonalData.mentions(c.comment(), personal)) {
+        mapper.setEventComment(c.id(), PersonalData.redact(c.comment(), personal));
+      }
+    }
     // Attachments often are identity papers: they go too (their bytes with the storage's next sweep).
     List<PortalMapper.FileRow> files = files(q.id());
     mapper.deleteFiles(q.id());
     files.forEach(f -> fileService.erase(f.id(), "xóa dữ liệu cá nhân theo yêu cầu người hỏi " + q.trackingCode()));
     PortalMapper.Handling h = mapper.handling(q.id());
     processRedaction.redact(h == null ? null : h.processInstanceId(), personal);
+    // The staff's notifications repeat the case's title, the question's first words.
+    notificationRedaction.redact(personal, List.of(q.trackingCode()));
     // The asker asks in person: their address is not kept on this row either.
     auditService.recordWithoutAddress("portal.question.erase-personal-data", "portal-question", q.id(),
         q.trackingCode());
@@ -130,7 +141,8 @@ public class PortalService {
     files.forEach(f -> targets.add(new AuditRedaction.Target("file", f.id(), true)));
     auditRedaction.redact(null, null, "portal-question", q.id(),
         "Xóa dữ liệu cá nhân của người hỏi " + q.trackingCode() + " (seed 003 Art 27.2): địa chỉ truy cập và chi tiết"
-            + " nhận diện trong nhật ký của câu hỏi và " + files.size() + " tệp", targets, personal);
+            + " nhận diện trong nhật ký của câu hỏi và " + files.size() + " tệp", targets, personal,
+        List.of(q.trackingCode()));
     mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
         "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi" + (files.isEmpty() ? "" : ", cùng " + files.size()
             + " tệp đính kèm"));
