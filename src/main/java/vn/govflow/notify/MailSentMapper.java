@@ -7,7 +7,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** The sent marks of e-mails sent from background steps (table mail_sent, V14). */
+/** The sent marks of e-mails sent from background steps (table mail_sent, notify/V130_1). */
 @Mapper
 public interface MailSentMapper {
   @Select("SELECT case_id, kind, message_id, state, attempts, sent_at FROM mail_sent"
