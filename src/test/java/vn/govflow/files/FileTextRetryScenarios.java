@@ -97,6 +97,9 @@ interface FileTextRetryScenarios extends IncomingTestSupport {
     for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
       pool.execute(busy);
     }
+    // Every thread must hold a blocker before the queue is filled, or a thread would take a queued one and leave
+    // room for the upload.
+    await(() -> pool.getActiveCount() == pool.getMaximumPoolSize());
     while (pool.getQueue().remainingCapacity() > 0) {
       pool.execute(busy);
     }
