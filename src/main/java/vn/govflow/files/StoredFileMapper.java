@@ -45,6 +45,33 @@ public interface StoredFileMapper {
   @Select("SELECT extracted_text FROM stored_file WHERE id = #{id}")
   String findText(@Param("id") String id);
 
+  /** A file waiting for another extraction attempt. */
+  record PendingText(String id, String sha256, String mediaType, TextStatus status, int attempts) {}
+
+  @Select("""
+      SELECT id, sha256, media_type, text_status, text_attempts FROM stored_file
+       WHERE text_status IN ('NOT_EXTRACTED', 'TIMEOUT') AND (text_retry_at IS NULL OR text_retry_at <= #{now})
+       ORDER BY uploaded_at LIMIT #{limit}
+      """)
+  @ConstructorArgs({
+      @Arg(column = "id", javaType = String.class),
+      @Arg(column = "sha256", javaType = String.class),
+      @Arg(column = "media_type", javaType = String.class),
+      @Arg(column = "text_status", javaType = TextStatus.class),
+      @Arg(column = "text_attempts", javaType = int.class)
+  })
+  java.util.List<PendingText> pendingText(@Param("now") OffsetDateTime now, @Param("limit") int limit);
+
+  /** The outcome of a retry; only if nobody else retried (or erased) the file meanwhile. */
+  @org.apache.ibatis.annotations.Update("""
+      UPDATE stored_file SET text_status = #{status}, text_note = #{note}, extracted_text = #{text},
+             text_attempts = #{attempts}, text_retry_at = #{retryAt}
+       WHERE id = #{id} AND text_status = #{was} AND text_attempts = #{attempts} - 1
+      """)
+  int retried(@Param("id") String id, @Param("was") TextStatus was, @Param("status") TextStatus status,
+              @Param("note") String note, @Param("text") String text, @Param("attempts") int attempts,
+              @Param("retryAt") OffsetDateTime retryAt);
+
   @Select("SELECT COUNT(*) FROM stored_file")
   long count();
 

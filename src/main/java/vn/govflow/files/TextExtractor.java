@@ -228,6 +228,11 @@ public class TextExtractor implements AutoCloseable {
     };
   }
 
+  /** The pool itself, package-private: tests fill it as a burst of uploads would. */
+  ThreadPoolExecutor pool() {
+    return executor;
+  }
+
   @Override
   public void close() {
     executor.shutdownNow();

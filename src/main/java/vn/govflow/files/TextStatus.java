@@ -14,6 +14,11 @@ public enum TextStatus {
   CORRUPT,
   /** Extraction did not finish within the time limit. */
   TIMEOUT,
-  /** Not extracted: every extraction thread was busy and the queue full; the file is stored without its text. */
-  NOT_EXTRACTED
+  /**
+   * Not extracted: every extraction thread was busy and the queue full; the file is stored without its text.
+   * {@link TextRetry} tries again later (TIMEOUT too), a bounded number of times.
+   */
+  NOT_EXTRACTED,
+  /** Final: the retries of a NOT_EXTRACTED or TIMEOUT file were spent without text; nobody tries again. */
+  ABANDONED
 }

@@ -61,6 +61,12 @@ interface IncomingMapper {
   @Select("SELECT file_id FROM inc_document_file WHERE document_id = #{id} ORDER BY position")
   List<String> fileIds(String id);
 
+  @Select("SELECT document_id FROM inc_document_file WHERE file_id = #{fileId}")
+  List<String> documentsWithFile(@Param("fileId") String fileId);
+
+  @org.apache.ibatis.annotations.Update("UPDATE inc_document SET search_text = #{text} WHERE id = #{id}")
+  int setSearchText(@Param("id") String id, @Param("text") String searchText);
+
   @Select("SELECT " + COLUMNS + " FROM inc_document WHERE agency_code = #{agency} AND document_date = #{date}"
       + " AND LOWER(number_symbol) = LOWER(#{numberSymbol}) AND (sender_agency_code = #{senderCode}"
       + " OR LOWER(sender_name) = LOWER(#{senderName})) ORDER BY arrival_number")

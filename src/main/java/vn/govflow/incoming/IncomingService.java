@@ -300,9 +300,34 @@ public class IncomingService {
     return m;
   }
 
+  /** Fields and file text, folded alike (search terms are folded: text with diacritics would never match). */
   private static String searchText(IncomingDocument d, CharSequence fileText) {
     return SearchText.fold(String.join(" ", d.numberSymbol(), d.senderName(), d.typeAndSummary(),
-        nz(d.recipient()), nz(d.note()), "so den " + d.arrivalNumber()) + fileText);
+        nz(d.recipient()), nz(d.note()), "so den " + d.arrivalNumber()) + SearchText.fold(fileText.toString()));
+  }
+
+  /**
+   * A file's text arrived after registration (the extraction pool was full then): the documents it is attached
+   * to are found by it from now on. Runs in the transaction that stored the text.
+   */
+  @org.springframework.context.event.EventListener
+  void fileTextExtracted(vn.govflow.files.FileTextExtracted event) {
+    for (String id : mapper.documentsWithFile(event.fileId())) {
+      IncomingDocument doc = mapper.find(id);
+      if (doc != null) {
+        mapper.setSearchText(id, searchText(doc, fileText(mapper.fileIds(id))));
+      }
+    }
+  }
+
+  /** The files' text as registration indexes it: each file's first 200 000 characters. */
+  private CharSequence fileText(List<String> fileIds) {
+    StringBuilder fileText = new StringBuilder();
+    for (String fileId : fileIds) {
+      files.findHeldByCase(fileId).map(files::extractedText).ifPresent(text ->
+          fileText.append(' ').append(text, 0, Math.min(text.length(), 200_000)));
+    }
+    return fileText;
   }
 
   private record Validated(OffsetDateTime arrivedAt, String channel, String senderAgencyCode, String senderName,

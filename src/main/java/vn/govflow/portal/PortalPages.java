@@ -16,12 +16,10 @@ import vn.govflow.identity.IdentityDirectory;
 @Controller
 class PortalPages {
   private final PortalService portal;
-  private final SubmissionLimiter limiter;
   private final IdentityDirectory directory;
 
-  PortalPages(PortalService portal, SubmissionLimiter limiter, IdentityDirectory directory) {
+  PortalPages(PortalService portal, IdentityDirectory directory) {
     this.portal = portal;
-    this.limiter = limiter;
     this.directory = directory;
   }
 
@@ -58,12 +56,7 @@ class PortalPages {
              HttpServletRequest http, Model model, Locale locale) {
     common(model);
     boolean en = "en".equals(locale.getLanguage());
-    long wait = limiter.acquire(http.getRemoteAddr());
-    if (wait > 0) {
-      model.addAttribute("problem", en ? "Too many questions from your address; try again in " + wait + " seconds."
-          : "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn; vui lòng thử lại sau " + wait + " giây.");
-      return "portal/ask";
-    }
+    // The flood limit and the body limit were applied by PublicBodyLimits before the form was parsed.
     try {
       PortalQuestion q = portal.submit(form.toRequest(), PortalApiController.attachments(files),
           http.getRemoteAddr());

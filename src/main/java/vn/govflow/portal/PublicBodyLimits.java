@@ -6,7 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,6 +19,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import vn.govflow.common.error.ProblemFactory;
 
 /**
@@ -23,28 +29,34 @@ import vn.govflow.common.error.ProblemFactory;
  * before a byte of the body is read, parsed or written to disk: a JSON question at most {@code max-json-bytes},
  * a question with files at most five attachments plus a little for the question and the multipart framing.
  * A body without a declared length (chunked) is refused: browsers always declare it. The API's flood limit per
- * address runs here too, before the body, so a flood of large bodies costs GovFlow nothing.
- * Runs ahead of every other filter (Spring Security's included, which may read form parameters).
+ * address runs here too, before the body, so a flood of large bodies costs GovFlow nothing; the same limit
+ * covers the ask page's form ({@value #ASK_PAGE}), whose refusals are pages rather than problem+json.
+ * Runs ahead of Spring Security (whose CSRF check parses form and multipart bodies to find the token), and just
+ * after the Content-Security-Policy filter so that refusals carry the policy too.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
 class PublicBodyLimits extends OncePerRequestFilter {
   static final String API_QUESTIONS = "/api/v1/portal/questions";
+  static final String ASK_PAGE = "/portal/ask";
   /** The question's JSON part and the multipart boundaries and headers around the files. */
   static final long MULTIPART_ALLOWANCE = 1_048_576;
 
   private final SubmissionLimiter limiter;
   private final ObjectMapper json;
   private final LocaleResolver locales;
+  private final ObjectProvider<ITemplateEngine> pages;
   private final long maxJsonBytes;
   private final long maxMultipartBytes;
 
   PublicBodyLimits(SubmissionLimiter limiter, ObjectMapper json, LocaleResolver locales,
+                   ObjectProvider<ITemplateEngine> pages,
                    @Value("${govflow.portal.max-json-bytes:65536}") long maxJsonBytes,
                    @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes) {
     this.limiter = limiter;
     this.json = json;
     this.locales = locales;
+    this.pages = pages;
     this.maxJsonBytes = maxJsonBytes;
     this.maxMultipartBytes = PortalService.MAX_ATTACHMENTS * maxAttachmentBytes + MULTIPART_ALLOWANCE;
   }
@@ -79,7 +91,7 @@ class PublicBodyLimits extends OncePerRequestFilter {
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (API_QUESTIONS.equals(path) && "POST".equals(request.getMethod())) {
+    if ((API_QUESTIONS.equals(path) || ASK_PAGE.equals(path)) && "POST".equals(request.getMethod())) {
       long wait = limiter.acquire(request.getRemoteAddr());
       if (wait > 0) {
         response.setHeader("Retry-After", Long.toString(wait));
@@ -92,13 +104,35 @@ class PublicBodyLimits extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
+  /**
+   * A person who posted the portal's form gets a page in their language, with the way back to the form. Rendered
+   * here (the request never reaches the DispatcherServlet, whose multipart handling would read the body).
+   */
+  private void page(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message,
+                    Locale locale) throws IOException {
+    WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(getServletContext())
+        .buildExchange(request, response), locale, Map.of("problem", message, "status", status.value()));
+    byte[] body = pages.getObject().process("portal/refused", context).getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.TEXT_HTML_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Connection", "close");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
   private static long kb(long bytes) {
     return (bytes + 1023) / 1024;
   }
 
   private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                        String vi, String en, Long retryAfter) throws IOException {
-    ProblemDetail pd = ProblemFactory.build(status, code, vi, en, locales.resolveLocale(request), request);
+    Locale locale = locales.resolveLocale(request);
+    if (!request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/")) {
+      page(request, response, status, "en".equals(locale.getLanguage()) ? en : vi, locale);
+      return;
+    }
+    ProblemDetail pd = ProblemFactory.build(status, code, vi, en, locale, request);
     if (retryAfter != null) {
       pd.setProperty("retryAfterSeconds", retryAfter);
     }

@@ -32,6 +32,8 @@ import vn.govflow.notify.NotificationService;
 public class SignInGuard {
   private static final Logger log = LoggerFactory.getLogger(SignInGuard.class);
   static final String ALERT_KIND = "SIGN_IN_LOCKED";
+  /** Where the alert sends administrators: the locked accounts, each with its unlock button. */
+  static final String UNLOCK_PAGE = "/admin/sign-in-locks";
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
 
   public enum Kind { ACCOUNT_LOCKED, ADDRESS_BLOCKED }
@@ -101,6 +103,46 @@ public class SignInGuard {
   /** A successful sign-in clears the account's count (the address's stays: it may be trying many accounts). */
   public void succeeded(String username) {
     mapper.deleteAccount(key(username));
+  }
+
+  /** A locked account as administrators see it (the person's name when the account exists). */
+  public record LockedAccount(String username, String fullName, String agencyCode, int failures,
+                              OffsetDateTime lockedUntil, String shownUntil, long minutesLeft) {}
+
+  /** Accounts locked at this moment, for the administrators' page and API. */
+  public java.util.List<LockedAccount> locked() {
+    OffsetDateTime now = now();
+    return mapper.lockedAccounts(now).stream().map(f -> {
+      Optional<Person> p = directory.person(f.username());
+      return new LockedAccount(f.username(), p.map(Person::fullName).orElse(null),
+          p.map(Person::agencyCode).orElse(null), f.failures(), f.lockedUntil(), shown(f.lockedUntil()),
+          minutesLeft(f.lockedUntil(), now));
+    }).toList();
+  }
+
+  /**
+   * An administrator lifts a lock in force (seed 000 Art 14.3: recorded with who acted). The failure count goes
+   * with it, so the person starts afresh; the address's count is untouched. False when the account is not locked.
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public boolean unlock(String username) {
+    String k = key(username);
+    if (mapper.unlockAccount(k, now()) == 0) {
+      return false;
+    }
+    // record() takes the acting administrator from the session or token.
+    audit.record("auth.account-unlocked", "account", k, "sign-in lock lifted by an administrator");
+    return true;
+  }
+
+  /** Whole minutes until the lock ends, rounded up (a lock of 20 s reads "about 1 minute"). */
+  public long minutesLeft(OffsetDateTime until) {
+    return minutesLeft(until, now());
+  }
+
+  private static long minutesLeft(OffsetDateTime until, OffsetDateTime now) {
+    long seconds = Math.max(0, Duration.between(now, until).getSeconds());
+    return Math.max(1, (seconds + 59) / 60);
   }
 
   /** How long the n-th consecutive failure locks the account: nothing before max-failures, then doubling. */
@@ -183,11 +225,12 @@ public class SignInGuard {
         "Account " + username + " temporarily locked after repeated failed sign-ins",
         "Tài khoản của " + who + " có " + maxFailures + " lần đăng nhập sai liên tiếp (lần cuối từ địa chỉ "
             + address + ") và bị tạm khóa đến " + shown(until) + ". Nếu không phải người dùng tự nhập sai, "
-            + "hãy kiểm tra nhật ký truy cập.",
+            + "hãy kiểm tra nhật ký truy cập; "
+            + "nếu đúng là người dùng, có thể mở khóa ngay tại trang Tài khoản bị khóa.",
         "The account of " + who + " had " + maxFailures + " failed sign-ins in a row (the last from " + address
             + ") and is locked until " + shown(until) + " (Vietnam time). Unless the person mistyped, check the "
-            + "audit log.",
-        "/api/v1/audit?actor=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)));
+            + "audit log; if it was the person, you can unlock the account at once on the Locked accounts page.",
+        UNLOCK_PAGE));
   }
 
   private void alertAddress(String address, int failures, OffsetDateTime until) {

@@ -37,6 +37,20 @@ public interface SignInMapper {
   @Delete("DELETE FROM signin_account_failure WHERE username = #{username}")
   int deleteAccount(@Param("username") String username);
 
+  /** Accounts locked at this moment, the longest lock first. */
+  @Select("SELECT username, failures, last_failure_at, locked_until FROM signin_account_failure"
+      + " WHERE locked_until > #{now} ORDER BY locked_until DESC, username")
+  @ConstructorArgs({
+      @Arg(column = "username", javaType = String.class),
+      @Arg(column = "failures", javaType = int.class),
+      @Arg(column = "last_failure_at", javaType = OffsetDateTime.class),
+      @Arg(column = "locked_until", javaType = OffsetDateTime.class)})
+  java.util.List<AccountFailures> lockedAccounts(@Param("now") OffsetDateTime now);
+
+  /** An administrator's unlock: only a lock still in force is lifted (and its count with it). */
+  @Delete("DELETE FROM signin_account_failure WHERE username = #{username} AND locked_until > #{now}")
+  int unlockAccount(@Param("username") String username, @Param("now") OffsetDateTime now);
+
   @Select("SELECT address, window_start, failures, blocked_until FROM signin_address_failure"
       + " WHERE address = #{address}")
   @ConstructorArgs({

@@ -16,7 +16,7 @@ class SsoLoginController {
     this.guard = guard;
   }
 
-  /** After a failed or refused attempt: the name typed stays in the form, and a lock says until when. */
+  /** After a failed or refused attempt: the name typed stays in the form, and a lock says for about how many minutes. */
   @GetMapping(EmbeddedIssuerConfig.LOGIN_PAGE)
   String login(HttpSession session, Model model,
                @org.springframework.web.bind.annotation.RequestParam(required = false) String locked) {
@@ -24,7 +24,8 @@ class SsoLoginController {
     model.addAttribute("typedUsername", typed instanceof String s ? s : "");
     if (locked != null && session.getAttribute(SignInFlow.REFUSAL) instanceof SignInGuard.Refusal refusal) {
       model.addAttribute("refusalKind", refusal.kind().name());
-      model.addAttribute("refusedUntil", guard.shown(refusal.until()));
+      // Minutes rounded up read better than an instant with seconds (and need no time zone).
+      model.addAttribute("refusedMinutes", guard.minutesLeft(refusal.until()));
     }
     return "sso/login";
   }

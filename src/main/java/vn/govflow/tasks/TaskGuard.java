@@ -95,10 +95,8 @@ public final class TaskGuard {
 
   void checkClaim(Actor actor, TaskFacts task, String claimant) {
     if (claimant == null) {
-      // TaskService.claim(id, null) hands the task back: its holder only.
-      if (!actor.admin()) {
-        requireHolder(actor.userId(), task);
-      }
+      // TaskService.claim(id, null) hands the task back, as the engine's unclaim does.
+      checkHandBack(actor, task);
       return;
     }
     if (actor.admin()) {
@@ -117,18 +115,41 @@ public final class TaskGuard {
     }
   }
 
-  /** Setting the assignee: administrators; anyone else may only hand back their own task or take an open one. */
+  /**
+   * Setting the assignee: administrators; anyone else may only hand back their own task to its pool (Tasklist's
+   * "unclaim") or take an open one.
+   */
   void checkAssign(Actor actor, TaskFacts task, String assignee) {
     if (actor.admin()) {
       return;
     }
-    if (assignee == null && actor.userId().equals(task.assignee())) {
+    if (assignee == null) {
+      checkHandBack(actor, task);
       return;
     }
     if (actor.userId().equals(assignee) && task.assignee() == null && task.candidate(actor.userId(), actor.groups())) {
       return;
     }
     throw adminOnly();
+  }
+
+  /**
+   * Handing a task back (unclaim) through the engine: its holder, and only when it has candidates to go back to;
+   * a task given to a person by name would otherwise be left with nobody able to take it.
+   */
+  void checkHandBack(Actor actor, TaskFacts task) {
+    if (actor.admin()) {
+      return;
+    }
+    if (task.assignee() == null || !task.assignee().equals(actor.userId())) {
+      throw new UserError(HttpStatus.FORBIDDEN, "task-not-yours", "Chỉ người đang xử lý công việc mới trả lại được"
+          + " công việc.", "Only the person holding a task can hand it back.");
+    }
+    if (task.candidateUsers().isEmpty() && task.candidateGroups().isEmpty()) {
+      throw new UserError(HttpStatus.FORBIDDEN, "task-no-pool", "Công việc này được giao đích danh cho bạn, không có"
+          + " nhóm để trả lại. Hãy đề nghị người giao việc giao lại.", "This task was given to you by name and has no"
+          + " group to go back to. Ask whoever assigned it to reassign it.");
+    }
   }
 
   /** Delegating: the holder, to an active colleague of the same agency (never sharing the case outside it). */

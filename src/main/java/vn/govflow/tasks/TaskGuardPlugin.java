@@ -98,6 +98,7 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
           } catch (UserError e) {
             throw new Refused(e);
           }
+          return next.execute(handBack(actor, command));
         }
       }
       return next.execute(command);
@@ -156,6 +157,25 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
       // each can hand a case to someone else or write its variables. Administrators only.
       guard.requireAdmin(actor);
     }
+  }
+
+  /**
+   * The engine's unclaim (REST {@code /task/{id}/unclaim}, Tasklist) is setAssignee(id, null), which the engine
+   * authorizes as assigning (TASK_ASSIGN or UPDATE); with {@code defaultUserPermissionNameForTask: TASK_WORK} the
+   * holder has neither, and granting them would also let them assign. Once the guard has allowed the hand-back
+   * (the holder, a task with candidates), it runs as claim(id, null): the same change, authorized as work on
+   * the task, which the holder has. Administrators keep the engine's own command.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> Command<T> handBack(TaskGuard.Actor actor, Command<T> command) {
+    if (command instanceof AssignTaskCmd && !actor.admin() && fieldOrNull(command, "userId") == null) {
+      String taskId = field(command, "taskId");
+      // A task that does not exist keeps the engine's own answer (404).
+      if (guard.facts(taskId) != null) {
+        return (Command<T>) new ClaimTaskCmd(taskId, null);
+      }
+    }
+    return command;
   }
 
   /** The variable names a variable command writes or removes. */

@@ -214,11 +214,50 @@ interface TaskGuardScenarios extends IncomingTestSupport {
     assertThat(signIn("thaomt.vpubnd").get("/engine-rest/task?processInstanceId=" + ours[1]
         + "&firstResult=0&maxResults=10").body())
         .isEqualTo("[]");
-    // Handing his own task back: TASK_WORK does not let Tasklist change an assignee at all; GovFlow's own
-    // "hand back" does it after its checks.
-    assertThat(anh.postJson("/engine-rest/task/" + handle.getId() + "/unclaim", "").statusCode()).isEqualTo(403);
+    // Handing his own task back through the engine: it was given to him by name, with no pool to go back to;
+    // GovFlow's own "hand back" does it after its checks.
+    HttpResponse<String> unclaim = anh.postJson("/engine-rest/task/" + handle.getId() + "/unclaim", "");
+    assertThat(unclaim.statusCode()).as(unclaim.body()).isEqualTo(403);
+    assertThat(code(unclaim)).isEqualTo("task-no-pool");
     assertThat(anh.postJson("/api/v1/tasks/" + handle.getId() + "/unclaim", "").statusCode()).isEqualTo(204);
     assertThat(bean(TaskService.class).createTaskQuery().taskId(handle.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  default void theHolderHandsAPooledTaskBackThroughTheEngineAndNobodyElseDoes() throws Exception {
+    String[] ours = registered(signIn("lannt.skhcn"), "");
+    Task direct = awaitTask(ours[1], "Task_Direct");
+    assertThat(direct.getAssignee()).isNull();
+    SsoClient hung = signIn("hungtv.skhcn");
+    assertThat(hung.postJson("/engine-rest/task/" + direct.getId() + "/claim", "{\"userId\": \"hungtv.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+
+    // Another candidate of the same pool (the deputy head) and a clerk cannot give the head's task back.
+    SsoClient tuan = signIn("tuanlm.skhcn");
+    for (SsoClient other : List.of(tuan, signIn("lannt.skhcn"))) {
+      HttpResponse<String> r = other.postJson("/engine-rest/task/" + direct.getId() + "/unclaim", "");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+      assertThat(code(r)).isEqualTo("task-not-yours");
+    }
+    assertThat(bean(TaskService.class).createTaskQuery().taskId(direct.getId()).singleResult().getAssignee())
+        .isEqualTo("hungtv.skhcn");
+
+    // The head himself, as Tasklist's "unclaim" sends it: the task goes back to the leaders' pool.
+    HttpResponse<String> back = hung.postJson("/engine-rest/task/" + direct.getId() + "/unclaim", "");
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(204);
+    assertThat(bean(TaskService.class).createTaskQuery().taskId(direct.getId()).singleResult().getAssignee()).isNull();
+    assertThat(bean(TaskService.class).getIdentityLinksForTask(direct.getId()))
+        .anyMatch(l -> l.getGroupId() != null && l.getGroupId().endsWith("-head"));
+    // Not his any more: he cannot hand it back twice.
+    assertThat(hung.postJson("/engine-rest/task/" + direct.getId() + "/unclaim", "").statusCode()).isEqualTo(403);
+
+    // From the pool the deputy takes it; setting someone else as assignee stays the administrators'.
+    assertThat(tuan.postJson("/engine-rest/task/" + direct.getId() + "/claim", "{\"userId\": \"tuanlm.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+    assertThat(tuan.postJson("/engine-rest/task/" + direct.getId() + "/assignee", "{\"userId\": \"hungtv.skhcn\"}")
+        .statusCode()).isEqualTo(403);
+    assertThat(bean(TaskService.class).createTaskQuery().taskId(direct.getId()).singleResult().getAssignee())
+        .isEqualTo("tuanlm.skhcn");
   }
 
   @Test

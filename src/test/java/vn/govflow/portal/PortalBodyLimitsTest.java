@@ -13,9 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.SsoClient;
 
 /**
  * The public portal's own body limits (issue 14), as the attack: a 60 MB body to the question endpoint is
@@ -23,6 +28,7 @@ import vn.govflow.support.H2IntegrationTest;
  */
 class PortalBodyLimitsTest extends H2IntegrationTest implements PortalTestApi {
   private static final long SIXTY_MB = 60L * 1024 * 1024;
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   @Test
   void aSixtyMegabyteJsonQuestionIsRefusedBeforeItIsRead() throws Exception {
@@ -77,14 +83,90 @@ class PortalBodyLimitsTest extends H2IntegrationTest implements PortalTestApi {
     assertThat(stored()).isEqualTo(before);
   }
 
+  @Test
+  void theAskPagesFloodLimitAnswersAPageBeforeTheFormIsRead() throws Exception {
+    String address = someAddress();
+    SsoClient citizen = anonymous();
+    int before = stored();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> asked = askOnPage(citizen, "Câu hỏi qua trang số " + i, address);
+      assertThat(asked.statusCode()).isEqualTo(200);
+      assertThat(asked.body()).doesNotContain("id=\"ask-problem\"");
+    }
+    assertThat(stored()).isEqualTo(before + 5);
+
+    // The sixth form from the same address: a page saying to wait, in Vietnamese, and nothing stored.
+    HttpResponse<String> refused = askOnPage(citizen, "Câu hỏi thứ sáu", address);
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(refused.headers().firstValue("Retry-After").orElseThrow()).matches("\\d+");
+    assertThat(refused.body()).contains("id=\"ask-problem\"").contains("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn")
+        .contains("href=\"/portal/ask\"");
+    assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(stored()).isEqualTo(before + 5);
+
+    // A 40 MB form (within the attachments' allowance) is refused before it is read: the answer comes while the
+    // client is still sending, so the flood limit is not paid for by parsing the upload.
+    long forty = 40L * 1024 * 1024;
+    Sent big = sendRaw("/portal/ask", "multipart/form-data; boundary=xyz", forty, address, "en");
+    assertThat(big.status).isEqualTo(429);
+    assertThat(big.contentType).startsWith("text/html");
+    assertThat(big.body).contains("Too many questions from your address").contains("Back to the question form");
+    assertThat(big.bytesSentBeforeAnswer).isLessThan(forty);
+    assertThat(stored()).isEqualTo(before + 5);
+  }
+
+  @Test
+  void aSixtyMegabyteFormOnTheAskPageIsRefusedWithAPage() throws Exception {
+    int before = stored();
+    Sent sent = sendRaw("/portal/ask", "multipart/form-data; boundary=xyz", SIXTY_MB, someAddress(), "vi");
+    assertThat(sent.status).isEqualTo(413);
+    assertThat(sent.contentType).startsWith("text/html");
+    assertThat(sent.body).contains("Dữ liệu gửi lên quá lớn").contains("Câu hỏi của bạn chưa được ghi nhận");
+    assertThat(sent.bytesSentBeforeAnswer).isLessThan(SIXTY_MB);
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  /** The ask page's form as a browser posts it (multipart, with the page's CSRF field), through the test proxy. */
+  private HttpResponse<String> askOnPage(SsoClient c, String question, String address) {
+    Matcher csrf = CSRF.matcher(c.get("/portal/ask", "text/html").body());
+    assertThat(csrf.find()).isTrue();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("_csrf", csrf.group(1));
+    fields.put("askerType", "INDIVIDUAL");
+    fields.put("fullName", "Nguyễn Văn Dân");
+    fields.put("nationality", "Việt Nam");
+    fields.put("occupation", "Kỹ sư");
+    fields.put("address", "Số 5 đường Hoàng Liên, Lào Cai");
+    fields.put("email", "dan@example.vn");
+    fields.put("field", "khoa-hoc-cong-nghe");
+    fields.put("agencyCode", "000.00.12.H37");
+    fields.put("question", question);
+    fields.put("consent", "true");
+    String boundary = "----ask" + System.nanoTime();
+    StringBuilder body = new StringBuilder();
+    fields.forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+        .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return c.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/portal/ask"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Forwarded-For", address)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
   private record Sent(int status, String contentType, String body, long bytesSentBeforeAnswer) {}
 
-  /** Declares the length, then streams the body from another thread while the answer is read. */
   private Sent sendRaw(String contentType, long length, String address) throws Exception {
+    return sendRaw("/api/v1/portal/questions", contentType, length, address, "vi");
+  }
+
+  /** Declares the length, then streams the body from another thread while the answer is read. */
+  private Sent sendRaw(String path, String contentType, long length, String address, String language)
+      throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port())) {
       socket.setSoTimeout(60_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/v1/portal/questions HTTP/1.1\r\nHost: localhost:" + port() + "\r\nContent-Type: "
+      out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port() + "\r\nCookie: GOVFLOW_LANG=" + language
+          + "\r\nContent-Type: "
           + contentType + "\r\nContent-Length: " + length + "\r\nX-Forwarded-For: " + address
           + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();

@@ -103,6 +103,12 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
             cells("200", "200", "200", "200", "200", "200", "200", "200", "404", "404", "401")),
         new Row("GET /api/v1/audit", (f, who) -> get(f, "/api/v1/audit?limit=5"), status(),
             cells("403", "200", "403", "403", "403", "403", "403", "200", "200", "403", "401")),
+        // Sign-in locks are the province administrators' (seed 000 Art 15.1a); an account that is not locked: 404.
+        new Row("GET /api/v1/admin/sign-in-locks", (f, who) -> get(f, "/api/v1/admin/sign-in-locks"), status(),
+            cells("403", "403", "403", "403", "403", "403", "403", "200", "403", "403", "401")),
+        new Row("POST /api/v1/admin/sign-in-locks/{not locked}/unlock",
+            (f, who) -> send(f, "POST", "/api/v1/admin/sign-in-locks/maivt.skhcn/unlock", ""), status(),
+            cells("403", "403", "403", "403", "403", "403", "403", "404", "403", "403", "401")),
         new Row("GET /api/v1/sla/incoming", (f, who) -> get(f, "/api/v1/sla/incoming"), status(),
             cells("403", "200", "200", "200", "403", "403", "403", "200", "200", "403", "401")),
         new Row("GET /api/v1/portal/report", (f, who) -> get(f, "/api/v1/portal/report?month=2026-11"), status(),
