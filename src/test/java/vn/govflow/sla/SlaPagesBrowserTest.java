@@ -1,0 +1,63 @@
+package vn.govflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import vn.govflow.support.Browser;
+import vn.govflow.support.BrowserTest;
+
+/**
+ * A head of agency finds the deadline pages from the menu: one tab per registered kind of case, the current one
+ * marked for screen readers, and the page readable on a phone without scrolling sideways.
+ */
+class SlaPagesBrowserTest extends BrowserTest {
+  @Test
+  void aHeadMovesBetweenTheKindsOfCaseOnTheDeadlinePages() throws Exception {
+    session.signInAs("hungtv.skhcn");
+    // The registered case types' entries for a head: the register and the portal's questions, not clerks' entry.
+    assertThat(driver.findElements(By.id("nav-register"))).hasSize(1);
+    assertThat(driver.findElements(By.id("nav-questions"))).hasSize(1);
+    assertThat(driver.findElements(By.id("nav-new-incoming"))).isEmpty();
+
+    driver.findElement(By.id("nav-sla")).click();
+    Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Văn bản đến");
+    assertThat(driver.getCurrentUrl()).endsWith("/sla/incoming");
+    List<WebElement> tabs = driver.findElements(By.cssSelector("#sla-types a"));
+    assertThat(tabs).extracting(WebElement::getText).containsExactly("Văn bản đến", "Câu hỏi trên Cổng");
+    assertThat(tabs.get(0).getAttribute("aria-current")).isEqualTo("page");
+    assertThat(tabs.get(1).getAttribute("aria-current")).isNull();
+    shot("sla-incoming-desktop.png");
+
+    tabs.get(1).click();
+    Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Câu hỏi trên Cổng");
+    assertThat(driver.getCurrentUrl()).endsWith("/sla/portal");
+    assertThat(driver.findElement(By.cssSelector("#sla-types a[aria-current='page']")).getText())
+        .isEqualTo("Câu hỏi trên Cổng");
+
+    driver.get(baseUrl() + "/sla/portal?lang=en");
+    Browser.waitForText(driver, By.tagName("h1"), "Deadline tracking: Portal questions");
+
+    driver.manage().window().setSize(new Dimension(390, 844));
+    driver.get(baseUrl() + "/sla/incoming");
+    Browser.waitForText(driver, By.tagName("h1"), "Văn bản đến");
+    Object sideways = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    shot("sla-incoming-phone.png");
+    assertThat(((Number) sideways).intValue()).as("sideways scrolling on a phone, in px").isLessThanOrEqualTo(0);
+  }
+
+  private void shot(String name) throws Exception {
+    Path shot = Path.of("target", "screenshots", name);
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}
