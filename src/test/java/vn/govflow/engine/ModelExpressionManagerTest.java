@@ -45,6 +45,10 @@ class ModelExpressionManagerTest {
     context = new GenericApplicationContext();
     WorkingDaysExpressions workingDays = new WorkingDaysExpressions(TestCalendars.calendar());
     context.registerBean("workingDays", WorkingDaysExpressions.class, () -> workingDays);
+    // The deadline helper's own behaviour is CaseDeadlines' (tested with the processes); here only its name counts.
+    vn.govflow.casework.CaseDeadlines deadlines = org.mockito.Mockito.mock(vn.govflow.casework.CaseDeadlines.class);
+    org.mockito.Mockito.when(deadlines.taskDue(org.mockito.ArgumentMatchers.any())).thenReturn("P1WD");
+    context.registerBean("caseDeadlines", vn.govflow.casework.CaseDeadlines.class, () -> deadlines);
     context.registerBean("jdbcTemplate", JdbcTemplate.class, 
         () -> new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:jt")));
     for (String name : ModelVocabulary.DELEGATES.values().stream().flatMap(s -> s.stream()).toList()) {
@@ -102,6 +106,7 @@ class ModelExpressionManagerTest {
     assertThat(evaluate("${execution.getVariable('agency')}", Map.of("agency", "skhcn"))).isEqualTo("skhcn");
     assertThat(evaluate("${execution.processBusinessKey}", Map.of())).isEqualTo("bk-1");
     assertThat(evaluate("${workingDays.before(dueAt, 1)}", Map.of("dueAt", new Date()))).isInstanceOf(Date.class);
+    assertThat(evaluate("${caseDeadlines.taskDue(execution)}", Map.of())).isEqualTo("P1WD");
   }
 
   /** Every ${…} in processes/ with a value for each variable it reads. */
