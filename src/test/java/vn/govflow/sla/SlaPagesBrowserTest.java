@@ -47,8 +47,8 @@ class SlaPagesBrowserTest extends BrowserTest {
     Browser.waitForText(driver, By.tagName("h1"), "Deadline tracking: Portal questions");
 
     driver.manage().window().setSize(new Dimension(390, 844));
-    driver.get(baseUrl() + "/sla/incoming");
-    Browser.waitForText(driver, By.tagName("h1"), "Văn bản đến");
+    driver.get(baseUrl() + "/sla/incoming?lang=vi");
+    Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Văn bản đến");
     Object sideways = ((JavascriptExecutor) driver).executeScript(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     shot("sla-incoming-phone.png");
