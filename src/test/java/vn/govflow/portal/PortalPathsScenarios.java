@@ -539,7 +539,7 @@ interface PortalPathsScenarios extends PortalTestApi {
     for (String person : List.of("hungtv.skhcn", "ngocct.vpubnd")) {
       JsonNode mine = JSON.readTree(signIn(person).get("/api/v1/notifications", "application/json").body());
       assertThat(mine.findValuesAsText("subjectVi")).as(person)
-          .anySatisfy(t -> assertThat(t).startsWith("Câu hỏi quá hạn trả lời: " + title));
+          .anySatisfy(t -> assertThat(t).startsWith("Câu hỏi trên Cổng quá hạn xử lý: " + title));
     }
     // Still the handler's to answer: the timers do not interrupt the work.
     assertThat(taskFor(signIn("maivt.skhcn"), q.pi(), "Task_Draft")).isNotNull();
