@@ -28,7 +28,7 @@ class IncomingDelegates {
   /** Instances started on deployments before the shared {@code caseReminders} still name this bean. */
   @Bean
   JavaDelegate incomingNotify(CaseReminders reminders) {
-    return reminders;
+    return reminders::execute;
   }
 
   /**

@@ -46,7 +46,7 @@ class PortalDelegates {
   /** Instances started on deployments before the shared {@code caseReminders} still name this bean. */
   @Bean
   JavaDelegate portalNotify(CaseReminders reminders) {
-    return reminders;
+    return reminders::execute;
   }
 
   @Bean
