@@ -541,6 +541,17 @@ interface PortalPathsScenarios extends PortalTestApi {
       assertThat(mine.findValuesAsText("subjectVi")).as(person)
           .anySatisfy(t -> assertThat(t).startsWith("Câu hỏi trên Cổng quá hạn xử lý: " + title));
     }
+    // The shared mechanism links to the staff page of the question and tells each editor once.
+    String business = bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+        .processInstanceId(q.pi()).singleResult().getBusinessKey();
+    JsonNode editor = JSON.readTree(signIn("ngocct.vpubnd").get("/api/v1/notifications", "application/json").body());
+    List<String> editorLinks = new java.util.ArrayList<>();
+    editor.forEach(n -> {
+      if (n.get("subjectVi").asText().startsWith("Câu hỏi trên Cổng quá hạn xử lý: " + title)) {
+        editorLinks.add(n.get("link").asText());
+      }
+    });
+    assertThat(editorLinks).containsExactly("/questions/" + business);
     // Still the handler's to answer: the timers do not interrupt the work.
     assertThat(taskFor(signIn("maivt.skhcn"), q.pi(), "Task_Draft")).isNotNull();
   }
