@@ -208,6 +208,9 @@ public final class ModelChecker {
         return;
       }
       String bean = id.getName();
+      if (ModelVocabulary.isSharedDelegate(bean)) {
+        return;
+      }
       String owner = ModelVocabulary.moduleOf(bean).orElse(null);
       if (owner == null) {
         refuse(where, "delegate", "'" + bean + "' không phải delegate được phép của GovFlow.",
@@ -264,7 +267,8 @@ public final class ModelChecker {
         String property = n instanceof AstDot ? dotName(n) : null;
         Set<String> allowed = "execution".equals(base) ? ModelVocabulary.executionMethods()
             : "task".equals(base) ? ModelVocabulary.taskMethods() : null;
-        boolean bean = ModelVocabulary.isHelper(base) || ModelVocabulary.moduleOf(base).isPresent()
+        boolean bean = ModelVocabulary.isHelper(base) || ModelVocabulary.isSharedDelegate(base)
+            || ModelVocabulary.moduleOf(base).isPresent()
             || otherBean.test(base);
         if ((allowed != null && (property == null || !allowed.contains(getter(property)))) || bean) {
           refuse(where, "property", "Không được đọc thuộc tính " + describe(n.getChild(0), property) + ".",

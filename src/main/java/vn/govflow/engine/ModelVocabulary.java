@@ -21,6 +21,12 @@ public final class ModelVocabulary {
    */
   static final Map<String, Set<String>> DELEGATES = scanDelegates();
 
+  /**
+   * Delegates of the shared casework module that any process may name in delegateExpression (the conventions
+   * every process follows, e.g. reminders and escalation on its deadline timers); only named, never called.
+   */
+  static final Set<String> SHARED_DELEGATES = Set.of("caseReminders");
+
   /** Helper beans any process may call, with the only methods callable on them. */
   static final Map<String, Set<String>> HELPERS = Map.of(
       "workingDays", Set.of("dueAt", "startsAt", "before"),
@@ -79,6 +85,7 @@ public final class ModelVocabulary {
   /** Every bean name the engine may resolve, sorted. */
   public static Set<String> beanNames() {
     Set<String> names = new TreeSet<>(HELPERS.keySet());
+    names.addAll(SHARED_DELEGATES);
     DELEGATES.values().forEach(names::addAll);
     return names;
   }
@@ -93,6 +100,10 @@ public final class ModelVocabulary {
   public static String moduleOfProcess(String processId) {
     int dash = processId == null ? -1 : processId.indexOf('-');
     return dash < 0 ? "" : processId.substring(0, dash);
+  }
+
+  static boolean isSharedDelegate(String name) {
+    return SHARED_DELEGATES.contains(name);
   }
 
   static boolean isHelper(String name) {

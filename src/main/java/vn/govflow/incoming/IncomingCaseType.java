@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.govflow.casework.CaseType;
 import vn.govflow.casework.CaseType.NavEntry;
+import vn.govflow.casework.ReminderPolicy;
 import vn.govflow.identity.Roles;
 
 /** Incoming documents as a case type: where their pages are and who sees them in the navigation. */
@@ -24,5 +25,21 @@ class IncomingCaseType {
   @Bean
   CaseType incomingDocuments() {
     return TYPE;
+  }
+
+  /** The shared escalation writes its ESCALATED step on the document's phiếu giải quyết. */
+  @Bean
+  ReminderPolicy incomingReminderPolicy(IncomingService incoming) {
+    return new ReminderPolicy() {
+      @Override
+      public String processKey() {
+        return IncomingService.PROCESS_KEY;
+      }
+
+      @Override
+      public void recordEscalation(String documentId, String comment) {
+        incoming.recordEvent(documentId, null, "ESCALATED", comment);
+      }
+    };
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.govflow.engine.ModuleDelegates;
+import vn.govflow.casework.CaseReminders;
 import vn.govflow.casework.TaskRules;
 
 /**
@@ -24,9 +25,10 @@ class IncomingDelegates {
     return execution -> handling.markStatus(execution, (String) execution.getVariableLocal("status"));
   }
 
+  /** Instances started on deployments before the shared {@code caseReminders} still name this bean. */
   @Bean
-  JavaDelegate incomingNotify(IncomingHandling handling) {
-    return execution -> handling.notifyDeadline(execution, (String) execution.getVariableLocal("kind"));
+  JavaDelegate incomingNotify(CaseReminders reminders) {
+    return reminders::execute;
   }
 
   /**

@@ -29,8 +29,6 @@ import vn.govflow.notify.NotificationService;
  */
 @Service
 class IncomingHandling {
-  private static final java.time.format.DateTimeFormatter DUE_FORMAT =
-      java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
   private final IncomingMapper mapper;
   private final IncomingService incoming;
   private final IdentityDirectory directory;
@@ -44,38 +42,6 @@ class IncomingHandling {
     this.directory = directory;
     this.calendar = calendar;
     this.notifications = notifications;
-  }
-
-  /** Reminder one working day before the deadline, escalation when it passes (service tasks on timers). */
-  void notifyDeadline(DelegateExecution execution, String kind) {
-    IncomingDocument doc = caseOf(execution);
-    String documentId = doc.id();
-    String title = (String) execution.getVariable("title");
-    String agency = agencyShortName(doc);
-    Date dueAt = (Date) execution.getVariable("dueAt");
-    String due = dueAt == null ? "" : DUE_FORMAT.format(dueAt.toInstant().atZone(calendar.zone()));
-    List<String> holders = new ArrayList<>();
-    if (execution.getVariable("leadHandler") != null) {
-      holders.add((String) execution.getVariable("leadHandler"));
-    }
-    execution.getProcessEngineServices().getTaskService().createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("Task_GiveOpinion").list()
-        .forEach(t -> holders.add(t.getAssignee()));
-    if ("escalation".equals(kind)) {
-      NotificationService.Message m = new NotificationService.Message("Văn bản đến quá hạn xử lý: " + title,
-          "Incoming document overdue: " + title,
-          "Văn bản \"" + title + "\" đã quá hạn xử lý (" + due + "). Người đang xử lý: "
-              + String.join(", ", holders.stream().map(this::personName).toList()) + ".",
-          "The document \"" + title + "\" is past its deadline (" + due + ").", link(documentId));
-      notifications.notifyAll(holders, NotificationKind.ESCALATION, m);
-      notifications.notifyGroup(agency + "-" + Roles.HEAD, NotificationKind.ESCALATION, m);
-      incoming.recordEvent(documentId, null, "ESCALATED", "Quá hạn " + due + ", đã báo lãnh đạo");
-    } else {
-      notifications.notifyAll(holders, NotificationKind.REMINDER, new NotificationService.Message(
-          "Sắp đến hạn xử lý văn bản: " + title, "Incoming document due soon: " + title,
-          "Văn bản \"" + title + "\" đến hạn xử lý lúc " + due + ".",
-          "The document \"" + title + "\" is due at " + due + ".", link(documentId)));
-    }
   }
 
   private void notifyAssigned(String documentId, String title, Collection<String> people, String roleVi,

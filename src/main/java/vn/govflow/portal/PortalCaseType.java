@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.govflow.casework.CaseType;
 import vn.govflow.casework.CaseType.NavEntry;
+import vn.govflow.casework.ReminderPolicy;
 import vn.govflow.identity.Roles;
 
 /** Portal questions as a case type: the staff pages and who sees them in the navigation. */
@@ -29,5 +30,21 @@ class PortalCaseType {
   @Bean
   CaseType portalQuestions() {
     return TYPE;
+  }
+
+  /** The portal's editors follow every overdue question too (seed 003 Art 11: answers within the legal deadline). */
+  @Bean
+  ReminderPolicy portalReminderPolicy() {
+    return new ReminderPolicy() {
+      @Override
+      public String processKey() {
+        return PROCESS_KEY;
+      }
+
+      @Override
+      public Set<String> escalateAlsoTo() {
+        return Set.of(Roles.PORTAL_EDITOR);
+      }
+    };
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.govflow.engine.ModuleDelegates;
+import vn.govflow.casework.CaseReminders;
 import vn.govflow.casework.TaskRules;
 
 /** The beans the portal-question process calls by name; the rules live in {@link PortalHandling}. */
@@ -42,9 +43,10 @@ class PortalDelegates {
     return execution -> handling.status(execution, (String) execution.getVariableLocal("status"));
   }
 
+  /** Instances started on deployments before the shared {@code caseReminders} still name this bean. */
   @Bean
-  JavaDelegate portalNotify(PortalHandling handling) {
-    return execution -> handling.notifyDeadline(execution, (String) execution.getVariableLocal("kind"));
+  JavaDelegate portalNotify(CaseReminders reminders) {
+    return reminders::execute;
   }
 
   @Bean

@@ -269,25 +269,6 @@ class PortalHandling {
     event(caseOf(execution), null, status, (String) execution.getVariable("rejectReason"));
   }
 
-  void notifyDeadline(DelegateExecution execution, String kind) {
-    String agency = answeringAgency(caseOf(execution));
-    String title = (String) execution.getVariable("title");
-    boolean escalation = "escalation".equals(kind);
-    NotificationService.Message m = new NotificationService.Message(
-        (escalation ? "Câu hỏi quá hạn trả lời: " : "Câu hỏi sắp đến hạn trả lời: ") + title,
-        (escalation ? "Portal question overdue: " : "Portal question due soon: ") + title,
-        escalation ? "Câu hỏi đã quá hạn trả lời theo quy định." : "Câu hỏi đến hạn trả lời sau một ngày làm việc.",
-        escalation ? "The legal answer deadline has passed." : "The answer is due in one working day.", "/tasks");
-    Object handler = execution.getVariable("handler");
-    if (handler != null) {
-      notifications.notify(handler.toString(), escalation ? NotificationKind.ESCALATION : NotificationKind.REMINDER, m);
-    }
-    if (escalation) {
-      notifications.notifyGroup(agency + "-" + Roles.HEAD, NotificationKind.ESCALATION, m);
-      notifications.notifyGroup(Roles.PORTAL_EDITOR, NotificationKind.ESCALATION, m);
-    }
-  }
-
   void publish(DelegateExecution execution) {
     String questionId = caseOf(execution);
     try {

@@ -63,7 +63,7 @@ final class BareEngine implements AutoCloseable {
       execution.setVariable("dueAt", workingDays.dueAt(ClockUtil.getCurrentTime(), days));
     });
     c.getBeans().put("incomingStatus", noop);
-    c.getBeans().put("incomingNotify", noop);
+    c.getBeans().put("caseReminders", noop);
     c.getBeans().put("incomingTaskHistory", noopListener);
     c.getBeans().put("incomingOpinions", noopListener);
     engine = c.buildProcessEngine();

@@ -41,6 +41,22 @@ class ModelCheckerTest {
         + "</bpmn:extensionElements></bpmn:userTask>"), DESIGNER)).isEmpty();
   }
 
+  /** The shared casework delegates (reminders and escalation) serve every module, yet stay only named. */
+  @Test
+  void everyModuleMayNameTheSharedRemindersButNotCallIntoThem() {
+    for (String processId : List.of("incoming-sandbox", "portal-sandbox", "newmodule-sandbox")) {
+      assertThat(check(process(processId, serviceTask("camunda:delegateExpression=\"${caseReminders}\"")),
+          DESIGNER)).as(processId).isEmpty();
+    }
+    assertThat(check(process("newmodule-sandbox", serviceTask("camunda:delegateExpression=\"${portalNotify}\"")),
+        DESIGNER)).extracting(ModelChecker.Problem::rule).containsExactly("other-module");
+    assertThat(check(process("portal-sandbox",
+        serviceTask("camunda:expression=\"${caseReminders.execute(execution)}\"")), DESIGNER))
+        .extracting(ModelChecker.Problem::rule).contains("method");
+    assertThat(check(process("portal-sandbox", serviceTask("camunda:expression=\"${caseReminders.policies}\"")),
+        DESIGNER)).extracting(ModelChecker.Problem::rule).containsExactly("property");
+  }
+
   @Test
   void beansOutsideTheVocabularyAndReflectionAreRefused() {
     assertThat(check(process("portal-sandbox",

@@ -539,9 +539,74 @@ interface PortalPathsScenarios extends PortalTestApi {
     for (String person : List.of("hungtv.skhcn", "ngocct.vpubnd")) {
       JsonNode mine = JSON.readTree(signIn(person).get("/api/v1/notifications", "application/json").body());
       assertThat(mine.findValuesAsText("subjectVi")).as(person)
-          .anySatisfy(t -> assertThat(t).startsWith("Câu hỏi quá hạn trả lời: " + title));
+          .anySatisfy(t -> assertThat(t).startsWith("Câu hỏi trên Cổng quá hạn xử lý: " + title));
     }
+    // The shared mechanism links to the staff page of the question and tells each editor once.
+    String business = bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+        .processInstanceId(q.pi()).singleResult().getBusinessKey();
+    JsonNode editor = JSON.readTree(signIn("ngocct.vpubnd").get("/api/v1/notifications", "application/json").body());
+    List<String> editorLinks = new java.util.ArrayList<>();
+    editor.forEach(n -> {
+      if (n.get("subjectVi").asText().startsWith("Câu hỏi trên Cổng quá hạn xử lý: " + title)) {
+        editorLinks.add(n.get("link").asText());
+      }
+    });
+    assertThat(editorLinks).containsExactly("/questions/" + business);
     // Still the handler's to answer: the timers do not interrupt the work.
     assertThat(taskFor(signIn("maivt.skhcn"), q.pi(), "Task_Draft")).isNotNull();
+  }
+
+  /**
+   * A question started on a deployment from before the shared reminders still names {@code portalNotify} on its
+   * timers; that bean hands over to {@code caseReminders}, so its holder and the leaders are still told.
+   */
+  @Test
+  default void aQuestionOnAnOlderDeploymentStillGetsItsReminderAndEscalation() throws Exception {
+    org.camunda.bpm.engine.RepositoryService repository = bean(org.camunda.bpm.engine.RepositoryService.class);
+    String current = repository.createProcessDefinitionQuery().processDefinitionKey("portal-question")
+        .latestVersion().singleResult().getDeploymentId();
+    var old = repository.createDeployment().name("portal-before-shared-reminders");
+    for (String resource : repository.getDeploymentResourceNames(current)) {
+      byte[] bytes = repository.getResourceAsStream(current, resource).readAllBytes();
+      if (resource.endsWith("portal-question.bpmn")) {
+        String model = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(model).contains("${caseReminders}");
+        bytes = model.replace("${caseReminders}", "${portalNotify}").getBytes(StandardCharsets.UTF_8);
+      }
+      old.addInputStream(resource, new java.io.ByteArrayInputStream(bytes));
+    }
+    String oldDeployment = old.deploy().getId();
+    try {
+      Question q = asked(individual("Nhắc hạn trên mô hình cũ " + token()));
+      assertThat(bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(q.pi())
+          .deploymentId(oldDeployment).count()).isOne();
+      accept(q, "skhcn");
+      assertThat(classify(signIn("hungtv.skhcn"), q,
+          "{\"classification\": \"own-remit\", \"handler\": \"maivt.skhcn\"}").statusCode()).isEqualTo(204);
+      taskFor(signIn("maivt.skhcn"), q.pi(), "Task_Draft");
+      ManagementService jobs = bean(ManagementService.class);
+      for (String timer : List.of("BoundaryEvent_Remind", "BoundaryEvent_Overdue")) {
+        org.camunda.bpm.engine.runtime.Job job = jobs.createJobQuery().processInstanceId(q.pi()).timers()
+            .activityId(timer).singleResult();
+        jobs.executeJob(job.getId());
+        awaitCondition(() -> jobs.createJobQuery().processInstanceId(q.pi()).messages().count() == 0);
+      }
+      assertThat(bean(RuntimeService.class).createIncidentQuery().processInstanceId(q.pi()).count()).isZero();
+      JsonNode handler = JSON.readTree(signIn("maivt.skhcn").get("/api/v1/notifications", "application/json")
+          .body());
+      List<String> kinds = new ArrayList<>();
+      handler.forEach(n -> {
+        if (n.get("subjectVi").asText().contains(q.code())) {
+          kinds.add(n.get("kind").asText());
+        }
+      });
+      assertThat(kinds).contains("REMINDER", "ESCALATION");
+      JsonNode head = JSON.readTree(signIn("hungtv.skhcn").get("/api/v1/notifications", "application/json").body());
+      assertThat(head.findValuesAsText("subjectVi"))
+          .anySatisfy(t -> assertThat(t).startsWith("Câu hỏi trên Cổng quá hạn xử lý: " + q.code()));
+    } finally {
+      // Later questions start on the current models again.
+      repository.deleteDeployment(oldDeployment, true);
+    }
   }
 }

@@ -71,7 +71,7 @@ class IncomingDocumentProcessTest {
     delegates = new IncomingTestDelegates((WorkingDaysExpressions) c.getBeans().get("workingDays"));
     c.getBeans().put("incomingDirection", delegates.direction);
     c.getBeans().put("incomingStatus", delegates.status);
-    c.getBeans().put("incomingNotify", delegates.notify);
+    c.getBeans().put("caseReminders", delegates.notify);
     c.getBeans().put("incomingOpinions", delegates.opinions);
     c.getBeans().put("incomingTaskHistory", delegates.history);
     return c;

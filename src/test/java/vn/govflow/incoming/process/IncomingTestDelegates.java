@@ -122,7 +122,7 @@ final class IncomingTestDelegates {
     }
   }
 
-  /** {@code incomingNotify}: reminder or escalation (local input {@code kind}) to the lead handler. */
+  /** {@code caseReminders} (shared casework delegate): reminder or escalation (local input {@code kind}) to the lead handler. */
   static final class Notify implements JavaDelegate {
     final List<String> calls = new CopyOnWriteArrayList<>();
 

@@ -76,7 +76,7 @@ class PortalQuestionProcessTest {
     c.getBeans().put("portalRoute", delegates.route);
     c.getBeans().put("portalForward", delegates.forward);
     c.getBeans().put("portalDeadline", delegates.deadline);
-    c.getBeans().put("portalNotify", delegates.notify);
+    c.getBeans().put("caseReminders", delegates.notify);
     c.getBeans().put("portalPublish", delegates.publish);
     c.getBeans().put("portalSendAnswer", delegates.send);
     c.getBeans().put("portalSendAppointment", delegates.appointment);

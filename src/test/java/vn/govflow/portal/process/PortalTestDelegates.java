@@ -164,7 +164,7 @@ final class PortalTestDelegates {
     }
   }
 
-  /** {@code portalNotify}: reminder or escalation (local input {@code kind}) to the handler, leader and editors. */
+  /** {@code caseReminders} (shared casework delegate): reminder or escalation (local input {@code kind}) to the handler, leader and editors. */
   static final class Notify implements JavaDelegate {
     final List<String> calls = new CopyOnWriteArrayList<>();
 
