@@ -107,7 +107,7 @@ class IncomingDocumentProcessTest {
   }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndUndeploy() {
     ClockUtil.reset();
     BpmnAwareTests.reset();
     ModuleEngine.undeploy(engine, deployment);

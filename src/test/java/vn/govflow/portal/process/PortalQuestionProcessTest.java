@@ -157,7 +157,7 @@ class PortalQuestionProcessTest {
   }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndUndeploy() {
     ClockUtil.reset();
     BpmnAwareTests.reset();
     ModuleEngine.undeploy(engine, deployment);
