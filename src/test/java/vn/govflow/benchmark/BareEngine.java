@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import vn.govflow.calendar.TestCalendars;
 import vn.govflow.calendar.WorkingDaysExpressions;
+import vn.govflow.support.ModuleEngine;
 
 /**
  * A bare Camunda engine for baselines: its own database on the same embedded PostgreSQL, the same model, decision
@@ -23,10 +24,8 @@ import vn.govflow.calendar.WorkingDaysExpressions;
  * ({@code dueAt}); everything else GovFlow's beans do (checks, register row, phiếu, notifications) is left out.
  */
 final class BareEngine implements AutoCloseable {
-  static final String[] RESOURCES = {"processes/incoming/incoming-document.bpmn",
-      "dmn/incoming/incoming-handling-deadline.dmn", "dmn/incoming/incoming-task-deadline.dmn", "forms/incoming/incoming-direct.form",
-      "forms/incoming/incoming-review-returned.form", "forms/incoming/incoming-pick-handler.form",
-      "forms/incoming/incoming-opinion.form", "forms/incoming/incoming-handle.form"};
+  /** The incoming module's models, found by folder as the process tests find them. */
+  static final String MODULE = "incoming";
 
   final ProcessEngine engine;
   private final HikariDataSource dataSource;
@@ -71,7 +70,7 @@ final class BareEngine implements AutoCloseable {
         engine.getRepositoryService(), c));
 
     var deployment = engine.getRepositoryService().createDeployment().name("benchmark").enableDuplicateFiltering(true);
-    for (String r : RESOURCES) {
+    for (String r : ModuleEngine.resources(MODULE)) {
       deployment.addClasspathResource(r);
     }
     deployment.deploy();

@@ -195,10 +195,7 @@ public interface AgencyDesignerScenarios extends IncomingTestSupport {
   }
 
   private String awaitNewTask(String pi, String key, String previous) {
-    TaskService tasks = bean(TaskService.class);
-    await(() -> tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list().stream()
-        .anyMatch(t -> !t.getId().equals(previous)));
-    return tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).list().stream()
-        .filter(t -> !t.getId().equals(previous)).findFirst().orElseThrow().getId();
+    return vn.govflow.support.Await.newTask(bean(TaskService.class), pi, key, previous).getId();
   }
+
 }

@@ -57,15 +57,6 @@ class ModelExpressionManagerTest {
     for (String name : ModelVocabulary.SHARED_DELEGATES) {
       context.registerBean(name, JavaDelegate.class, () -> execution -> { });
     }
-    // The shipped models' task due dates; the decision tables behind it are tested elsewhere.
-    context.registerBean("caseDeadlines", vn.govflow.casework.CaseDeadlines.class,
-        () -> new vn.govflow.casework.CaseDeadlines(null, null,
-            (org.camunda.bpm.engine.ProcessEngineConfiguration) null) {
-          @Override
-          public String taskDue(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-            return "P1WD";
-          }
-        });
     context.refresh();
     Map<String, Object> beans = new SandboxEnginePlugin.VocabularyBeans(context);
     StandaloneInMemProcessEngineConfiguration c = new StandaloneInMemProcessEngineConfiguration();

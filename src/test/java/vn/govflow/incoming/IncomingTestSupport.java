@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.support.Await;
 import vn.govflow.support.GovFlowUnderTest;
 import vn.govflow.support.SsoClient;
 
@@ -74,24 +73,11 @@ public interface IncomingTestSupport extends GovFlowUnderTest {
   }
 
   default Task awaitTask(String processInstanceId, String key) {
-    TaskService tasks = bean(TaskService.class);
-    await(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).count() > 0);
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list().get(0);
+    return Await.task(bean(TaskService.class), processInstanceId, key);
   }
 
   default void await(BooleanSupplier condition) {
-    Instant limit = Instant.now().plus(Duration.ofSeconds(30));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(limit)) {
-        throw new AssertionError("Condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(condition);
   }
 
 }

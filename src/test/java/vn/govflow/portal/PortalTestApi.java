@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import vn.govflow.support.Await;
 import vn.govflow.support.GovFlowUnderTest;
 import vn.govflow.support.SsoClient;
 
@@ -40,25 +41,11 @@ interface PortalTestApi extends GovFlowUnderTest {
   }
 
   default Task awaitTask(String processInstanceId, String key) {
-    TaskService tasks = bean(TaskService.class);
-    awaitCondition(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
-        .count() > 0);
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list().get(0);
+    return Await.task(bean(TaskService.class), processInstanceId, key);
   }
 
   default void awaitCondition(BooleanSupplier condition) {
-    long limit = System.nanoTime() + 30_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > limit) {
-        throw new AssertionError("Condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(condition);
   }
 
   /** How many questions are stored: refused ones must leave this unchanged. */

@@ -157,10 +157,7 @@ class WebEdgeH2Test extends H2IntegrationTest {
     String pi = bean(JdbcTemplate.class).queryForObject(
         "SELECT process_instance_id FROM portal_question WHERE tracking_code = ?", String.class, code);
     TaskService tasks = bean(TaskService.class);
-    long limit = System.currentTimeMillis() + 30_000;
-    while (tasks.createTaskQuery().processInstanceId(pi).count() == 0 && System.currentTimeMillis() < limit) {
-      Thread.sleep(100);
-    }
+    vn.govflow.support.Await.until(() -> tasks.createTaskQuery().processInstanceId(pi).count() > 0);
     Task triage = tasks.createTaskQuery().processInstanceId(pi).singleResult();
     SsoClient editor = signIn("ngocct.vpubnd");
     camundaToken(editor);

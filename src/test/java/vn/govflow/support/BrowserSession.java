@@ -77,17 +77,9 @@ public final class BrowserSession {
   }
 
   public void await(BooleanSupplier condition) {
-    long limit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > limit) {
-        throw new AssertionError("Not reached within 30 s: " + driver.getCurrentUrl());
-      }
-      try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    // A page load per poll: a slower pace than the engine scenarios.
+    Await.until(condition, Await.LIMIT, Duration.ofMillis(300),
+        () -> "Not reached within " + Await.LIMIT.toSeconds() + " s: " + driver.getCurrentUrl());
   }
+
 }

@@ -7,6 +7,13 @@ import static vn.govflow.support.ProcessTestHelpers.timer;
 import static vn.govflow.support.ProcessTestHelpers.dueTimers;
 import static vn.govflow.support.ProcessTestHelpers.formOf;
 import static vn.govflow.support.ProcessTestHelpers.at;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -24,74 +31,111 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.govflow.calendar.TestCalendars;
 import vn.govflow.calendar.WorkingDaysExpressions;
+import vn.govflow.support.CallLog;
+import vn.govflow.support.ModuleEngine;
 
 /**
  * Every path of incoming-document on an in-memory engine with the real working-day calendar, Spin and Java
- * serialization off (as in the application), and test doubles for the four beans. March 2026 has no holidays.
+ * serialization off (as in the application), the real {@code caseDeadlines} and Mockito doubles for the module's
+ * beans. March 2026 has no holidays.
  */
-@Deployment(resources = {"processes/incoming/incoming-document.bpmn", "dmn/incoming/incoming-handling-deadline.dmn", "dmn/incoming/incoming-task-deadline.dmn",
-    "forms/incoming/incoming-direct.form", "forms/incoming/incoming-review-returned.form",
-    "forms/incoming/incoming-pick-handler.form", "forms/incoming/incoming-opinion.form",
-    "forms/incoming/incoming-handle.form"})
 class IncomingDocumentProcessTest {
-  static IncomingTestDelegates delegates;
+  static final JavaDelegate direction = mock(JavaDelegate.class);
+  static final JavaDelegate status = mock(JavaDelegate.class);
+  static final JavaDelegate notify = mock(JavaDelegate.class);
+  static final TaskListener opinions = mock(TaskListener.class);
+  static final TaskListener history = mock(TaskListener.class);
+  static final CallLog calls = new CallLog();
+  static WorkingDaysExpressions workingDays;
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(configuration())
       .assertClassCoverageAtLeast(1.0).build();
 
   static ProcessEngineConfiguration configuration() {
-    ProcessCoverageInMemProcessEngineConfiguration c = new ProcessCoverageInMemProcessEngineConfiguration();
-    c.setJdbcUrl("jdbc:h2:mem:incoming-document;DB_CLOSE_DELAY=1000");
-    c.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    c.setJobExecutorActivate(false);
-    c.setProcessEngineName("incoming-document-test");
-    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    c.setJavaSerializationFormatEnabled(false);
-    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
-    TestCalendars.install(c, TestCalendars.calendar());
-    delegates = new IncomingTestDelegates((WorkingDaysExpressions) c.getBeans().get("workingDays"));
-    c.getBeans().put("incomingDirection", delegates.direction);
-    c.getBeans().put("incomingStatus", delegates.status);
-    c.getBeans().put("caseReminders", delegates.notify);
-    c.getBeans().put("incomingOpinions", delegates.opinions);
-    c.getBeans().put("incomingTaskHistory", delegates.history);
+    ProcessCoverageInMemProcessEngineConfiguration c = ModuleEngine.configuration("incoming");
+    workingDays = ModuleEngine.workingDays(c);
+    c.getBeans().put("incomingDirection", direction);
+    c.getBeans().put("incomingStatus", status);
+    c.getBeans().put("caseReminders", notify);
+    c.getBeans().put("incomingOpinions", opinions);
+    c.getBeans().put("incomingTaskHistory", history);
     return c;
   }
 
   ProcessEngine engine; // injected by the extension
+  String deployment;
 
   @BeforeEach
-  void useThisEngine() {
-    // The real deadline helper: task due dates come from the module's task-deadline decision.
-    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans().putIfAbsent("caseDeadlines", new vn.govflow.casework.CaseDeadlines(
-        engine.getDecisionService(), engine.getRepositoryService(), engine.getProcessEngineConfiguration()));
+  void useThisEngine() throws Exception {
+    ModuleEngine.registerCaseDeadlines(engine);
+    deployment = ModuleEngine.deploy(engine, "incoming");
     BpmnAwareTests.init(engine);
-    delegates.reset();
+    reset(direction, status, notify, opinions, history);
+    calls.clear();
+    doAnswer(invocation -> {
+      applyDirection(invocation.getArgument(0));
+      return null;
+    }).when(direction).execute(any());
+    doAnswer(calls.record("status", (DelegateExecution e) -> e.getProcessBusinessKey() + ":"
+        + e.getVariableLocal("status"))).when(status).execute(any());
+    doAnswer(calls.record("notify", (DelegateExecution e) -> e.getVariableLocal("kind") + ":"
+        + e.getVariable("leadHandler") + ":" + ((Date) e.getVariable("dueAt")).toInstant())).when(notify).execute(any());
+    doAnswer(calls.record("opinions", (DelegateTask t) -> t.getVariable("coordinator") + ":" + t.getVariable("opinion")))
+        .when(opinions).notify(any());
+    doAnswer(calls.record("history", DelegateTask::getTaskDefinitionKey)).when(history).notify(any());
   }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndUndeploy() {
     ClockUtil.reset();
     BpmnAwareTests.reset();
+    ModuleEngine.undeploy(engine, deployment);
+  }
+
+  /**
+   * What the process needs from {@code incomingDirection} (its contract, not IncomingHandling's checks): the
+   * handling days (the leader's override, else the decision) and {@code dueAt}; for a department, who picks the
+   * handler (a fixture of the directory); the coordinators as a java.util.List for the multi-instance.
+   */
+  static void applyDirection(DelegateExecution e) {
+    Object override = e.getVariable("handlingDaysOverride");
+    int days = ((Number) (override != null ? override : e.getVariable("deadlineDays"))).intValue();
+    e.setVariable("handlingDays", days);
+    e.setVariable("dueAt", workingDays.dueAt(ClockUtil.getCurrentTime(), days));
+    if ("department".equals(e.getVariable("leadType"))) {
+      e.setVariable("departmentHeads", "tp.qlkh,pp.qlkh");
+      e.setVariable("departmentPeopleOptions", SpinValues.jsonValue(
+          "[{\"label\":\"Nguyễn Văn An\",\"value\":\"cv.an\"},{\"label\":\"Trần Thị Bình\",\"value\":\"cv.binh\"}]")
+          .create());
+      e.setVariable("leadHandler", null);
+    }
+    List<String> coordinators = new ArrayList<>();
+    if (e.getVariable("coordinators") instanceof SpinJsonNode json) {
+      json.elements().forEach(c -> coordinators.add(c.stringValue()));
+    }
+    e.setVariable("coordinators", Variables.objectValue(coordinators)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
   }
 
   // --- paths -------------------------------------------------------------------------------------------------
@@ -128,16 +172,16 @@ class IncomingDocumentProcessTest {
     for (Task t : opinions) {
       complete(t, withVariables("opinion", "Ý kiến của " + t.getAssignee()));
     }
-    assertThat(delegates.opinions.calls).containsExactlyInAnyOrder("cv.binh:Ý kiến của cv.binh", "cv.chi:Ý kiến của cv.chi");
+    assertThat(calls.of("opinions")).containsExactlyInAnyOrder("cv.binh:Ý kiến của cv.binh", "cv.chi:Ý kiến của cv.chi");
     complete(handle, withVariables("outcome", "answered", "replyReference", "15/SKHCN-VP", "proposal", "Đã trả lời"));
 
     assertThat(pi).isWaitingAt("Task_MarkDone");
     runJob(pi, "Task_MarkDone");
     assertThat(pi).isEnded().hasPassed("EndEvent_Done").hasNotPassed("Task_SendReminder", "Task_Escalate");
-    assertThat(delegates.status.calls).containsExactly("VB-001:DONE");
-    assertThat(delegates.notify.calls).isEmpty();
+    assertThat(calls.of("status")).containsExactly("VB-001:DONE");
+    assertThat(calls.of("notify")).isEmpty();
     // The leader's and the handler's forms pass the completion check that writes the handling slip.
-    assertThat(delegates.history.calls).containsExactly("Task_Direct", "Task_Handle");
+    assertThat(calls.of("history")).containsExactly("Task_Direct", "Task_Handle");
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
@@ -204,11 +248,11 @@ class IncomingDocumentProcessTest {
     assertThat(pi).isWaitingAt("Task_MarkReturned");
     runJob(pi, "Task_MarkReturned");
     assertThat(pi).isEnded().hasPassed("EndEvent_Returned").hasNotPassed("Task_DecideDeadline");
-    assertThat(delegates.status.calls).containsExactly("VB-004:RETURNED");
+    assertThat(calls.of("status")).containsExactly("VB-004:RETURNED");
   }
 
   @Test
-  void reassignRequestInterruptsHandlingAndGoesBackToTheLeader() {
+  void reassignRequestInterruptsHandlingAndGoesBackToTheLeader() throws Exception {
     ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
     ProcessInstance pi = start("VB-005", "khan", "cong-van", "ld.hung");
     complete(task(pi), direct("person", "cv.an", null, "[\"cv.binh\"]"));
@@ -224,7 +268,7 @@ class IncomingDocumentProcessTest {
     complete(task(pi), direct("person", "cv.binh", null, "[]"));
     runJob(pi, "Task_ApplyDirection");
     assertThat(task(pi)).isAssignedTo("cv.binh");
-    assertThat(delegates.direction.calls).hasSize(2);
+    verify(direction, times(2)).execute(any());
   }
 
   @Test
@@ -241,14 +285,14 @@ class IncomingDocumentProcessTest {
     assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "BoundaryEvent_Remind").getId());
     execute(dueTimers(pi).get(0));
     runJob(pi, "Task_SendReminder");
-    assertThat(delegates.notify.calls).containsExactly("reminder:cv.an:2026-03-23T10:00:00Z");
+    assertThat(calls.of("notify")).containsExactly("reminder:cv.an:2026-03-23T10:00:00Z");
     assertThat(pi).isWaitingAt("Task_Handle").hasPassed("EndEvent_Reminded");
 
     ClockUtil.setCurrentTime(at("2026-03-23T17:00:01+07:00"));
     assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "BoundaryEvent_Overdue").getId());
     execute(dueTimers(pi).get(0));
     runJob(pi, "Task_Escalate");
-    assertThat(delegates.notify.calls).last().isEqualTo("escalation:cv.an:2026-03-23T10:00:00Z");
+    assertThat(calls.of("notify")).last().isEqualTo("escalation:cv.an:2026-03-23T10:00:00Z");
     assertThat(pi).isWaitingAt("Task_Handle").hasPassed("EndEvent_Escalated");
 
     complete(task(pi), withVariables("outcome", "filed"));
@@ -280,12 +324,12 @@ class IncomingDocumentProcessTest {
   }
 
   @Test
-  void failingStatusUpdateBecomesAnIncidentAfterTheRetries() {
+  void failingStatusUpdateBecomesAnIncidentAfterTheRetries() throws Exception {
     ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
     ProcessInstance pi = start("VB-009", "thuong", "cong-van", "ld.hung");
     complete(task(pi), withVariables("decision", "return", "returnReason", "Trùng"));
     complete(task(pi), withVariables("resubmit", false));
-    delegates.status.failing = true;
+    doThrow(new IllegalStateException("document store unavailable")).when(status).execute(any());
 
     Job job = job(pi, "Task_MarkReturned");
     int attempts = 0;
@@ -305,16 +349,19 @@ class IncomingDocumentProcessTest {
     assertThat(pi).isWaitingAt("Task_MarkReturned");
 
     // Fixed and retried from Cockpit: the document is not lost.
-    delegates.status.failing = false;
+    doAnswer(calls.record("status", (DelegateExecution e) -> e.getProcessBusinessKey() + ":"
+        + e.getVariableLocal("status"))).when(status).execute(any());
     managementService().setJobRetries(job.getId(), 1);
     runJob(pi, "Task_MarkReturned");
     assertThat(pi).isEnded().hasPassed("EndEvent_Returned");
   }
 
   @Test
-  void invalidDirectionStopsAtTheServiceTaskInsteadOfLosingTheDocument() {
+  void invalidDirectionStopsAtTheServiceTaskInsteadOfLosingTheDocument() throws Exception {
     ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
     ProcessInstance pi = start("VB-010", "thuong", "cong-van", "ld.hung");
+    // The check itself is IncomingHandling's; here: a failing direction keeps the leader's decision and retries.
+    doThrow(new IllegalArgumentException("A lead handler is required")).when(direction).execute(any());
     complete(task(pi), direct("person", null, null, null)); // committed: the leader's decision is kept
     String id = job(pi, "Task_ApplyDirection").getId();
     assertThatThrownBy(() -> managementService().executeJob(id)).hasMessageContaining("lead handler is required");

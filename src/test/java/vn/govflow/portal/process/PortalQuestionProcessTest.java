@@ -7,6 +7,11 @@ import static vn.govflow.support.ProcessTestHelpers.timer;
 import static vn.govflow.support.ProcessTestHelpers.dueTimers;
 import static vn.govflow.support.ProcessTestHelpers.formOf;
 import static vn.govflow.support.ProcessTestHelpers.at;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -22,37 +27,54 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.govflow.calendar.TestCalendars;
 import vn.govflow.calendar.WorkingDaysExpressions;
+import vn.govflow.support.CallLog;
+import vn.govflow.support.ModuleEngine;
 
 /**
  * Every path of portal-question on an in-memory engine with the real working-day calendar, Spin and Java
- * serialization off (as in the application), and test doubles for the seven beans. March 2026 has no holidays;
- * the holiday tests use the Giỗ Tổ / 30-4 / 1-5 week and Tết 2026.
+ * serialization off (as in the application), the real {@code caseDeadlines} and Mockito doubles for the module's
+ * beans. March 2026 has no holidays; the holiday tests use the Giỗ Tổ / 30-4 / 1-5 week and Tết 2026.
  */
-@Deployment(resources = {"processes/portal/portal-question.bpmn", "dmn/portal/portal-question-routing.dmn",
-    "dmn/portal/portal-answer-deadline.dmn", "dmn/portal/portal-task-deadline.dmn", "forms/portal/portal-triage.form", "forms/portal/portal-classify.form",
-    "forms/portal/portal-opinion.form", "forms/portal/portal-draft.form", "forms/portal/portal-approve.form"})
 class PortalQuestionProcessTest {
-  static PortalTestDelegates delegates;
+  /** Agency → staff usernames: a fixture of the identity directory, for peopleOptions. */
+  static final Map<String, List<String>> STAFF = Map.of(
+      "skhcn", List.of("cv.an", "cv.binh", "cv.chi"),
+      "vpubnd", List.of("cv.hoa", "cv.khanh"));
+
+  static final TaskListener history = mock(TaskListener.class);
+  static final JavaDelegate status = mock(JavaDelegate.class);
+  static final JavaDelegate route = mock(JavaDelegate.class);
+  static final JavaDelegate forward = mock(JavaDelegate.class);
+  static final JavaDelegate deadline = mock(JavaDelegate.class);
+  static final JavaDelegate notify = mock(JavaDelegate.class);
+  static final JavaDelegate publish = mock(JavaDelegate.class);
+  static final JavaDelegate send = mock(JavaDelegate.class);
+  static final JavaDelegate appointment = mock(JavaDelegate.class);
+  static final CallLog calls = new CallLog();
   static WorkingDaysExpressions workingDays;
 
   @RegisterExtension
@@ -60,44 +82,91 @@ class PortalQuestionProcessTest {
       .assertClassCoverageAtLeast(1.0).build();
 
   static ProcessEngineConfiguration configuration() {
-    ProcessCoverageInMemProcessEngineConfiguration c = new ProcessCoverageInMemProcessEngineConfiguration();
-    c.setJdbcUrl("jdbc:h2:mem:portal-question;DB_CLOSE_DELAY=1000");
-    c.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    c.setJobExecutorActivate(false);
-    c.setProcessEngineName("portal-question-test");
-    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    c.setJavaSerializationFormatEnabled(false);
-    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
-    TestCalendars.install(c, TestCalendars.calendar());
-    workingDays = (WorkingDaysExpressions) c.getBeans().get("workingDays");
-    delegates = new PortalTestDelegates(workingDays);
-    c.getBeans().put("portalTaskHistory", delegates.history);
-    c.getBeans().put("portalStatus", delegates.status);
-    c.getBeans().put("portalRoute", delegates.route);
-    c.getBeans().put("portalForward", delegates.forward);
-    c.getBeans().put("portalDeadline", delegates.deadline);
-    c.getBeans().put("caseReminders", delegates.notify);
-    c.getBeans().put("portalPublish", delegates.publish);
-    c.getBeans().put("portalSendAnswer", delegates.send);
-    c.getBeans().put("portalSendAppointment", delegates.appointment);
+    ProcessCoverageInMemProcessEngineConfiguration c = ModuleEngine.configuration("portal");
+    workingDays = ModuleEngine.workingDays(c);
+    c.getBeans().put("portalTaskHistory", history);
+    c.getBeans().put("portalStatus", status);
+    c.getBeans().put("portalRoute", route);
+    c.getBeans().put("portalForward", forward);
+    c.getBeans().put("portalDeadline", deadline);
+    c.getBeans().put("caseReminders", notify);
+    c.getBeans().put("portalPublish", publish);
+    c.getBeans().put("portalSendAnswer", send);
+    c.getBeans().put("portalSendAppointment", appointment);
     return c;
   }
 
   ProcessEngine engine; // injected by the extension
+  String deployment;
 
   @BeforeEach
-  void useThisEngine() {
-    // The real deadline helper: task due dates come from the module's task-deadline decision.
-    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans().putIfAbsent("caseDeadlines", new vn.govflow.casework.CaseDeadlines(
-        engine.getDecisionService(), engine.getRepositoryService(), engine.getProcessEngineConfiguration()));
+  void useThisEngine() throws Exception {
+    ModuleEngine.registerCaseDeadlines(engine);
+    deployment = ModuleEngine.deploy(engine, "portal");
     BpmnAwareTests.init(engine);
-    delegates.reset();
+    reset(history, status, route, forward, deadline, notify, publish, send, appointment);
+    calls.clear();
+    doAnswer(calls.record("history", DelegateTask::getTaskDefinitionKey)).when(history).notify(any());
+    doAnswer(calls.record("status", (DelegateExecution e) -> e.getProcessBusinessKey() + ":"
+        + e.getVariableLocal("status"))).when(status).execute(any());
+    // The contracts (docs/process-conventions.md, PortalDelegates): what the model reads after each bean.
+    doAnswer(invocation -> {
+      DelegateExecution e = invocation.getArgument(0);
+      e.setVariable("agency", e.getVariable("routeTo"));
+      e.setVariable("peopleOptions", peopleOptions((String) e.getVariable("routeTo")));
+      return null;
+    }).when(route).execute(any());
+    doAnswer(invocation -> {
+      DelegateExecution e = invocation.getArgument(0);
+      String from = (String) e.getVariable("agency");
+      String to = (String) e.getVariable("forwardTo");
+      calls.of("forward").add(from + "->" + to);
+      e.setVariable("forwardedFrom", from);
+      e.setVariable("agency", to);
+      e.setVariable("peopleOptions", peopleOptions(to));
+      // The new agency's leader classifies afresh.
+      e.setVariable("classification", null);
+      e.setVariable("forwardTo", null);
+      e.setVariable("handler", null);
+      return null;
+    }).when(forward).execute(any());
+    doAnswer(invocation -> {
+      DelegateExecution e = invocation.getArgument(0);
+      int days = ((Number) e.getVariable("answerDays")).intValue();
+      Date dueAt = workingDays.dueAt(e.getVariable("receivedAt"), days);
+      calls.of("deadline").add(e.getProcessBusinessKey() + ":" + days + ":" + dueAt.toInstant());
+      e.setVariable("dueAt", dueAt);
+      // The multi-instance needs a java.util.List (the form submits Json).
+      List<String> coordinators = new ArrayList<>();
+      if (e.getVariable("coordinators") instanceof SpinJsonNode json) {
+        json.elements().forEach(c -> coordinators.add(c.stringValue()));
+      }
+      e.setVariable("coordinators", Variables.objectValue(coordinators)
+          .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+      return null;
+    }).when(deadline).execute(any());
+    doAnswer(calls.record("notify", (DelegateExecution e) -> e.getVariableLocal("kind") + ":" + e.getVariable("agency")
+        + ":" + e.getVariable("handler") + ":" + ((Date) e.getVariable("dueAt")).toInstant())).when(notify).execute(any());
+    doAnswer(calls.record("publish", (DelegateExecution e) -> e.getProcessBusinessKey() + ":" + e.getVariable("agency")
+        + ":" + e.getVariable("publication") + ":" + ((SpinJsonNode) e.getVariable("citations")).elements().size()))
+        .when(publish).execute(any());
+    doAnswer(calls.record("send", (DelegateExecution e) -> e.getProcessBusinessKey() + ":"
+        + e.getVariable("publication"))).when(send).execute(any());
+    doAnswer(calls.record("appointment", (DelegateExecution e) -> e.getProcessBusinessKey() + ":"
+        + ((Date) e.getVariable("dueAt")).toInstant())).when(appointment).execute(any());
   }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndUndeploy() {
     ClockUtil.reset();
     BpmnAwareTests.reset();
+    ModuleEngine.undeploy(engine, deployment);
+  }
+
+  static Object peopleOptions(String agency) {
+    return SpinValues.jsonValue(STAFF.getOrDefault(agency, List.of()).stream()
+        .map(u -> "{\"label\":\"" + u + "\",\"value\":\"" + u + "\"}").collect(Collectors.joining(",", "[", "]")))
+        .create();
   }
 
   // --- paths -------------------------------------------------------------------------------------------------
@@ -118,8 +187,8 @@ class PortalQuestionProcessTest {
     assertThat(pi).isWaitingAt("Task_MarkRejected");
     runJob(pi, "Task_MarkRejected");
     assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_Route");
-    assertThat(delegates.status.calls).containsExactly("Q-001:REJECTED");
-    assertThat(delegates.history.calls).containsExactly("Task_Triage");
+    assertThat(calls.of("status")).containsExactly("Q-001:REJECTED");
+    assertThat(calls.of("history")).containsExactly("Task_Triage");
   }
 
   @Test
@@ -168,10 +237,10 @@ class PortalQuestionProcessTest {
     runJob(pi, "Task_Publish");
     assertThat(pi).isEnded().hasPassed("EndEvent_Answered").hasNotPassed("Task_Forward", "Task_SendReminder",
         "Task_Escalate");
-    assertThat(delegates.publish.calls).containsExactly("Q-002:skhcn:public:1");
-    assertThat(delegates.send.calls).isEmpty();
-    assertThat(delegates.history.calls).containsExactly("Task_Triage", "Task_Classify", "Task_Draft", "Task_Approve");
-    assertThat(delegates.notify.calls).isEmpty();
+    assertThat(calls.of("publish")).containsExactly("Q-002:skhcn:public:1");
+    assertThat(calls.of("send")).isEmpty();
+    assertThat(calls.of("history")).containsExactly("Task_Triage", "Task_Classify", "Task_Draft", "Task_Approve");
+    assertThat(calls.of("notify")).isEmpty();
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
@@ -204,10 +273,10 @@ class PortalQuestionProcessTest {
     assertThat(pi).isWaitingAt("Task_SendAnswer");
     runJob(pi, "Task_SendAnswer");
     assertThat(pi).isEnded().hasPassed("EndEvent_AnswerSent").hasNotPassed("EndEvent_Answered");
-    assertThat(delegates.send.calls).containsExactly("Q-003:both");
-    assertThat(delegates.history.calls).containsExactly("Task_Triage", "Task_Classify", "Task_GiveOpinion",
+    assertThat(calls.of("send")).containsExactly("Q-003:both");
+    assertThat(calls.of("history")).containsExactly("Task_Triage", "Task_Classify", "Task_GiveOpinion",
         "Task_GiveOpinion", "Task_Draft", "Task_Approve");
-    assertThat(delegates.publish.calls).containsExactly("Q-003:skhcn:both:1");
+    assertThat(calls.of("publish")).containsExactly("Q-003:skhcn:both:1");
   }
 
   @Test
@@ -222,10 +291,10 @@ class PortalQuestionProcessTest {
     // The asker is told the appointment date in its own job (a mail server that is down delays only that).
     assertThat(pi).isWaitingAt("Task_SendAppointment");
     runJob(pi, "Task_SendAppointment");
-    assertThat(delegates.appointment.calls).containsExactly("Q-004:2026-03-18T10:00:00Z");
+    assertThat(calls.of("appointment")).containsExactly("Q-004:2026-03-18T10:00:00Z");
     assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", at("2026-03-18T17:00:00+07:00"));
     assertThat(task(pi)).isAssignedTo("cv.binh");
-    assertThat(delegates.deadline.calls).containsExactly("Q-004:7:2026-03-18T10:00:00Z");
+    assertThat(calls.of("deadline")).containsExactly("Q-004:7:2026-03-18T10:00:00Z");
   }
 
   @Test
@@ -259,9 +328,9 @@ class PortalQuestionProcessTest {
     runJob(pi, "Task_Publish");
     runJob(pi, "Task_SendAnswer");
     assertThat(pi).isEnded().hasPassed("Task_Forward", "EndEvent_AnswerSent");
-    assertThat(delegates.send.calls).containsExactly("Q-005:private");
-    assertThat(delegates.forward.calls).containsExactly("skhcn->vpubnd");
-    assertThat(delegates.publish.calls).containsExactly("Q-005:vpubnd:private:0");
+    assertThat(calls.of("send")).containsExactly("Q-005:private");
+    assertThat(calls.of("forward")).containsExactly("skhcn->vpubnd");
+    assertThat(calls.of("publish")).containsExactly("Q-005:vpubnd:private:0");
   }
 
   @Test
@@ -290,7 +359,7 @@ class PortalQuestionProcessTest {
     runJob(pi, "Task_Publish");
     assertThat(pi).isEnded().hasPassed("EndEvent_Answered").variables()
         .containsEntry("answerEn", "Answer, second version");
-    assertThat(delegates.history.calls).containsExactly("Task_Triage", "Task_Classify", "Task_Draft", "Task_Approve",
+    assertThat(calls.of("history")).containsExactly("Task_Triage", "Task_Classify", "Task_Draft", "Task_Approve",
         "Task_Draft", "Task_Approve");
   }
 
@@ -309,14 +378,14 @@ class PortalQuestionProcessTest {
     assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "BoundaryEvent_Remind").getId());
     execute(dueTimers(pi).get(0));
     runJob(pi, "Task_SendReminder");
-    assertThat(delegates.notify.calls).containsExactly("reminder:skhcn:cv.an:2026-03-16T10:00:00Z");
+    assertThat(calls.of("notify")).containsExactly("reminder:skhcn:cv.an:2026-03-16T10:00:00Z");
     assertThat(pi).isWaitingAt("Task_Draft").hasPassed("EndEvent_Reminded");
 
     ClockUtil.setCurrentTime(at("2026-03-16T17:00:01+07:00"));
     assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "BoundaryEvent_Overdue").getId());
     execute(dueTimers(pi).get(0));
     runJob(pi, "Task_Escalate");
-    assertThat(delegates.notify.calls).last().isEqualTo("escalation:skhcn:cv.an:2026-03-16T10:00:00Z");
+    assertThat(calls.of("notify")).last().isEqualTo("escalation:skhcn:cv.an:2026-03-16T10:00:00Z");
     assertThat(pi).isWaitingAt("Task_Draft").hasPassed("EndEvent_Escalated");
 
     complete(task(pi), draft("Trả lời muộn", null, "both", true));
@@ -361,15 +430,17 @@ class PortalQuestionProcessTest {
     assertThat(pi).variables().containsEntry("answerDays", 10);
     runJob(pi, "Task_SetDeadline");
     runJob(pi, "Task_SendAppointment");
-    assertThat(delegates.appointment.calls).containsExactly("Q-009:2026-03-06T10:00:00Z");
+    assertThat(calls.of("appointment")).containsExactly("Q-009:2026-03-06T10:00:00Z");
     assertThat(pi).isWaitingAt("Task_Draft").variables().containsEntry("dueAt", at("2026-03-06T17:00:00+07:00"));
     assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-05T17:00:00+07:00"));
   }
 
   @Test
-  void routingToAnUnknownAgencyStopsAtTheServiceTaskInsteadOfLosingTheQuestion() {
+  void routingToAnUnknownAgencyStopsAtTheServiceTaskInsteadOfLosingTheQuestion() throws Exception {
     ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
     ProcessInstance pi = start("Q-010", "khac", null, false);
+    // The check itself is PortalHandling's; here: a failing route keeps the editor's decision and retries.
+    doThrow(new IllegalArgumentException("Unknown agency for routeTo: khong-ton-tai")).when(route).execute(any());
     complete(task(pi), withVariables("decision", "accept", "routeTo", "khong-ton-tai"));
     String id = job(pi, "Task_Route").getId();
     assertThatThrownBy(() -> managementService().executeJob(id)).hasMessageContaining("Unknown agency");
