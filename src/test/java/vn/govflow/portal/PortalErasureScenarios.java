@@ -41,6 +41,21 @@ interface PortalErasureScenarios extends PortalTestApi {
   String PHONE = "0912345678";
   String ADDRESS = "Số 17 ngõ Hoa Sữa, phường Cốc Lếu, Lào Cai";
 
+  /** The editor routes the question to Sở KH&CN, its head gives it to Anh as its own remit: Anh's draft task. */
+  default Task routedToAnh(String pi) {
+    Task triage = awaitTask(pi, "Task_Triage");
+    SsoClient editor = signIn("ngocct.vpubnd");
+    editor.postJson("/api/v1/tasks/" + triage.getId() + "/claim", "");
+    assertThat(editor.postJson("/api/v1/tasks/" + triage.getId() + "/complete",
+        "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}").statusCode()).isEqualTo(204);
+    Task classify = awaitTask(pi, "Task_Classify");
+    SsoClient leader = signIn("hungtv.skhcn");
+    leader.postJson("/api/v1/tasks/" + classify.getId() + "/claim", "");
+    assertThat(leader.postJson("/api/v1/tasks/" + classify.getId() + "/complete",
+        "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}").statusCode()).isEqualTo(204);
+    return awaitTask(pi, "Task_Draft");
+  }
+
   @Test
   default void erasureLeavesNoPersonalDataInTheEngineOrTheAuditLog() throws Exception {
     JdbcTemplate jdbc = bean(JdbcTemplate.class);
@@ -56,17 +71,7 @@ interface PortalErasureScenarios extends PortalTestApi {
     String pi = jdbc.queryForObject("SELECT process_instance_id FROM portal_question WHERE id = ?", String.class, id);
 
     // Staff work it: the handler's draft names the asker, a comment on a task carries the phone number.
-    Task triage = awaitTask(pi, "Task_Triage");
-    SsoClient editor = signIn("ngocct.vpubnd");
-    editor.postJson("/api/v1/tasks/" + triage.getId() + "/claim", "");
-    assertThat(editor.postJson("/api/v1/tasks/" + triage.getId() + "/complete",
-        "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}").statusCode()).isEqualTo(204);
-    Task classify = awaitTask(pi, "Task_Classify");
-    SsoClient leader = signIn("hungtv.skhcn");
-    leader.postJson("/api/v1/tasks/" + classify.getId() + "/claim", "");
-    assertThat(leader.postJson("/api/v1/tasks/" + classify.getId() + "/complete",
-        "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}").statusCode()).isEqualTo(204);
-    Task draft = awaitTask(pi, "Task_Draft");
+    Task draft = routedToAnh(pi);
     bean(TaskService.class).createComment(draft.getId(), pi, "Đã gọi " + PHONE + " để hỏi thêm");
     SsoClient anh = signIn("anhdd.skhcn");
     assertThat(anh.postJson("/api/v1/tasks/" + draft.getId() + "/complete",
@@ -137,17 +142,8 @@ interface PortalErasureScenarios extends PortalTestApi {
     String pi = jdbc.queryForObject("SELECT process_instance_id FROM portal_question WHERE id = ?", String.class, id);
 
     // Staff work the case: the leader returns the draft with a comment that reaches the asker.
-    Task triage = awaitTask(pi, "Task_Triage");
-    SsoClient editor = signIn("ngocct.vpubnd");
-    editor.postJson("/api/v1/tasks/" + triage.getId() + "/claim", "");
-    assertThat(editor.postJson("/api/v1/tasks/" + triage.getId() + "/complete",
-        "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}").statusCode()).isEqualTo(204);
-    Task classify = awaitTask(pi, "Task_Classify");
+    Task draft = routedToAnh(pi);
     SsoClient leader = signIn("hungtv.skhcn");
-    leader.postJson("/api/v1/tasks/" + classify.getId() + "/claim", "");
-    assertThat(leader.postJson("/api/v1/tasks/" + classify.getId() + "/complete",
-        "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}").statusCode()).isEqualTo(204);
-    Task draft = awaitTask(pi, "Task_Draft");
     SsoClient anh = signIn("anhdd.skhcn");
     assertThat(anh.postJson("/api/v1/tasks/" + draft.getId() + "/complete",
         "{\"answer\": \"Kính gửi ông " + name + ": doanh nghiệp được hỗ trợ theo chương trình chuyển đổi số.\","
