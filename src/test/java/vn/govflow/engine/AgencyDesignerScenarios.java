@@ -130,14 +130,19 @@ public interface AgencyDesignerScenarios extends IncomingTestSupport {
         "SELECT process_instance_id FROM portal_question WHERE tracking_code = ?", String.class, code);
     SsoClient huy = signIn(DESIGNER);
 
+    // While the editors hold it, the question is not his: neither the task nor its history.
     String triage = awaitTask(pi, "Task_Triage").getId();
-    SsoClient editor = signIn("ngocct.vpubnd");
-    done(editor, triage, "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}");
+    assertThat(json(huy, "/engine-rest/task?maxResults=500", 200)).doesNotContain(triage);
     assertThat(json(huy, "/engine-rest/history/task?maxResults=500&processInstanceId=" + pi, 200))
         .doesNotContain(triage);
+    SsoClient editor = signIn("ngocct.vpubnd");
+    done(editor, triage, "{\"decision\": \"accept\", \"routeTo\": \"skhcn\"}");
 
-    // Routed to Sở KH&CN: the leader's classification task and the instance are the designer's to read.
+    // Routed to Sở KH&CN (an asynchronous step, hence the wait): the leader's classification task and the
+    // instance are the designer's to read, and with the instance its history, the editors' triage included.
     String classify = awaitTask(pi, "Task_Classify").getId();
+    assertThat(json(huy, "/engine-rest/history/task?maxResults=500&processInstanceId=" + pi, 200))
+        .contains(triage);
     assertThat(json(huy, "/engine-rest/task?maxResults=500", 200)).contains(classify);
     assertThat(json(huy, "/engine-rest/process-instance?maxResults=500", 200)).contains(pi);
     assertThat(json(huy, "/engine-rest/process-instance/" + pi + "/variables", 200)).contains(code);
