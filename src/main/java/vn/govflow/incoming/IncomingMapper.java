@@ -36,8 +36,6 @@ interface IncomingMapper {
       + " #{d.onBehalfOf}, #{d.registeredAt}, #{searchText})")
   void insert(@Param("d") IncomingDocument document, @Param("searchText") String searchText);
 
-  @Insert("INSERT INTO inc_document_file(document_id, file_id, position) VALUES (#{doc}, #{file}, #{pos})")
-  void insertFile(@Param("doc") String documentId, @Param("file") String fileId, @Param("pos") int position);
 
   @Update("UPDATE inc_document SET process_instance_id = #{pi} WHERE id = #{id}")
   void setProcessInstance(@Param("id") String id, @Param("pi") String processInstanceId);
@@ -58,11 +56,7 @@ interface IncomingMapper {
   @Select("SELECT " + COLUMNS + " FROM inc_document WHERE id = #{id}")
   IncomingDocument find(String id);
 
-  @Select("SELECT file_id FROM inc_document_file WHERE document_id = #{id} ORDER BY position")
-  List<String> fileIds(String id);
 
-  @Select("SELECT document_id FROM inc_document_file WHERE file_id = #{fileId}")
-  List<String> documentsWithFile(@Param("fileId") String fileId);
 
   @org.apache.ibatis.annotations.Update("UPDATE inc_document SET search_text = #{text} WHERE id = #{id}")
   int setSearchText(@Param("id") String id, @Param("text") String searchText);
@@ -97,21 +91,4 @@ interface IncomingMapper {
       + "<foreach item='term' collection='terms'> AND search_text LIKE #{term}</foreach></script>")
   long count(@Param("agency") String agencyCode, @Param("from") OffsetDateTime from, @Param("to") OffsetDateTime to,
              @Param("terms") List<String> likeTerms);
-
-  /** When each document was forwarded to its handler (the register's "ngày chuyển"). */
-  @Select("<script>SELECT document_id, MIN(occurred_at) AS occurred_at FROM inc_document_event"
-      + " WHERE step = 'DIRECTED' AND document_id IN"
-      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach>"
-      + " GROUP BY document_id</script>")
-  List<Forwarded> forwarded(@Param("ids") List<String> documentIds);
-
-  record Forwarded(String documentId, OffsetDateTime occurredAt) {}
-
-  @Insert("INSERT INTO inc_document_event(document_id, occurred_at, actor, on_behalf_of, step, comment)"
-      + " VALUES (#{documentId}, #{occurredAt}, #{actor}, #{onBehalfOf}, #{step}, #{comment})")
-  void insertEvent(IncomingEvent event);
-
-  @Select("SELECT id, document_id, occurred_at, actor, on_behalf_of, step, comment FROM inc_document_event"
-      + " WHERE document_id = #{id} ORDER BY occurred_at, id")
-  List<IncomingEvent> events(String id);
 }

@@ -128,8 +128,7 @@ class IncomingPages {
     model.addAttribute("urgencyName", Urgency.byCode(d.urgency()).map(Urgency::nameVi).orElse(""));
     model.addAttribute("files", incoming.fileIds(d).stream().map(f -> files.find(f, me)).flatMap(Optional::stream)
         .toList());
-    model.addAttribute("events", incoming.events(d).stream().map(e -> history.entry(e.occurredAt(), e.actor(),
-        e.onBehalfOf(), e.step(), e.comment())).toList());
+    model.addAttribute("events", history.entries(IncomingCaseType.TYPE, d.id(), at -> at));
     model.addAttribute("leadHandlerName", d.leadHandler() == null ? null
         : directory.person(d.leadHandler()).map(Person::fullName).orElse(d.leadHandler()));
     return "incoming/document";

@@ -1,6 +1,8 @@
 package vn.govflow.incoming;
 
 import vn.govflow.casework.CaseStart;
+import vn.govflow.casework.CaseFiles;
+import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.Cases;
 import vn.govflow.casework.SearchText;
 
@@ -21,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -61,11 +62,16 @@ public class IncomingService {
   private final ZoneId zone;
   private final Clock clock;
   private final Cases cases;
+  private final CaseHistory history;
+  private final CaseFiles caseFiles;
 
   IncomingService(IncomingMapper mapper, FileService files, IdentityDirectory directory, RuntimeService runtime,
                   TaskService taskService, AuditLog audit, PlatformTransactionManager transactions,
-                  @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, Cases cases) {
+                  @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, Cases cases, CaseHistory history,
+                  CaseFiles caseFiles) {
     this.cases = cases;
+    this.history = history;
+    this.caseFiles = caseFiles;
     this.mapper = mapper;
     this.files = files;
     this.directory = directory;
@@ -141,14 +147,14 @@ public class IncomingService {
         null, null, null, null, clerk.username(), clerk.onBehalfOf(), now);
     mapper.insert(doc, searchText(doc, fileText));
     for (int i = 0; i < stored.size(); i++) {
-      mapper.insertFile(id, stored.get(i).id(), i);
+      caseFiles.attach(IncomingCaseType.TYPE, id, stored.get(i).id(), i);
     }
 
     String pi = cases.start(new CaseStart(IncomingCaseType.TYPE, id, agency, doc.numberSymbol() + " – " + doc.summary(),
         v.urgency, null, processVariables(doc, agency, v.directingLeader)));
     mapper.setProcessInstance(id, pi);
-    mapper.insertEvent(new IncomingEvent(null, id, now, clerk.username(), clerk.onBehalfOf(), "REGISTERED",
-        "Vào sổ số đến " + number + "/" + year + (v.duplicateOf == null ? "" : " (đã xác nhận không trùng)")));
+    history.record(IncomingCaseType.TYPE, id, now, clerk.username(), clerk.onBehalfOf(), "REGISTERED",
+        "Vào sổ số đến " + number + "/" + year + (v.duplicateOf == null ? "" : " (đã xác nhận không trùng)"));
     audit.record("incoming.register", "incoming-document", id, "Số đến " + number + "/" + year + ": "
         + v.numberSymbol);
     return new Registered(id, number, pi, mapper.find(id));
@@ -162,11 +168,13 @@ public class IncomingService {
   }
 
   public List<String> fileIds(IncomingDocument document) {
-    return mapper.fileIds(document.id());
+    return caseFiles.fileIds(IncomingCaseType.TYPE, document.id());
   }
 
+  /** The document's phiếu giải quyết, as the API has always given it. */
   public List<IncomingEvent> events(IncomingDocument document) {
-    return mapper.events(document.id());
+    return history.steps(IncomingCaseType.TYPE, document.id()).stream().map(s -> new IncomingEvent(s.id(),
+        s.caseId(), s.occurredAt(), s.actor(), s.onBehalfOf(), s.step(), s.comment())).toList();
   }
 
   public record Page(List<IncomingDocument> items, long total) {}
@@ -242,8 +250,7 @@ public class IncomingService {
     Map<String, OffsetDateTime> forwarded = new HashMap<>();
     List<String> ids = documents.stream().map(IncomingDocument::id).toList();
     for (int i = 0; i < ids.size(); i += 1000) {
-      mapper.forwarded(ids.subList(i, Math.min(ids.size(), i + 1000)))
-          .forEach(f -> forwarded.put(f.documentId(), f.occurredAt()));
+      forwarded.putAll(history.firstTimes(IncomingCaseType.TYPE, "DIRECTED", ids.subList(i, Math.min(ids.size(), i + 1000))));
     }
     return documents.stream().map(d -> new RegisterRow(d.id(), d.arrivedAt(), d.arrivalNumber(), d.regYear(),
         d.senderName(), d.numberSymbol(), d.documentDate(), d.typeAndSummary(),
@@ -256,8 +263,7 @@ public class IncomingService {
 
   /** Records a step of the handling on the document's phiếu giải quyết. */
   void recordEvent(String documentId, String actor, String step, String comment) {
-    mapper.insertEvent(new IncomingEvent(null, documentId, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
-        actor, null, step, comment == null || comment.length() <= 4000 ? comment : comment.substring(0, 4000)));
+    history.record(IncomingCaseType.TYPE, documentId, actor, null, step, comment);
   }
 
   private void ensureSequence(String agencyCode, int year) {
@@ -312,10 +318,10 @@ public class IncomingService {
    */
   @org.springframework.context.event.EventListener
   void fileTextExtracted(vn.govflow.files.FileTextExtracted event) {
-    for (String id : mapper.documentsWithFile(event.fileId())) {
+    for (String id : caseFiles.casesWithFile(IncomingCaseType.TYPE, event.fileId())) {
       IncomingDocument doc = mapper.find(id);
       if (doc != null) {
-        mapper.setSearchText(id, searchText(doc, fileText(mapper.fileIds(id))));
+        mapper.setSearchText(id, searchText(doc, fileText(caseFiles.fileIds(IncomingCaseType.TYPE, id))));
       }
     }
   }

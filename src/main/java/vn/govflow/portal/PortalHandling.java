@@ -1,5 +1,6 @@
 package vn.govflow.portal;
 
+import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.Cases;
 import vn.govflow.casework.SearchText;
 
@@ -39,6 +40,7 @@ class PortalHandling {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PortalMapper mapper;
+  private final CaseHistory history;
   private final IdentityDirectory directory;
   private final WorkingDayCalendar calendar;
   private final NotificationService notifications;
@@ -46,7 +48,8 @@ class PortalHandling {
   private final MailOnce mailOnce;
 
   PortalHandling(PortalMapper mapper, IdentityDirectory directory, WorkingDayCalendar calendar,
-                 NotificationService notifications, AnswerMail mail, MailOnce mailOnce) {
+                 NotificationService notifications, AnswerMail mail, MailOnce mailOnce, CaseHistory history) {
+    this.history = history;
     this.mail = mail;
     this.mailOnce = mailOnce;
     this.mapper = mapper;
@@ -323,7 +326,7 @@ class PortalHandling {
   }
 
   private boolean hasEvent(String questionId, String step) {
-    return mapper.events(questionId).stream().anyMatch(e -> step.equals(e.step()));
+    return history.hasStep(PortalCaseType.TYPE, questionId, step);
   }
 
   /** Tells the asker of a special case the date by which the answer is promised (the appointment). */
@@ -403,8 +406,7 @@ class PortalHandling {
   }
 
   private void event(Object questionId, String actor, String step, String comment) {
-    mapper.insertEvent((String) questionId, OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.MICROS), actor,
-        step, comment == null || comment.length() <= 4000 ? comment : comment.substring(0, 4000));
+    history.record(PortalCaseType.TYPE, (String) questionId, actor, null, step, comment);
   }
 
   private Agency agency(String shortName) {

@@ -104,38 +104,13 @@ public interface PortalMapper {
   void setTexts(@org.apache.ibatis.annotations.Param("id") String id,
                 @org.apache.ibatis.annotations.Param("t") Texts texts);
 
-  /** The staff's comments on a question's steps (a return comment may name or reach the asker). */
-  record EventComment(long id, String comment) {}
 
-  @Select("SELECT id, comment FROM portal_question_event WHERE question_id = #{id} AND comment IS NOT NULL")
-  java.util.List<EventComment> eventComments(String questionId);
 
-  @org.apache.ibatis.annotations.Update("UPDATE portal_question_event SET comment = #{comment} WHERE id = #{id}")
-  void setEventComment(@org.apache.ibatis.annotations.Param("id") long id,
-                       @org.apache.ibatis.annotations.Param("comment") String comment);
 
-  @Insert("INSERT INTO portal_question_event(question_id, occurred_at, actor, step, comment)"
-      + " VALUES (#{questionId}, #{at}, #{actor}, #{step}, #{comment})")
-  void insertEvent(@org.apache.ibatis.annotations.Param("questionId") String questionId,
-                   @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at,
-                   @org.apache.ibatis.annotations.Param("actor") String actor,
-                   @org.apache.ibatis.annotations.Param("step") String step,
-                   @org.apache.ibatis.annotations.Param("comment") String comment);
-
-  @Insert("INSERT INTO portal_question_file(question_id, file_id, position) VALUES (#{questionId}, #{fileId}, #{position})")
-  void insertFile(@org.apache.ibatis.annotations.Param("questionId") String questionId,
-                  @org.apache.ibatis.annotations.Param("fileId") String fileId,
-                  @org.apache.ibatis.annotations.Param("position") int position);
-
-  @org.apache.ibatis.annotations.Delete("DELETE FROM portal_question_file WHERE question_id = #{questionId}")
-  void deleteFiles(String questionId);
 
   /** An attached file as staff see it in the list. */
   record FileRow(String id, String originalName, String mediaType, long sizeBytes) {}
 
-  /** The question's files in the asker's order; their metadata belongs to the files module (FileService). */
-  @Select("SELECT file_id FROM portal_question_file WHERE question_id = #{questionId} ORDER BY position")
-  java.util.List<String> fileIds(String questionId);
 
   /** The question's id by its tracking code, or by its own id, when its answer is published. */
   @Select(PUBLISHED + " AND (tracking_code = #{ref} OR id = #{ref})")
@@ -166,11 +141,6 @@ public interface PortalMapper {
   @Select("SELECT " + COLUMNS + " FROM portal_question WHERE id = #{id}")
   PortalQuestion byId(String id);
 
-  record Event(java.time.OffsetDateTime occurredAt, String actor, String step, String comment) {}
-
-  @Select("SELECT occurred_at, actor, step, comment FROM portal_question_event WHERE question_id = #{id}"
-      + " ORDER BY occurred_at, id")
-  java.util.List<Event> events(String id);
 
   /** One line of the staff list of questions. */
   record Row(String id, String trackingCode, String field, String answeringAgency, String status,

@@ -2,6 +2,7 @@ package vn.govflow.portal;
 
 import vn.govflow.casework.CaseStart;
 import vn.govflow.casework.CaseDeadlines;
+import vn.govflow.casework.CaseFiles;
 import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.Cases;
 import vn.govflow.casework.SearchText;
@@ -66,13 +67,15 @@ public class PortalService {
   private final Cases cases;
   private final CaseDeadlines deadlines;
   private final CaseHistory history;
+  private final CaseFiles caseFiles;
 
   PortalService(PortalMapper mapper, WorkingDayCalendar calendar, IdentityDirectory directory, PortalHandling handling,
                 org.camunda.bpm.engine.RuntimeService runtime, FileService fileService,
                 @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes,
                 vn.govflow.audit.AuditLog audit, AuditService auditService, AuditRedaction auditRedaction,
                 ProcessDataRedaction processRedaction, Cases cases, CaseHistory history,
-                CaseDeadlines deadlines, NotificationRedaction notificationRedaction) {
+                CaseDeadlines deadlines, NotificationRedaction notificationRedaction, CaseFiles caseFiles) {
+    this.caseFiles = caseFiles;
     this.notificationRedaction = notificationRedaction;
     this.deadlines = deadlines;
     this.cases = cases;
@@ -119,14 +122,11 @@ public class PortalService {
     mapper.setTexts(q.id(), new PortalMapper.Texts(PersonalData.redact(texts.question(), personal),
         PersonalData.redact(texts.answer(), personal), PersonalData.redact(texts.answerEn(), personal),
         PersonalData.redact(texts.searchText(), folded)));
-    for (PortalMapper.EventComment c : mapper.eventComments(q.id())) {
-      if (PersonalData.mentions(c.comment(), personal)) {
-        mapper.setEventComment(c.id(), PersonalData.redact(c.comment(), personal));
-      }
-    }
+    history.rewriteComments(PortalCaseType.TYPE, q.id(), c -> PersonalData.mentions(c, personal)
+        ? PersonalData.redact(c, personal) : c);
     // Attachments often are identity papers: they go too (their bytes with the storage's next sweep).
     List<PortalMapper.FileRow> files = files(q.id());
-    mapper.deleteFiles(q.id());
+    caseFiles.detachAll(PortalCaseType.TYPE, q.id());
     files.forEach(f -> fileService.erase(f.id(), "xóa dữ liệu cá nhân theo yêu cầu người hỏi " + q.trackingCode()));
     PortalMapper.Handling h = mapper.handling(q.id());
     processRedaction.redact(h == null ? null : h.processInstanceId(), personal);
@@ -143,7 +143,7 @@ public class PortalService {
         "Xóa dữ liệu cá nhân của người hỏi " + q.trackingCode() + " (seed 003 Art 27.2): địa chỉ truy cập và chi tiết"
             + " nhận diện trong nhật ký của câu hỏi và " + files.size() + " tệp", targets, personal,
         List.of(q.trackingCode()));
-    mapper.insertEvent(q.id(), OffsetDateTime.now(calendar.zone()), null, "PERSONAL_DATA_ERASED",
+    history.record(PortalCaseType.TYPE, q.id(), null, null, "PERSONAL_DATA_ERASED",
         "Xóa dữ liệu cá nhân theo yêu cầu của người hỏi" + (files.isEmpty() ? "" : ", cùng " + files.size()
             + " tệp đính kèm"));
   }
@@ -208,8 +208,8 @@ public class PortalService {
     }
     audit.record("portal.question.view", "portal-question", q.id(), q.trackingCode());
     String[] field = PortalFields.ALL.get(q.field());
-    List<HistoryEntry> events = mapper.events(id).stream().map(e -> history.entry(
-        PortalQuestion.at(e.occurredAt(), calendar.zone()), e.actor(), null, e.step(), e.comment())).toList();
+    List<HistoryEntry> events = history.entries(PortalCaseType.TYPE, id,
+        at -> PortalQuestion.at(at, calendar.zone()));
     return new StaffView(q, h, field == null ? q.field() : field[0],
         q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()),
         h.answeringAgency() == null ? null : directory.agency(h.answeringAgency()).map(a -> a.name())
@@ -362,7 +362,7 @@ public class PortalService {
     for (int i = 0; i < files.size(); i++) {
       try (java.io.InputStream in = files.get(i).content().open()) {
         StoredFile f = fileService.store(names.get(i), in, ASKER);
-        mapper.insertFile(q.id(), f.id(), i + 1);
+        caseFiles.attach(PortalCaseType.TYPE, q.id(), f.id(), i + 1);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -448,7 +448,7 @@ public class PortalService {
 
   /** The question's files as staff see them, read through the files module rather than its table. */
   private List<PortalMapper.FileRow> files(String questionId) {
-    return mapper.fileIds(questionId).stream().map(fileService::findHeldByCase).flatMap(Optional::stream)
+    return caseFiles.fileIds(PortalCaseType.TYPE, questionId).stream().map(fileService::findHeldByCase).flatMap(Optional::stream)
         .map(f -> new PortalMapper.FileRow(f.id(), f.originalName(), f.mediaType(), f.sizeBytes())).toList();
   }
 }

@@ -30,6 +30,7 @@ class ModuleBoundariesTest {
   static final Map<String, String> OWNERS = new LinkedHashMap<>();
 
   static {
+    OWNERS.put("case_", "casework");
     OWNERS.put("inc_", "incoming");
     OWNERS.put("portal_", "portal");
     OWNERS.put("stored_file", "files");

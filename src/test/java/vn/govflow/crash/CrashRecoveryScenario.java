@@ -188,7 +188,7 @@ abstract class CrashRecoveryScenario {
           r.arrivalNumber()).containsExactly(r.arrivalNumber());
       assertThat(count(jdbc, "SELECT COUNT(*) FROM inc_document WHERE id = ? AND process_instance_id = ?", r.id(),
           r.processInstanceId())).as("registration %s with its process", r.numberSymbol()).isEqualTo(1);
-      assertThat(count(jdbc, "SELECT COUNT(*) FROM inc_document_file WHERE document_id = ?", r.id()))
+      assertThat(count(jdbc, "SELECT COUNT(*) FROM case_file WHERE case_id = ?", r.id()))
           .as("file of %s", r.numberSymbol()).isEqualTo(1);
     }
     for (CrashWorkload.Asked a : work.asked) {
@@ -264,8 +264,8 @@ abstract class CrashRecoveryScenario {
 
   /** No second history line, no second notification, for anything the crash interrupted. */
   private static void assertNothingTwice(JdbcTemplate jdbc) {
-    assertThat(jdbc.queryForList("SELECT document_id || ' ' || step FROM inc_document_event"
-        + " GROUP BY document_id, step HAVING COUNT(*) > 1", String.class)).as("phiếu steps recorded twice").isEmpty();
+    assertThat(jdbc.queryForList("SELECT case_id || ' ' || step FROM case_history"
+        + " GROUP BY case_id, step HAVING COUNT(*) > 1", String.class)).as("phiếu steps recorded twice").isEmpty();
     assertThat(jdbc.queryForList("SELECT recipient || ' ' || kind || ' ' || link FROM notification"
         + " WHERE link IS NOT NULL GROUP BY recipient, kind, link HAVING COUNT(*) > 1", String.class))
         .as("notifications sent twice").isEmpty();

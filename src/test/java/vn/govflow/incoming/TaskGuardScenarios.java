@@ -31,7 +31,7 @@ interface TaskGuardScenarios extends IncomingTestSupport {
   }
 
   private List<String> steps(String documentId) {
-    return bean(JdbcTemplate.class).queryForList("SELECT step FROM inc_document_event WHERE document_id = ?"
+    return bean(JdbcTemplate.class).queryForList("SELECT step FROM case_history WHERE case_type = 'incoming' AND case_id = ?"
         + " ORDER BY occurred_at, id", String.class, documentId);
   }
 
@@ -175,7 +175,7 @@ interface TaskGuardScenarios extends IncomingTestSupport {
         "{\"variables\": {\"decision\": {\"value\": \"assign\"}, \"leadType\": {\"value\": \"person\"},"
             + " \"leadHandler\": {\"value\": \"anhdd.skhcn\"}}}");
     assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
-    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT actor FROM inc_document_event WHERE document_id = ?"
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT actor FROM case_history WHERE case_id = ?"
         + " AND step = 'DIRECTED'", String.class, ours[0])).isEqualTo("hungtv.skhcn");
   }
 

@@ -183,20 +183,20 @@ interface PortalErasureScenarios extends PortalTestApi {
         .anyMatch(f -> f.equalsIgnoreCase("ACT_HI_COMMENT.MESSAGE_ ∋ " + email))
         .anyMatch(f -> f.equalsIgnoreCase("ACT_RU_INCIDENT.INCIDENT_MSG_ ∋ " + email))
         .anyMatch(f -> f.equalsIgnoreCase("ACT_HI_DETAIL.TEXT_ ∋ " + email))
-        .anyMatch(f -> f.equalsIgnoreCase("portal_question_event.comment ∋ " + email))
+        .anyMatch(f -> f.equalsIgnoreCase("case_history.comment ∋ " + email))
         .anyMatch(f -> f.equalsIgnoreCase("audit_event.detail ∋ " + email));
 
     // All or nothing: when the erasure's last step fails (here the database refuses its closing event row), the
     // engine's, the audit log's and the notifications' rewrites are rolled back with it.
-    String refuse = "ALTER TABLE portal_question_event ADD CONSTRAINT test_refuse_erasure"
-        + " CHECK (NOT (step = 'PERSONAL_DATA_ERASED' AND question_id = '" + id + "'))";
+    String refuse = "ALTER TABLE case_history ADD CONSTRAINT test_refuse_erasure"
+        + " CHECK (NOT (step = 'PERSONAL_DATA_ERASED' AND case_id = '" + id + "'))";
     jdbc.execute(refuse);
     try {
       HttpResponse<String> failed = anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl()
           + "/api/v1/portal/questions/" + code + "/erase-personal-data")).POST(HttpRequest.BodyPublishers.noBody()));
       assertThat(failed.statusCode()).isGreaterThanOrEqualTo(500);
     } finally {
-      jdbc.execute("ALTER TABLE portal_question_event DROP CONSTRAINT test_refuse_erasure");
+      jdbc.execute("ALTER TABLE case_history DROP CONSTRAINT test_refuse_erasure");
     }
     assertThat(DatabaseSearch.find(db, needles)).containsExactlyInAnyOrderElementsOf(before);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'audit.redact' AND object_id = ?",
@@ -217,7 +217,7 @@ interface PortalErasureScenarios extends PortalTestApi {
     assertThat(jdbc.queryForObject("SELECT action FROM audit_event WHERE id = ?", String.class,
         bounce.get("redacted_by"))).isEqualTo("audit.redact");
     // The staff's comment keeps its sense without the asker; the engine's values stay readable.
-    assertThat(jdbc.queryForList("SELECT comment FROM portal_question_event WHERE question_id = ? AND step = ?",
+    assertThat(jdbc.queryForList("SELECT comment FROM case_history WHERE case_id = ? AND step = ?",
         String.class, id, "Task_Approve")).singleElement().asString()
         .contains("để hỏi quy mô doanh nghiệp").contains("[đã xóa]");
     org.camunda.spin.json.SpinJsonNode card = (org.camunda.spin.json.SpinJsonNode) runtime.getVariable(pi, "askerCard");

@@ -99,14 +99,14 @@ interface PortalMailOnceScenarios extends PortalTestApi {
   }
 
   default List<Map<String, Object>> sentEvents(String code) {
-    return jdbc().queryForList("SELECT comment FROM portal_question_event WHERE question_id = ? AND step = ?",
+    return jdbc().queryForList("SELECT comment FROM case_history WHERE case_id = ? AND step = ?",
         idOf(code), "ANSWER_SENT");
   }
 
   @Test
   default void aSendingStepRolledBackAfterTheMailServerAcceptedIsRetriedWithoutASecondEmail() throws Exception {
     // The history line the step writes after the send is refused once: the whole step rolls back.
-    FailingWrites.install(bean(DataSource.class), "portal_question_event", "INSERT", "step", "ANSWER_SENT", 1);
+    FailingWrites.install(bean(DataSource.class), "case_history", "INSERT", "step", "ANSWER_SENT", 1);
     String code = answerPrivately("Thủ tục cấp phép chuyển giao công nghệ ra sao?", "Nộp hồ sơ tại Sở.");
     String pi = processOf(code);
     Job job = failedSending(pi);
@@ -147,7 +147,7 @@ interface PortalMailOnceScenarios extends PortalTestApi {
 
   @Test
   default void anAppointmentStepRolledBackAfterTheMailServerAcceptedIsRetriedWithoutASecondEmail() throws Exception {
-    FailingWrites.install(bean(DataSource.class), "portal_question_event", "INSERT", "step", "APPOINTMENT", 1);
+    FailingWrites.install(bean(DataSource.class), "case_history", "INSERT", "step", "APPOINTMENT", 1);
     HttpResponse<String> r = ask(individual("Đề tài khoa học cấp tỉnh được xét duyệt thế nào?"), someAddress());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     String code = JSON.readTree(r.body()).get("trackingCode").asText();
@@ -162,8 +162,8 @@ interface PortalMailOnceScenarios extends PortalTestApi {
     bean(ManagementService.class).setJobDuedate(job.getId(), new Date());
     awaitTask(pi, "Task_Draft");
     assertThat(toAsker(subject)).as("the retried step does not send it again").hasSize(1);
-    List<Map<String, Object>> events = jdbc().queryForList("SELECT comment FROM portal_question_event"
-        + " WHERE question_id = ? AND step = 'APPOINTMENT'", idOf(code));
+    List<Map<String, Object>> events = jdbc().queryForList("SELECT comment FROM case_history"
+        + " WHERE case_id = ? AND step = 'APPOINTMENT'", idOf(code));
     assertThat(events).hasSize(1);
     assertThat(String.valueOf(events.get(0).get("comment"))).endsWith("; đã gửi thư d***@example.vn.");
   }

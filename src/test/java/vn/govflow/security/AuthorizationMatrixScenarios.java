@@ -185,7 +185,7 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
     Task direct = awaitTask(processInstanceId, "Task_Direct");
     assertThat(direct.getAssignee()).isEqualTo("hungtv.skhcn");
     String fileId = bean(JdbcTemplate.class).queryForObject(
-        "SELECT MIN(file_id) FROM inc_document_file WHERE document_id = ?", String.class, documentId);
+        "SELECT MIN(file_id) FROM case_file WHERE case_id = ?", String.class, documentId);
 
     HttpResponse<String> asked = anonymous().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/portal/questions"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
