@@ -16,8 +16,8 @@ class PageExceptionHandler {
     response.setStatus(e.status().value());
     boolean en = "en".equals(locale.getLanguage());
     model.addAttribute("status", e.status().value());
-    model.addAttribute("message", en ? e.messageEn() : e.messageVi());
-    model.addAttribute("otherMessage", en ? e.messageVi() : e.messageEn());
-    return "problem";
+    model.addAttribute("problem", en ? e.messageEn() : e.messageVi());
+    model.addAttribute("problemOther", en ? e.messageVi() : e.messageEn());
+    return "error";
   }
 }

@@ -134,6 +134,11 @@ class PortalReportPageH2Test extends H2IntegrationTest {
     assertThat(page.body()).contains("lang=\"vi\"").contains("Không thực hiện được")
         .contains("Chỉ lãnh đạo cơ quan và biên tập viên xem báo cáo Hỏi – Đáp.")
         .doesNotContain("portalreport-table").doesNotContain("Exception");
+    // The same one problem page for an address that leads nowhere, in the words for its status.
+    HttpResponse<String> nowhere = handler.get("/khong-co-trang-nay", "text/html");
+    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(nowhere.body()).contains("id=\"problem-message\"").contains("Không thực hiện được")
+        .contains("Không tìm thấy trang hoặc dữ liệu yêu cầu.").contains("HTTP 404");
   }
 
   @Test
