@@ -27,9 +27,12 @@ public enum Urgency {
   public String nameEn() { return nameEn; }
   public int rank() { return rank; }
 
-  /** Hỏa tốc and thượng khẩn are handled at once: a same-day deadline. */
-  public boolean sameDay() {
-    return this == HOA_TOC || this == THUONG_KHAN;
+  /**
+   * Hỏa tốc, thượng khẩn and khẩn alike are registered, presented and forwarded at once and handled at once
+   * (Decree 30/2020 Art 4.2c, 23.1, 24.2): every level but the ordinary one is urgent.
+   */
+  public boolean urgent() {
+    return this != THUONG;
   }
 
   public static Optional<Urgency> byCode(String code) {

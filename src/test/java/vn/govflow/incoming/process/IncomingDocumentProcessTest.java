@@ -254,10 +254,10 @@ class IncomingDocumentProcessTest {
   @Test
   void reassignRequestInterruptsHandlingAndGoesBackToTheLeader() throws Exception {
     ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
-    ProcessInstance pi = start("VB-005", "khan", "cong-van", "ld.hung");
+    ProcessInstance pi = start("VB-005", "thuong", "giay-moi", "ld.hung");
     complete(task(pi), direct("person", "cv.an", null, "[\"cv.binh\"]"));
     runJob(pi, "Task_ApplyDirection");
-    assertThat(pi).isWaitingAt("Task_Handle", "Task_GiveOpinion").variables().containsEntry("deadlineDays", 3);
+    assertThat(pi).isWaitingAt("Task_Handle", "Task_GiveOpinion").variables().containsEntry("deadlineDays", 2);
 
     runtimeService().createMessageCorrelation("IncomingReassignRequested").processInstanceBusinessKey("VB-005")
         .correlate();
