@@ -153,7 +153,7 @@ class IncomingHandling {
       execution.setVariable("departmentHeads", String.join(",", departmentHeads(leadDepartment)));
       execution.setVariable("departmentPeopleOptions", new ArrayList<>(directory.people().stream()
           .filter(p -> p.active() && leadDepartment.equals(p.departmentId()) && Person.KIND_PERSON.equals(p.kind()))
-          .map(p -> IncomingService.option(p.fullName(), p.username())).toList()));
+          .map(p -> AgencyStaff.option(p.fullName(), p.username())).toList()));
       execution.setVariable("leadHandler", null);
     }
     execution.setVariable("leadDepartment", leadDepartment);

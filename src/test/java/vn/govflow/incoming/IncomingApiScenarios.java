@@ -103,7 +103,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
 
   @Test
   default void concurrentRegistrationsGetUniqueGaplessNumbers() throws Exception {
-    IncomingService service = bean(IncomingService.class);
+    IncomingRegistration service = bean(IncomingRegistration.class);
     CurrentUser clerk = new CurrentUser("hoadt.vpubnd", "Đặng Thị Hoa", "000.00.01.H37", "Văn phòng", "vpubnd-hcto",
         null, "Văn thư", Set.of("clerk"), null);
     long before = lastNumber("000.00.01.H37");
@@ -114,7 +114,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
       int n = i;
       jobs.add(() -> service.register(new RegistrationRequest(null, "PAPER", null, "Sở Tài chính", "C" + n + "/STC",
           LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1), "cong-van", "Công văn đồng thời số " + n, "thuong", 1, null, null, false, null,
-          null, false), List.of(new IncomingService.Upload("scan-" + n + ".txt",
+          null, false), List.of(new IncomingRegistration.Upload("scan-" + n + ".txt",
               () -> new ByteArrayInputStream(("scan " + n).getBytes(StandardCharsets.UTF_8)))), clerk).arrivalNumber());
     }
     List<Long> numbers = new ArrayList<>();
