@@ -12,8 +12,6 @@ import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.SearchText;
 import vn.govflow.common.error.UserError;
 import vn.govflow.identity.CurrentUser;
-import vn.govflow.identity.IdentityDirectory;
-import vn.govflow.identity.Person;
 
 /**
  * The agency's register read back: searched newest first, in book order for printing and export, and as the
@@ -23,14 +21,14 @@ import vn.govflow.identity.Person;
 public class RegisterQueries {
   private final IncomingMapper mapper;
   private final CaseHistory history;
-  private final IdentityDirectory directory;
+  private final AgencyStaff staff;
   private final ZoneId zone;
 
-  RegisterQueries(IncomingMapper mapper, CaseHistory history, IdentityDirectory directory,
+  RegisterQueries(IncomingMapper mapper, CaseHistory history, AgencyStaff staff,
                   @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.mapper = mapper;
     this.history = history;
-    this.directory = directory;
+    this.staff = staff;
     this.zone = ZoneId.of(zone);
   }
 
@@ -86,9 +84,9 @@ public class RegisterQueries {
     return documents.stream().map(d -> new RegisterRow(d.id(), d.arrivedAt(), d.arrivalNumber(), d.regYear(),
         d.senderName(), d.numberSymbol(), d.documentDate(), d.typeAndSummary(),
         d.recipient() != null ? d.recipient() : d.leadDepartment() != null
-            ? directory.department(d.leadDepartment()).map(x -> x.name()).orElse(d.leadDepartment()) : null,
+            ? staff.departmentName(d.leadDepartment()) : null,
         forwarded.get(d.id()),
-        d.leadHandler() == null ? null : directory.person(d.leadHandler()).map(Person::fullName).orElse(d.leadHandler()),
+        d.leadHandler() == null ? null : staff.personName(d.leadHandler()),
         d.note(), d.urgency(), d.status(), d.dueAt())).toList();
   }
 }
