@@ -9,19 +9,19 @@ import vn.govflow.casework.CaseReminders;
 import vn.govflow.casework.TaskRules;
 
 /**
- * The beans the incoming-document process calls by name. Each only hands over to {@link HandlingSteps} (service
+ * The beans the incoming-document process calls by name. Each only hands over to {@link IncomingSteps} (service
  * tasks) or {@link IncomingHandling} (form rules), where the work lives and can be tested without the engine.
  */
 @Configuration
 @ModuleDelegates("incoming")
 class IncomingDelegates {
   @Bean
-  JavaDelegate incomingDirection(HandlingSteps steps) {
+  JavaDelegate incomingDirection(IncomingSteps steps) {
     return steps::applyDirection;
   }
 
   @Bean
-  JavaDelegate incomingStatus(HandlingSteps steps) {
+  JavaDelegate incomingStatus(IncomingSteps steps) {
     return execution -> steps.markStatus(execution, (String) execution.getVariableLocal("status"));
   }
 

@@ -19,18 +19,18 @@ import vn.govflow.identity.IdentityDirectory;
  * The form rules of handling an incoming document, per user task, checked when the task completes (the task
  * listeners only translate between the engine and these methods). A person's mistake in a form is refused then
  * (the engine keeps the task open), never discovered later by a service task; the service tasks are
- * {@link HandlingSteps}.
+ * {@link IncomingSteps}.
  */
 @Service
 class IncomingHandling {
   private final IncomingMapper mapper;
   private final IncomingService incoming;
-  private final HandledDocument documents;
-  private final AgencyStaff staff;
+  private final IncomingByProcess documents;
+  private final IncomingStaff staff;
   private final IncomingNotices notices;
   private final IdentityDirectory directory;
 
-  IncomingHandling(IncomingMapper mapper, IncomingService incoming, HandledDocument documents, AgencyStaff staff,
+  IncomingHandling(IncomingMapper mapper, IncomingService incoming, IncomingByProcess documents, IncomingStaff staff,
                    IncomingNotices notices, IdentityDirectory directory) {
     this.mapper = mapper;
     this.incoming = incoming;

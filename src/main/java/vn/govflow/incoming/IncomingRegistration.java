@@ -40,7 +40,7 @@ public class IncomingRegistration {
   private final IncomingMapper mapper;
   private final RegistrationRules rules;
   private final ArrivalNumbers numbers;
-  private final AgencyStaff staff;
+  private final IncomingStaff staff;
   private final FileService files;
   private final IdentityDirectory directory;
   private final AuditLog audit;
@@ -50,7 +50,7 @@ public class IncomingRegistration {
   private final ZoneId zone;
   private final Clock clock;
 
-  IncomingRegistration(IncomingMapper mapper, RegistrationRules rules, ArrivalNumbers numbers, AgencyStaff staff,
+  IncomingRegistration(IncomingMapper mapper, RegistrationRules rules, ArrivalNumbers numbers, IncomingStaff staff,
                        FileService files, IdentityDirectory directory, AuditLog audit, Cases cases,
                        CaseHistory history, CaseFiles caseFiles,
                        @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {

@@ -21,10 +21,10 @@ import vn.govflow.identity.CurrentUser;
 public class RegisterQueries {
   private final IncomingMapper mapper;
   private final CaseHistory history;
-  private final AgencyStaff staff;
+  private final IncomingStaff staff;
   private final ZoneId zone;
 
-  RegisterQueries(IncomingMapper mapper, CaseHistory history, AgencyStaff staff,
+  RegisterQueries(IncomingMapper mapper, CaseHistory history, IncomingStaff staff,
                   @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.mapper = mapper;
     this.history = history;

@@ -34,11 +34,11 @@ class RegistrationRules {
   private final IncomingMapper mapper;
   private final FileService files;
   private final IdentityDirectory directory;
-  private final AgencyStaff staff;
+  private final IncomingStaff staff;
   private final ZoneId zone;
   private final Clock clock;
 
-  RegistrationRules(IncomingMapper mapper, FileService files, IdentityDirectory directory, AgencyStaff staff,
+  RegistrationRules(IncomingMapper mapper, FileService files, IdentityDirectory directory, IncomingStaff staff,
                     @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.mapper = mapper;
     this.files = files;

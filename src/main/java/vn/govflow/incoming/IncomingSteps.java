@@ -13,15 +13,15 @@ import vn.govflow.calendar.WorkingDayCalendar;
  * document's final status. Called by {@link IncomingDelegates}.
  */
 @Service
-class HandlingSteps {
+class IncomingSteps {
   private final IncomingMapper mapper;
   private final IncomingService incoming;
-  private final HandledDocument documents;
-  private final AgencyStaff staff;
+  private final IncomingByProcess documents;
+  private final IncomingStaff staff;
   private final IncomingNotices notices;
   private final WorkingDayCalendar calendar;
 
-  HandlingSteps(IncomingMapper mapper, IncomingService incoming, HandledDocument documents, AgencyStaff staff,
+  IncomingSteps(IncomingMapper mapper, IncomingService incoming, IncomingByProcess documents, IncomingStaff staff,
                 IncomingNotices notices, WorkingDayCalendar calendar) {
     this.mapper = mapper;
     this.incoming = incoming;

@@ -12,10 +12,10 @@ import vn.govflow.identity.Roles;
 
 /** The agency's people as registration and handling see them: leaders, staff, department heads, form options. */
 @Component
-class AgencyStaff {
+class IncomingStaff {
   private final IdentityDirectory directory;
 
-  AgencyStaff(IdentityDirectory directory) {
+  IncomingStaff(IdentityDirectory directory) {
     this.directory = directory;
   }
 

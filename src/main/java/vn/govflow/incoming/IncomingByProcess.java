@@ -11,10 +11,10 @@ import vn.govflow.common.error.UserError;
  * handling this instance is. A {@code documentId} variable is never trusted for it.
  */
 @Component
-class HandledDocument {
+class IncomingByProcess {
   private final IncomingMapper mapper;
 
-  HandledDocument(IncomingMapper mapper) {
+  IncomingByProcess(IncomingMapper mapper) {
     this.mapper = mapper;
   }
 
