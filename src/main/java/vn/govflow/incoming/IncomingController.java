@@ -27,12 +27,20 @@ import vn.govflow.identity.CurrentUserProvider;
 @RequestMapping("/api/v1/incoming-documents")
 class IncomingController {
   private final IncomingService incoming;
+  private final IncomingRegistration registration;
+  private final RegisterQueries registerQueries;
+  private final IncomingReassignment reassignment;
   private final FileService files;
   private final CurrentUserProvider users;
   private final RegisterExport export;
 
-  IncomingController(IncomingService incoming, FileService files, CurrentUserProvider users, RegisterExport export) {
+  IncomingController(IncomingService incoming, IncomingRegistration registration, RegisterQueries registerQueries,
+                     IncomingReassignment reassignment, FileService files, CurrentUserProvider users,
+                     RegisterExport export) {
     this.incoming = incoming;
+    this.registration = registration;
+    this.registerQueries = registerQueries;
+    this.reassignment = reassignment;
     this.files = files;
     this.users = users;
     this.export = export;
@@ -43,7 +51,7 @@ class IncomingController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     CurrentUser me = users.require();
-    incoming.registerAscending(me, from, to, 0, 1); // validates the range before the download starts
+    registerQueries.registerAscending(me, from, to, 0, 1); // validates the range before the download starts
     String name = "so-van-ban-den-" + from + "-" + to + ".xlsx";
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
@@ -57,10 +65,10 @@ class IncomingController {
   ResponseEntity<RegisteredView> register(@RequestPart("document") RegistrationRequest document,
                                           @RequestPart(value = "files", required = false) List<MultipartFile> parts) {
     CurrentUser me = users.require();
-    List<IncomingService.Upload> uploads = parts == null ? List.of() : parts.stream()
+    List<IncomingRegistration.Upload> uploads = parts == null ? List.of() : parts.stream()
         .filter(p -> !p.isEmpty() || p.getOriginalFilename() != null)
-        .map(p -> new IncomingService.Upload(p.getOriginalFilename(), p::getInputStream)).toList();
-    IncomingService.Registered r = incoming.register(document, uploads, me);
+        .map(p -> new IncomingRegistration.Upload(p.getOriginalFilename(), p::getInputStream)).toList();
+    IncomingRegistration.Registered r = registration.register(document, uploads, me);
     return ResponseEntity.created(URI.create("/api/v1/incoming-documents/" + r.id()))
         .body(new RegisteredView(r.id(), r.arrivalNumber(), r.document().regYear(), r.processInstanceId()));
   }
@@ -84,7 +92,7 @@ class IncomingController {
   @PostMapping("/{id}/reassign-request")
   @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
   void requestReassignment(@PathVariable String id, @org.springframework.web.bind.annotation.RequestBody ReassignRequest body) {
-    incoming.requestReassignment(id, body == null ? null : body.reason(), users.require());
+    reassignment.requestReassignment(id, body == null ? null : body.reason(), users.require());
   }
 
   @GetMapping
@@ -94,8 +102,8 @@ class IncomingController {
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
     CurrentUser me = users.require();
-    IncomingService.Page p = incoming.register(me, q, from, to, page, size);
-    return Map.of("items", incoming.rows(p.items()), "total", p.total(), "page", page, "size", size);
+    RegisterQueries.Page p = registerQueries.register(me, q, from, to, page, size);
+    return Map.of("items", registerQueries.rows(p.items()), "total", p.total(), "page", page, "size", size);
   }
 
 }

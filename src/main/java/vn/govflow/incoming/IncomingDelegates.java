@@ -9,20 +9,20 @@ import vn.govflow.casework.CaseReminders;
 import vn.govflow.casework.TaskRules;
 
 /**
- * The beans the incoming-document process calls by name. Each only hands over to {@link IncomingHandling},
- * where the rules live and can be tested without the engine.
+ * The beans the incoming-document process calls by name. Each only hands over to {@link IncomingSteps} (service
+ * tasks) or {@link IncomingHandling} (form rules), where the work lives and can be tested without the engine.
  */
 @Configuration
 @ModuleDelegates("incoming")
 class IncomingDelegates {
   @Bean
-  JavaDelegate incomingDirection(IncomingHandling handling) {
-    return handling::applyDirection;
+  JavaDelegate incomingDirection(IncomingSteps steps) {
+    return steps::applyDirection;
   }
 
   @Bean
-  JavaDelegate incomingStatus(IncomingHandling handling) {
-    return execution -> handling.markStatus(execution, (String) execution.getVariableLocal("status"));
+  JavaDelegate incomingStatus(IncomingSteps steps) {
+    return execution -> steps.markStatus(execution, (String) execution.getVariableLocal("status"));
   }
 
   /** Instances started on deployments before the shared {@code caseReminders} still name this bean. */

@@ -1,67 +1,51 @@
 package vn.govflow.incoming;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import static vn.govflow.incoming.Text.nz;
+import static vn.govflow.incoming.Text.optional;
+
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import vn.govflow.calendar.WorkingDayCalendar;
 import vn.govflow.common.error.UserError;
 import vn.govflow.common.error.UserError.FieldProblem;
-import vn.govflow.identity.Department;
 import vn.govflow.identity.IdentityDirectory;
-import vn.govflow.identity.Person;
-import vn.govflow.identity.Roles;
-import vn.govflow.notify.NotificationKind;
-import vn.govflow.notify.NotificationService;
 
 /**
- * The business rules of handling an incoming document, called by the process's delegates and task listeners
- * (which only translate between the engine and these methods). A person's mistake in a form is refused when
- * they complete the task (the engine then keeps the task open), never discovered later by a service task.
+ * The form rules of handling an incoming document, per user task, checked when the task completes (the task
+ * listeners only translate between the engine and these methods). A person's mistake in a form is refused then
+ * (the engine keeps the task open), never discovered later by a service task; the service tasks are
+ * {@link IncomingSteps}.
  */
 @Service
 class IncomingHandling {
   private final IncomingMapper mapper;
   private final IncomingService incoming;
+  private final IncomingByProcess documents;
+  private final IncomingStaff staff;
+  private final IncomingNotices notices;
   private final IdentityDirectory directory;
-  private final WorkingDayCalendar calendar;
-  private final NotificationService notifications;
 
-  IncomingHandling(IncomingMapper mapper, IncomingService incoming, IdentityDirectory directory,
-                   WorkingDayCalendar calendar, NotificationService notifications) {
+  IncomingHandling(IncomingMapper mapper, IncomingService incoming, IncomingByProcess documents, IncomingStaff staff,
+                   IncomingNotices notices, IdentityDirectory directory) {
     this.mapper = mapper;
     this.incoming = incoming;
+    this.documents = documents;
+    this.staff = staff;
+    this.notices = notices;
     this.directory = directory;
-    this.calendar = calendar;
-    this.notifications = notifications;
-  }
-
-  private void notifyAssigned(String documentId, String title, Collection<String> people, String roleVi,
-                              String roleEn) {
-    notifications.notifyAll(people, NotificationKind.ASSIGNED, new NotificationService.Message(
-        "Văn bản đến giao bạn " + roleVi + ": " + title, "Incoming document assigned to you (" + roleEn + "): " + title,
-        "Bạn được giao " + roleVi + " văn bản \"" + title + "\".",
-        "You have been assigned the document \"" + title + "\" (" + roleEn + ").", link(documentId)));
-  }
-
-  private static String link(String documentId) {
-    return "/incoming/" + documentId;
   }
 
   /** The leader's direction (Decree 30/2020 Art 23–24): checked before Task_Direct completes. */
   void checkDirection(DelegateTask task) {
-    IncomingDocument doc = caseOf(task);
+    IncomingDocument doc = documents.of(task);
     String agencyCode = doc.agencyCode();
     // Whoever holds the task (named at registration, claimed, or assigned) directs only as a leader of the agency.
-    if (!isLeaderOf(actor(task), agencyCode)) {
+    if (!staff.isLeaderOf(actor(task), agencyCode)) {
       throw UserError.forbidden("Chỉ lãnh đạo cơ quan được cho ý kiến chỉ đạo văn bản này.",
           "Only a leader of the agency may direct this document.");
     }
@@ -73,12 +57,7 @@ class IncomingHandling {
       }
       fail(problems);
       record(task, "RETURNED_TO_CLERK", "Trả lại văn thư: " + string(task, "returnReason"));
-      String title = (String) task.getVariable("title");
-      notifications.notifyGroup(agencyShortName(doc) + "-" + Roles.CLERK, NotificationKind.RETURNED,
-          new NotificationService.Message("Văn bản đến bị trả lại: " + title, "Incoming document returned: " + title,
-              "Lãnh đạo trả lại văn bản \"" + title + "\": " + string(task, "returnReason"),
-              "A leader returned the document \"" + title + "\": " + string(task, "returnReason"),
-              link(doc.id())));
+      notices.returnedToClerk(doc, (String) task.getVariable("title"), string(task, "returnReason"));
       return;
     }
     if (!"assign".equals(decision)) {
@@ -94,12 +73,12 @@ class IncomingHandling {
           .isEmpty()) {
         problems.add(new FieldProblem("leadDepartment", "Chọn đơn vị chủ trì thuộc cơ quan.",
             "Choose a lead department of this agency."));
-      } else if (departmentHeads(leadDepartment).isEmpty()) {
+      } else if (staff.departmentHeads(leadDepartment).isEmpty()) {
         problems.add(new FieldProblem("leadDepartment", "Đơn vị chưa có trưởng phòng để phân công chuyên viên.",
             "The department has no head to pick the handler."));
       }
     } else if ("person".equals(leadType)) {
-      if (!isStaffOf(leadHandler, agencyCode)) {
+      if (!staff.isStaffOf(leadHandler, agencyCode)) {
         problems.add(new FieldProblem("leadHandler", "Chọn người chủ trì xử lý thuộc cơ quan.",
             "Choose a lead handler from this agency."));
       }
@@ -109,7 +88,7 @@ class IncomingHandling {
     }
     List<String> coordinators = coordinators(task.getVariable("coordinators"));
     for (String c : coordinators) {
-      if (!isStaffOf(c, agencyCode)) {
+      if (!staff.isStaffOf(c, agencyCode)) {
         problems.add(new FieldProblem("coordinators", "Người phối hợp " + c + " không thuộc cơ quan.",
             "Coordinator " + c + " is not in this agency."));
       } else if (c.equals(leadHandler) && "person".equals(leadType)) {
@@ -126,69 +105,34 @@ class IncomingHandling {
     // Normalised for the engine: a plain list (possibly empty) the multi-instance can iterate.
     task.setVariable("coordinators", new ArrayList<>(coordinators));
     record(task, "DIRECTED", "Chỉ đạo: " + nz(string(task, "direction")) + " | Chủ trì: "
-        + ("department".equals(leadType) ? departmentName(leadDepartment) : personName(leadHandler))
+        + ("department".equals(leadType) ? staff.departmentName(leadDepartment) : staff.personName(leadHandler))
         + (coordinators.isEmpty() ? "" : " | Phối hợp: " + String.join(", ",
-            coordinators.stream().map(this::personName).toList()))
+            coordinators.stream().map(staff::personName).toList()))
         + (override == null ? "" : " | Thời hạn: " + override + " ngày làm việc"));
-  }
-
-  /** After the decision table: the deadline and who holds the document (service task Task_ApplyDirection). */
-  void applyDirection(DelegateExecution execution) {
-    String documentId = caseOf(execution).id();
-    Object override = execution.getVariable("handlingDaysOverride");
-    Object decided = execution.getVariable("deadlineDays");
-    if (!(override instanceof Number) && !(decided instanceof Number)) {
-      // The decision table answers every case; no answer is a defect of the table: an incident, not a guess.
-      throw new IllegalStateException("The decision incoming-handling-deadline gave no number of working days for "
-          + "document " + documentId + ": add a rule to the table");
-    }
-    int days = override instanceof Number n ? n.intValue() : ((Number) decided).intValue();
-    OffsetDateTime due = calendar.deadline(Instant.now(), days).dueAt();
-    execution.setVariable("handlingDays", days);
-    execution.setVariable("dueAt", Date.from(due.toInstant()));
-    String leadType = (String) execution.getVariable("leadType");
-    String leadHandler = "person".equals(leadType) ? (String) execution.getVariable("leadHandler") : null;
-    String leadDepartment = "department".equals(leadType) ? (String) execution.getVariable("leadDepartment") : null;
-    if (leadDepartment != null) {
-      execution.setVariable("departmentHeads", String.join(",", departmentHeads(leadDepartment)));
-      execution.setVariable("departmentPeopleOptions", new ArrayList<>(directory.people().stream()
-          .filter(p -> p.active() && leadDepartment.equals(p.departmentId()) && Person.KIND_PERSON.equals(p.kind()))
-          .map(p -> IncomingService.option(p.fullName(), p.username())).toList()));
-      execution.setVariable("leadHandler", null);
-    }
-    execution.setVariable("leadDepartment", leadDepartment);
-    mapper.setAssignment(documentId, IncomingDocument.DIRECTED, due, leadHandler, leadDepartment);
-    String title = (String) execution.getVariable("title");
-    if (leadHandler != null) {
-      notifyAssigned(documentId, title, List.of(leadHandler), "chủ trì xử lý", "lead handler");
-    } else {
-      notifyAssigned(documentId, title, departmentHeads(leadDepartment), "phân công chuyên viên",
-          "pick the handler");
-    }
-    notifyAssigned(documentId, title, coordinators(execution.getVariable("coordinators")), "phối hợp",
-        "coordinator");
   }
 
   /** The department head's choice of handler (Task_PickHandler). */
   void checkPickedHandler(DelegateTask task) {
-    IncomingDocument d = caseOf(task);
+    IncomingDocument d = documents.of(task);
     String documentId = d.id();
     // The department the leader chose, as our table recorded it (not a variable anyone could have set).
     String department = d.leadDepartment();
-    if (department == null || !departmentHeads(department).contains(actor(task))) {
+    if (department == null || !staff.departmentHeads(department).contains(actor(task))) {
       throw UserError.forbidden("Chỉ trưởng đơn vị chủ trì được phân công chuyên viên.",
           "Only a head of the lead department may pick the handler.");
     }
     String handler = string(task, "leadHandler");
-    boolean ok = handler != null && isStaffOf(handler, d.agencyCode()) && directory.person(handler)
+    boolean ok = handler != null && staff.isStaffOf(handler, d.agencyCode()) && directory.person(handler)
         .filter(p -> Objects.equals(department, p.departmentId())).isPresent();
     if (!ok) {
       fail(List.of(new FieldProblem("leadHandler", "Chọn chuyên viên thuộc đơn vị.",
           "Choose a handler from the department.")));
     }
     mapper.setAssignment(documentId, IncomingDocument.DIRECTED, d.dueAt(), handler, department);
-    record(task, "HANDLER_PICKED", "Giao chuyên viên: " + personName(handler) + optional(" | ", string(task, "note")));
-    notifyAssigned(documentId, (String) task.getVariable("title"), List.of(handler), "chủ trì xử lý", "lead handler");
+    record(task, "HANDLER_PICKED", "Giao chuyên viên: " + staff.personName(handler)
+        + optional(" | ", string(task, "note")));
+    notices.assigned(documentId, (String) task.getVariable("title"), List.of(handler), "chủ trì xử lý",
+        "lead handler");
   }
 
   void checkOpinion(DelegateTask task) {
@@ -230,11 +174,11 @@ class IncomingHandling {
   }
 
   void recordReview(DelegateTask task) {
-    IncomingDocument doc = caseOf(task);
+    IncomingDocument doc = documents.of(task);
     boolean resubmit = Boolean.TRUE.equals(task.getVariable("resubmit"));
     String leader = string(task, "directingLeader");
     // The named leader receives the direction task and decides the deadline: a head or deputy head of this agency.
-    if (resubmit && leader != null && !isLeaderOf(leader, doc.agencyCode())) {
+    if (resubmit && leader != null && !staff.isLeaderOf(leader, doc.agencyCode())) {
       fail(List.of(new FieldProblem("directingLeader", "Người chỉ đạo phải là lãnh đạo (cấp trưởng, cấp phó) của"
           + " cơ quan.", "The directing leader must be a head or deputy head of the agency.")));
     }
@@ -242,80 +186,7 @@ class IncomingHandling {
         + optional(" | ", string(task, "note")));
   }
 
-  /** Service tasks Task_MarkReturned / Task_MarkDone. */
-  void markStatus(DelegateExecution execution, String status) {
-    String documentId = caseOf(execution).id();
-    if (IncomingDocument.DONE.equals(status)) {
-      mapper.setOutcome(documentId, status, (String) execution.getVariable("outcome"),
-          (String) execution.getVariable("replyReference"), (String) execution.getVariable("forwardedTo"));
-    } else {
-      mapper.setStatus(documentId, status);
-    }
-    incoming.recordEvent(documentId, null, status, null);
-  }
-
-  List<String> departmentHeads(String departmentId) {
-    return directory.people().stream()
-        .filter(p -> p.active() && departmentId.equals(p.departmentId()) && p.roles().contains(Roles.DEPARTMENT_HEAD))
-        .map(Person::username).sorted().toList();
-  }
-
-  private boolean isStaffOf(String username, String agencyCode) {
-    return username != null && directory.person(username)
-        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind()) && agencyCode.equals(p.agencyCode()))
-        .isPresent();
-  }
-
-  private void record(DelegateTask task, String step, String comment) {
-    incoming.recordEvent(caseOf(task).id(), actor(task), step, comment);
-  }
-
-  /** Who acts: the person signed in to the engine when there is one (engine API), else the task's holder. */
-  private static String actor(DelegateTask task) {
-    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
-  }
-
-  /**
-   * The document this process instance handles: its business key, checked in our table to be the document whose
-   * handling this instance is. A {@code documentId} variable is never trusted for it.
-   */
-  IncomingDocument caseOf(DelegateExecution execution) {
-    return caseOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-  }
-
-  IncomingDocument caseOf(DelegateTask task) {
-    return caseOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId());
-  }
-
-  private IncomingDocument caseOf(String businessKey, String processInstanceId) {
-    IncomingDocument doc = businessKey == null ? null : mapper.find(businessKey);
-    if (doc == null || doc.processInstanceId() != null && !doc.processInstanceId().equals(processInstanceId)) {
-      throw new UserError(HttpStatus.CONFLICT, "incoming-case-mismatch",
-          "Quy trình này không phải quy trình xử lý của văn bản đến nào.",
-          "This process instance is not the handling of any incoming document.");
-    }
-    return doc;
-  }
-
-  private String agencyShortName(IncomingDocument doc) {
-    return directory.agency(doc.agencyCode()).map(vn.govflow.identity.Agency::shortName).orElseThrow();
-  }
-
-  private boolean isLeaderOf(String username, String agencyCode) {
-    return isStaffOf(username, agencyCode) && directory.person(username)
-        .filter(p -> p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD)).isPresent();
-  }
-
-  private String personName(String username) {
-    return directory.person(username).map(Person::fullName).orElse(username);
-  }
-
-  private String departmentName(String id) {
-    return directory.department(id).map(Department::name).orElse(id);
-  }
-
-  @SuppressWarnings("unchecked")
+  /** The coordinators as the form or the engine gives them (a list or comma-separated), without blanks or repeats. */
   static List<String> coordinators(Object value) {
     if (value == null) {
       return List.of();
@@ -325,6 +196,16 @@ class IncomingHandling {
     }
     String s = value.toString();
     return s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*")).stream().distinct().toList();
+  }
+
+  private void record(DelegateTask task, String step, String comment) {
+    incoming.recordEvent(documents.of(task).id(), actor(task), step, comment);
+  }
+
+  /** Who acts: the person signed in to the engine when there is one (engine API), else the task's holder. */
+  private static String actor(DelegateTask task) {
+    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
   }
 
   private static String string(DelegateTask task, String name) {
@@ -338,13 +219,4 @@ class IncomingHandling {
           + problems.get(0).messageVi(), "The form is not valid: " + problems.get(0).messageEn(), problems, Map.of());
     }
   }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static String optional(String prefix, String s) {
-    return s == null ? "" : prefix + s;
-  }
-
 }

@@ -26,6 +26,8 @@ import vn.govflow.identity.Person;
 @Controller
 class IncomingPages {
   private final IncomingService incoming;
+  private final IncomingRegistration registration;
+  private final RegisterQueries registerQueries;
   private final FileService files;
   private final CurrentUserProvider users;
   private final IdentityDirectory directory;
@@ -33,10 +35,13 @@ class IncomingPages {
 
   private final CaseHistory history;
 
-  IncomingPages(IncomingService incoming, FileService files, CurrentUserProvider users, IdentityDirectory directory,
+  IncomingPages(IncomingService incoming, IncomingRegistration registration, RegisterQueries registerQueries,
+                FileService files, CurrentUserProvider users, IdentityDirectory directory,
                 @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, CaseHistory history) {
     this.history = history;
     this.incoming = incoming;
+    this.registration = registration;
+    this.registerQueries = registerQueries;
     this.files = files;
     this.users = users;
     this.directory = directory;
@@ -51,17 +56,17 @@ class IncomingPages {
     LocalDate today = LocalDate.now(zone);
     LocalDate start = from == null ? today.withDayOfYear(1) : from;
     LocalDate end = to == null ? today : to;
-    List<IncomingService.RegisterRow> rows = new ArrayList<>();
+    List<RegisterQueries.RegisterRow> rows = new ArrayList<>();
     if (q == null || q.isBlank()) {
       for (int page = 0; ; page++) {
-        IncomingService.Page p = incoming.registerAscending(me, start, end, page, RegisterExport.PAGE);
-        rows.addAll(incoming.rows(p.items()));
+        RegisterQueries.Page p = registerQueries.registerAscending(me, start, end, page, RegisterExport.PAGE);
+        rows.addAll(registerQueries.rows(p.items()));
         if (p.items().size() < RegisterExport.PAGE || rows.size() >= 5000) {
           break;
         }
       }
     } else {
-      rows.addAll(incoming.rows(incoming.register(me, q, start, end, 0, 500).items()));
+      rows.addAll(registerQueries.rows(registerQueries.register(me, q, start, end, 0, 500).items()));
     }
     model.addAttribute("me", me);
     model.addAttribute("rows", rows);
@@ -85,11 +90,11 @@ class IncomingPages {
                   Model model, java.util.Locale locale,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
     CurrentUser me = users.require();
-    List<IncomingService.Upload> uploads = parts == null ? List.of() : parts.stream()
+    List<IncomingRegistration.Upload> uploads = parts == null ? List.of() : parts.stream()
         .filter(p -> p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank())
-        .map(p -> new IncomingService.Upload(p.getOriginalFilename(), p::getInputStream)).toList();
+        .map(p -> new IncomingRegistration.Upload(p.getOriginalFilename(), p::getInputStream)).toList();
     try {
-      IncomingService.Registered r = incoming.register(form.toRequest(zone), uploads, me);
+      IncomingRegistration.Registered r = registration.register(form.toRequest(zone), uploads, me);
       flash.addFlashAttribute("registered", r.arrivalNumber() + "/" + r.document().regYear());
       return "redirect:/incoming/" + r.id();
     } catch (UserError e) {

@@ -1,5 +1,7 @@
 package vn.govflow.incoming;
 
+import static vn.govflow.incoming.Text.nz;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -28,11 +30,11 @@ class RegisterExport {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-  private final IncomingService incoming;
+  private final RegisterQueries registerQueries;
   private final ZoneId zone;
 
-  RegisterExport(IncomingService incoming, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
-    this.incoming = incoming;
+  RegisterExport(RegisterQueries registerQueries, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+    this.registerQueries = registerQueries;
     this.zone = ZoneId.of(zone);
   }
 
@@ -60,8 +62,8 @@ class RegisterExport {
       }
       int r = 5;
       for (int page = 0; ; page++) {
-        IncomingService.Page p = incoming.registerAscending(viewer, from, to, page, PAGE);
-        for (IncomingService.RegisterRow row : incoming.rows(p.items())) {
+        RegisterQueries.Page p = registerQueries.registerAscending(viewer, from, to, page, PAGE);
+        for (RegisterQueries.RegisterRow row : registerQueries.rows(p.items())) {
           Row x = sheet.createRow(r++);
           x.createCell(0).setCellValue(dateTime(row.arrivedAt()));
           x.createCell(1).setCellValue(row.arrivalNumber());
@@ -90,10 +92,6 @@ class RegisterExport {
 
   private String dateTime(OffsetDateTime t) {
     return t == null ? "" : DATE_TIME.format(t.atZoneSameInstant(zone));
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
   }
 
   static List<String> headers() {

@@ -54,7 +54,8 @@ import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
 import vn.govflow.incoming.FoldingAccess;
-import vn.govflow.incoming.IncomingService;
+import vn.govflow.incoming.IncomingRegistration;
+import vn.govflow.incoming.RegisterQueries;
 import vn.govflow.incoming.RegistrationRequest;
 import vn.govflow.support.PostgresIntegrationTest;
 import vn.govflow.support.TestDatabases;
@@ -90,7 +91,8 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
       + " bulky_dossier, duplicate_of, status, process_instance_id, due_at, lead_handler, lead_department, outcome,"
       + " reply_reference, forwarded_to, registered_by, on_behalf_of, registered_at";
 
-  @Autowired IncomingService incoming;
+  @Autowired IncomingRegistration registration;
+  @Autowired RegisterQueries registerQueries;
   @Autowired TaskListService taskList;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtime;
@@ -188,10 +190,10 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
     CurrentUser leader = user(LEADER);
     CurrentUser handler = user(HANDLER);
     byte[] file = ("Công văn số BM" + i + " về việc triển khai chuyển đổi số năm 2026.").getBytes(StandardCharsets.UTF_8);
-    String pi = as(clerk, () -> incoming.register(new RegistrationRequest(null, "ELECTRONIC", null,
+    String pi = as(clerk, () -> registration.register(new RegistrationRequest(null, "ELECTRONIC", null,
         "Ủy ban nhân dân huyện Bảo Thắng", "BM" + i + "/UBND-BENCH", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1), "cong-van",
         "Về việc triển khai chuyển đổi số, văn bản thử tải số " + i, "thuong", 2, null, null, false, null, null,
-        false), List.of(new IncomingService.Upload("cong-van-" + i + ".txt", () -> new ByteArrayInputStream(file))),
+        false), List.of(new IncomingRegistration.Upload("cong-van-" + i + ".txt", () -> new ByteArrayInputStream(file))),
         clerk).processInstanceId());
     if (startTemplate == null) {
       startTemplate = template(pi);
@@ -363,7 +365,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
       Map<String, Long> matches = new java.util.LinkedHashMap<>();
       Map<String, Timings> perQuery = new java.util.LinkedHashMap<>();
       for (String q : QUERIES) { // warm-up, and the number of matches
-        matches.put(q, incoming.register(clerk, q, null, null, 0, 50).total());
+        matches.put(q, registerQueries.register(clerk, q, null, null, 0, 50).total());
         jdbc.queryForList(plain, agency);
         perQuery.put(q, new Timings());
       }
@@ -373,7 +375,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
       for (int run = 0; run < SEARCH_RUNS; run++) {
         for (String q : QUERIES) {
           long t0 = System.nanoTime();
-          IncomingService.Page page = incoming.register(clerk, q, null, null, 0, 50);
+          RegisterQueries.Page page = registerQueries.register(clerk, q, null, null, 0, 50);
           long t1 = System.nanoTime();
           List<Map<String, Object>> top = jdbc.queryForList(plain, agency);
           long t2 = System.nanoTime();
@@ -399,7 +401,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
       report(String.format(Locale.ROOT, """
 
           3. Register search, %d rows in the agency (%d seeded in %.1f s, then ANALYZE), %d queries x %d runs
-             IncomingService.register(q, page 0, 50)   %s
+             RegisterQueries.register(q, page 0, 50)   %s
              plain SELECT ... LIMIT 50 (no search)     %s
              ratio p50 %.2f   ratio p95 %.2f
              (for scale: its COUNT(*) of matches alone  %s)
@@ -420,9 +422,9 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
     if (startTemplate == null) {
       // Phase 1 did not run: take them from one registration (left open, at the leader).
       CurrentUser clerk = user(CLERK);
-      String pi = as(clerk, () -> incoming.register(new RegistrationRequest(null, "ELECTRONIC", null,
+      String pi = as(clerk, () -> registration.register(new RegistrationRequest(null, "ELECTRONIC", null,
           "Sở Tài chính", "BT1/STC-BENCH", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1), "cong-van", "Mẫu biến khởi tạo", "thuong",
-          1, null, null, false, null, null, false), List.of(new IncomingService.Upload("mau.txt",
+          1, null, null, false, null, null, false), List.of(new IncomingRegistration.Upload("mau.txt",
               () -> new ByteArrayInputStream("mẫu".getBytes(StandardCharsets.UTF_8)))), clerk).processInstanceId());
       startTemplate = template(pi);
     }

@@ -103,7 +103,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
 
   @Test
   default void concurrentRegistrationsGetUniqueGaplessNumbers() throws Exception {
-    IncomingService service = bean(IncomingService.class);
+    IncomingRegistration service = bean(IncomingRegistration.class);
     CurrentUser clerk = new CurrentUser("hoadt.vpubnd", "Đặng Thị Hoa", "000.00.01.H37", "Văn phòng", "vpubnd-hcto",
         null, "Văn thư", Set.of("clerk"), null);
     long before = lastNumber("000.00.01.H37");
@@ -114,7 +114,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
       int n = i;
       jobs.add(() -> service.register(new RegistrationRequest(null, "PAPER", null, "Sở Tài chính", "C" + n + "/STC",
           LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1), "cong-van", "Công văn đồng thời số " + n, "thuong", 1, null, null, false, null,
-          null, false), List.of(new IncomingService.Upload("scan-" + n + ".txt",
+          null, false), List.of(new IncomingRegistration.Upload("scan-" + n + ".txt",
               () -> new ByteArrayInputStream(("scan " + n).getBytes(StandardCharsets.UTF_8)))), clerk).arrivalNumber());
     }
     List<Long> numbers = new ArrayList<>();
@@ -200,6 +200,41 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     assertThat(doc.get("history").findValuesAsText("step"))
         .containsSubsequence("REGISTERED", "DIRECTED", "OPINION", "HANDLED", "DONE");
     assertThat(doc.get("history").findValuesAsText("comment")).anySatisfy(c -> assertThat(c).contains("Phòng QLKH"));
+  }
+
+  @Test
+  default void leadHandlerAsksToBeReassignedAndTheDocumentGoesBackToTheLeader() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    HttpResponse<String> created = register(lan, document("91/UBND-VX", "Đề nghị giao lại", ""), "a.txt", text("x"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).get("id").asText();
+    String pi = JSON.readTree(created.body()).get("processInstanceId").asText();
+    SsoClient leader = signIn("hungtv.skhcn");
+    Task direct = awaitTask(pi, "Task_Direct");
+    assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+    Task handle = awaitTask(pi, "Task_Handle");
+    String path = "/api/v1/incoming-documents/" + id + "/reassign-request";
+
+    // Only the lead handler handling it may ask; the reason is required; another agency does not see the document.
+    assertThat(signIn("maivt.skhcn").postJson(path, "{\"reason\": \"Không phải tôi\"}").statusCode()).isEqualTo(403);
+    assertThat(signIn("thaomt.vpubnd").postJson(path, "{\"reason\": \"Nhầm\"}").statusCode()).isEqualTo(404);
+    SsoClient anh = signIn("anhdd.skhcn");
+    HttpResponse<String> noReason = anh.postJson(path, "{\"reason\": \"  \"}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(noReason.body()).get("errors").findValuesAsText("field")).containsExactly("reason");
+    assertThat(bean(TaskService.class).createTaskQuery().taskId(handle.getId()).count()).isEqualTo(1);
+
+    assertThat(anh.postJson(path, "{\"reason\": \"Đi công tác dài ngày\"}").statusCode()).isEqualTo(204);
+    Task again = awaitTask(pi, "Task_Direct");
+    assertThat(again.getId()).isNotEqualTo(direct.getId());
+    assertThat(bean(TaskService.class).createTaskQuery().taskId(handle.getId()).count()).isZero();
+    assertThat(bean(RuntimeService.class).getVariable(pi, "reassignReason")).isEqualTo("Đi công tác dài ngày");
+    JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/" + id).body());
+    assertThat(doc.get("history").findValuesAsText("step")).containsSubsequence("DIRECTED", "REASSIGN_REQUESTED");
+    assertThat(doc.get("history").findValuesAsText("comment")).contains("Đi công tác dài ngày");
   }
 
   @Test
