@@ -36,21 +36,21 @@ class QuestionSubmission {
   private final QuestionFiles files;
   private final WorkingDayCalendar calendar;
   private final IdentityDirectory directory;
-  private final PortalHandling handling;
+  private final AgencyChoices choices;
   private final AuditLog audit;
   private final Cases cases;
   private final CaseDeadlines deadlines;
   private final SecureRandom random = new SecureRandom();
 
   QuestionSubmission(PortalMapper mapper, QuestionChecks checks, QuestionFiles files, WorkingDayCalendar calendar,
-                     IdentityDirectory directory, PortalHandling handling, AuditLog audit, Cases cases,
+                     IdentityDirectory directory, AgencyChoices choices, AuditLog audit, Cases cases,
                      CaseDeadlines deadlines) {
     this.mapper = mapper;
     this.checks = checks;
     this.files = files;
     this.calendar = calendar;
     this.directory = directory;
-    this.handling = handling;
+    this.choices = choices;
     this.audit = audit;
     this.cases = cases;
     this.deadlines = deadlines;
@@ -104,7 +104,7 @@ class QuestionSubmission {
     vars.put("questionText", q.question());
     vars.put("foreigner", q.foreigner());
     vars.put("receivedAt", java.util.Date.from(received.toInstant()));
-    vars.put("agencyOptions", handling.agencyOptions());
+    vars.put("agencyOptions", choices.agencyOptions());
     vars.put("peopleOptions", new ArrayList<>());
     // A question asked without naming an agency has no owner until the editors route it.
     vn.govflow.identity.Agency owner = q.agencyCode() == null ? null : directory.agency(q.agencyCode()).orElse(null);
