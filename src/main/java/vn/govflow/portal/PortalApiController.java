@@ -20,11 +20,16 @@ import vn.govflow.identity.IdentityDirectory;
 @RequestMapping("/api/v1/portal")
 class PortalApiController {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-  private final PortalService portal;
+  private final QuestionSubmission submission;
+  private final PublicQuestions portal;
+  private final PersonalDataErasure erasure;
   private final IdentityDirectory directory;
 
-  PortalApiController(PortalService portal, IdentityDirectory directory) {
+  PortalApiController(QuestionSubmission submission, PublicQuestions portal, PersonalDataErasure erasure,
+                      IdentityDirectory directory) {
+    this.submission = submission;
     this.portal = portal;
+    this.erasure = erasure;
     this.directory = directory;
   }
 
@@ -47,25 +52,25 @@ class PortalApiController {
     return submitted(request, attachments(files), http);
   }
 
-  private ResponseEntity<Submitted> submitted(QuestionRequest request, java.util.List<PortalService.Attachment> files,
+  private ResponseEntity<Submitted> submitted(QuestionRequest request, java.util.List<QuestionSubmission.Attachment> files,
                                               HttpServletRequest http) {
     // The body limits and the flood limit per address ran before the body was read (PublicBodyLimits).
-    PortalQuestion q = portal.submit(request, files, http.getRemoteAddr());
+    PortalQuestion q = submission.submit(request, files, http.getRemoteAddr());
     return ResponseEntity.created(URI.create("/api/v1/portal/questions/" + q.trackingCode()))
         .body(new Submitted(q.trackingCode(), q.receivedAt(), q.dueAt()));
   }
 
-  static java.util.List<PortalService.Attachment> attachments(
+  static java.util.List<QuestionSubmission.Attachment> attachments(
       java.util.List<org.springframework.web.multipart.MultipartFile> files) {
     return files == null ? java.util.List.of() : files.stream().filter(f -> f != null && !f.isEmpty())
-        .map(f -> new PortalService.Attachment(f.getOriginalFilename(), f.getSize(), f::getInputStream)).toList();
+        .map(f -> new QuestionSubmission.Attachment(f.getOriginalFilename(), f.getSize(), f::getInputStream)).toList();
   }
 
   /** The asker (who alone holds the code) asks for their personal data to be erased. */
   @PostMapping("/questions/{trackingCode}/erase-personal-data")
   @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
   void erase(@PathVariable String trackingCode) {
-    portal.erase(trackingCode);
+    erasure.erase(trackingCode);
   }
 
   record PublishedView(String id, String field, String fieldEn, String question, String answer, String answerEn,
@@ -111,7 +116,7 @@ class PortalApiController {
   }
 
   /** The tracking view, for the API and the page alike. */
-  static Tracking tracking(PortalQuestion q, PortalService portal, IdentityDirectory directory) {
+  static Tracking tracking(PortalQuestion q, PublicQuestions portal, IdentityDirectory directory) {
     String[] field = PortalFields.ALL.get(q.field());
     PortalMapper.Answer a = portal.answer(q);
     Object citations = java.util.List.of();
@@ -122,7 +127,7 @@ class PortalApiController {
         citations = java.util.List.of();
       }
     }
-    PortalService.Rejection rejection = "REJECTED".equals(q.status()) ? portal.rejection(q) : null;
+    PublicQuestions.Rejection rejection = "REJECTED".equals(q.status()) ? portal.rejection(q) : null;
     return new Tracking(q.trackingCode(), q.status(), field == null ? q.field() : field[0],
         q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(Agency::name).orElse(null),
         q.receivedAt(), q.dueAt(), q.question(), a == null ? null : a.answer(), a == null ? null : a.answerEn(),

@@ -7,40 +7,43 @@ import vn.govflow.engine.ModuleDelegates;
 import vn.govflow.casework.CaseReminders;
 import vn.govflow.casework.TaskRules;
 
-/** The beans the portal-question process calls by name; the rules live in {@link PortalHandling}. */
+/**
+ * The beans the portal-question process calls by name; the rules live in {@link AnswerRules}, the steps in
+ * {@link QuestionRouting} and {@link AnswerDelivery}.
+ */
 @Configuration
 @ModuleDelegates("portal")
 class PortalDelegates {
   /** On every user task's completion: its role, its form's rules, then the history entry. */
   @Bean
-  TaskRules portalTaskHistory(PortalHandling handling) {
+  TaskRules portalTaskHistory(AnswerRules rules) {
     return TaskRules.forProcess(PortalCaseType.PROCESS_KEY)
-        .task("Task_Triage", t -> handling.checkTask(t, handling::checkTriage))
-        .task("Task_Classify", t -> handling.checkTask(t, handling::checkClassify))
-        .task("Task_GiveOpinion", t -> handling.checkTask(t, handling::checkOpinion))
-        .task("Task_Draft", t -> handling.checkTask(t, handling::checkDraft))
-        .task("Task_Approve", t -> handling.checkTask(t, handling::checkApproval))
+        .task("Task_Triage", t -> rules.checkTask(t, rules::checkTriage))
+        .task("Task_Classify", t -> rules.checkTask(t, rules::checkClassify))
+        .task("Task_GiveOpinion", t -> rules.checkTask(t, rules::checkOpinion))
+        .task("Task_Draft", t -> rules.checkTask(t, rules::checkDraft))
+        .task("Task_Approve", t -> rules.checkTask(t, rules::checkApproval))
         .build();
   }
 
   @Bean
-  JavaDelegate portalRoute(PortalHandling handling) {
-    return handling::route;
+  JavaDelegate portalRoute(QuestionRouting routing) {
+    return routing::route;
   }
 
   @Bean
-  JavaDelegate portalForward(PortalHandling handling) {
-    return handling::forward;
+  JavaDelegate portalForward(QuestionRouting routing) {
+    return routing::forward;
   }
 
   @Bean
-  JavaDelegate portalDeadline(PortalHandling handling) {
-    return handling::deadline;
+  JavaDelegate portalDeadline(QuestionRouting routing) {
+    return routing::deadline;
   }
 
   @Bean
-  JavaDelegate portalStatus(PortalHandling handling) {
-    return execution -> handling.status(execution, (String) execution.getVariableLocal("status"));
+  JavaDelegate portalStatus(QuestionRouting routing) {
+    return execution -> routing.status(execution, (String) execution.getVariableLocal("status"));
   }
 
   /** Instances started on deployments before the shared {@code caseReminders} still name this bean. */
@@ -50,17 +53,17 @@ class PortalDelegates {
   }
 
   @Bean
-  JavaDelegate portalSendAnswer(PortalHandling handling) {
-    return handling::sendAnswer;
+  JavaDelegate portalSendAnswer(AnswerDelivery delivery) {
+    return delivery::sendAnswer;
   }
 
   @Bean
-  JavaDelegate portalSendAppointment(PortalHandling handling) {
-    return handling::sendAppointment;
+  JavaDelegate portalSendAppointment(AnswerDelivery delivery) {
+    return delivery::sendAppointment;
   }
 
   @Bean
-  JavaDelegate portalPublish(PortalHandling handling) {
-    return handling::publish;
+  JavaDelegate portalPublish(AnswerDelivery delivery) {
+    return delivery::publish;
   }
 }

@@ -5,7 +5,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
 
 @Mapper
-public interface PortalMapper {
+interface PortalMapper {
   String COLUMNS = "id, tracking_code, asker_type, full_name, nationality, occupation, address, organisation_name,"
       + " representative_position, establishment_decision, head_office_address, email, phone, field, agency_code,"
       + " question, consent, foreigner, received_at, due_at, status, client_ip, anonymised_at";

@@ -15,11 +15,13 @@ import vn.govflow.identity.IdentityDirectory;
 /** The citizens' pages, public by design: published answers, asking a question, following it by its code. */
 @Controller
 class PortalPages {
-  private final PortalService portal;
+  private final PublicQuestions portal;
+  private final QuestionSubmission submission;
   private final IdentityDirectory directory;
 
-  PortalPages(PortalService portal, IdentityDirectory directory) {
+  PortalPages(PublicQuestions portal, QuestionSubmission submission, IdentityDirectory directory) {
     this.portal = portal;
+    this.submission = submission;
     this.directory = directory;
   }
 
@@ -58,7 +60,7 @@ class PortalPages {
     boolean en = "en".equals(locale.getLanguage());
     // The flood limit and the body limit were applied by PublicBodyLimits before the form was parsed.
     try {
-      PortalQuestion q = portal.submit(form.toRequest(), PortalApiController.attachments(files),
+      PortalQuestion q = submission.submit(form.toRequest(), PortalApiController.attachments(files),
           http.getRemoteAddr());
       model.addAttribute("question", q);
       return "portal/asked";

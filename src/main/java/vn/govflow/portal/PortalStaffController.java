@@ -17,11 +17,11 @@ import vn.govflow.identity.CurrentUserProvider;
  */
 @Controller
 class PortalStaffController {
-  private final PortalService portal;
+  private final StaffQuestions portal;
   private final FileService files;
   private final CurrentUserProvider users;
 
-  PortalStaffController(PortalService portal, FileService files, CurrentUserProvider users) {
+  PortalStaffController(StaffQuestions portal, FileService files, CurrentUserProvider users) {
     this.portal = portal;
     this.files = files;
     this.users = users;
@@ -44,7 +44,7 @@ class PortalStaffController {
 
   @GetMapping("/api/v1/questions/{id}")
   @ResponseBody
-  PortalService.StaffView api(@PathVariable String id) {
+  StaffQuestions.StaffView api(@PathVariable String id) {
     return portal.staffView(id, users.require());
   }
 

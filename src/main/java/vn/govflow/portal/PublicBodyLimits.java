@@ -58,7 +58,7 @@ class PublicBodyLimits extends OncePerRequestFilter {
     this.locales = locales;
     this.pages = pages;
     this.maxJsonBytes = maxJsonBytes;
-    this.maxMultipartBytes = PortalService.MAX_ATTACHMENTS * maxAttachmentBytes + MULTIPART_ALLOWANCE;
+    this.maxMultipartBytes = QuestionChecks.MAX_ATTACHMENTS * maxAttachmentBytes + MULTIPART_ALLOWANCE;
   }
 
   @Override

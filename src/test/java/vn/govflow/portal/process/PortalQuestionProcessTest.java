@@ -439,7 +439,7 @@ class PortalQuestionProcessTest {
   void routingToAnUnknownAgencyStopsAtTheServiceTaskInsteadOfLosingTheQuestion() throws Exception {
     ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
     ProcessInstance pi = start("Q-010", "khac", null, false);
-    // The check itself is PortalHandling's; here: a failing route keeps the editor's decision and retries.
+    // The check itself is QuestionRouting's; here: a failing route keeps the editor's decision and retries.
     doThrow(new IllegalArgumentException("Unknown agency for routeTo: khong-ton-tai")).when(route).execute(any());
     complete(task(pi), withVariables("decision", "accept", "routeTo", "khong-ton-tai"));
     String id = job(pi, "Task_Route").getId();

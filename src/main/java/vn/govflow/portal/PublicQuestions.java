@@ -1,0 +1,63 @@
+package vn.govflow.portal;
+
+import static vn.govflow.portal.PortalValues.blank;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import vn.govflow.calendar.WorkingDayCalendar;
+import vn.govflow.casework.SearchText;
+
+/** What anyone reads without signing in: published answers, and a question followed by its tracking code. */
+@Service
+class PublicQuestions {
+  private final PortalMapper mapper;
+  private final WorkingDayCalendar calendar;
+
+  PublicQuestions(PortalMapper mapper, WorkingDayCalendar calendar) {
+    this.mapper = mapper;
+    this.calendar = calendar;
+  }
+
+  public List<PortalMapper.Published> published(String query, String field, String agencyCode) {
+    List<String> terms = SearchText.likeTerms(query);
+    return mapper.published(blank(field) ? null : field, blank(agencyCode) ? null : agencyCode, terms).stream()
+        .map(p -> p.inZone(calendar.zone())).toList();
+  }
+
+  public Optional<PortalMapper.Published> publishedAnswer(String id) {
+    return vn.govflow.common.Ids.isUuid(id) ? Optional.ofNullable(mapper.publishedById(id))
+        .map(p -> p.inZone(calendar.zone())) : Optional.empty();
+  }
+
+  public Optional<PortalQuestion> track(String trackingCode) {
+    if (trackingCode == null || !trackingCode.matches("HD-\\d{4}-[A-Z0-9]{8}")) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(mapper.byTrackingCode(trackingCode)).map(q -> q.inZone(calendar.zone()));
+  }
+
+  /** Why a question was refused, and the public page of the answer it duplicates (null when none). */
+  public record Rejection(String reason, String duplicateOfLink) {}
+
+  public Rejection rejection(PortalQuestion q) {
+    return rejection(mapper.handling(q.id()));
+  }
+
+  /** The same for staff, who have read the question's handling already. */
+  Rejection rejection(PortalMapper.Handling h) {
+    String link = h.duplicateOf() == null || mapper.publishedById(h.duplicateOf()) == null ? null
+        : "/portal/answers/" + h.duplicateOf();
+    return new Rejection(h.rejectReason(), link);
+  }
+
+  /** own-remit, multi-sector or special once the agency's leader has classified it (else null). */
+  public String classification(PortalQuestion q) {
+    return mapper.handling(q.id()).classification();
+  }
+
+  /** The answer, once given (null before). */
+  public PortalMapper.Answer answer(PortalQuestion q) {
+    return "ANSWERED".equals(q.status()) ? mapper.answer(q.trackingCode()).inZone(calendar.zone()) : null;
+  }
+}
