@@ -13,7 +13,7 @@ import vn.govflow.identity.CurrentUser;
  * {@link RegisterQueries}.
  */
 @Service
-public class IncomingService {
+class IncomingService {
   static final String PROCESS_KEY = "incoming-document";
 
   private final IncomingMapper mapper;

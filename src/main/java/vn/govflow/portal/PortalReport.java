@@ -24,7 +24,7 @@ import vn.govflow.identity.Roles;
  * answered late, still open past the due date, and the average working days taken to answer.
  */
 @Service
-public class PortalReport {
+class PortalReport {
   private final JdbcTemplate jdbc;
   private final WorkingDayCalendar calendar;
   private final IdentityDirectory directory;

@@ -94,19 +94,44 @@ class ModuleBoundariesTest {
     assertThat(violations).isEmpty();
   }
 
+  /**
+   * A subsystem shows other packages only what they use: its data (records, enums, a page's form bean) and the
+   * classes another package names. Its mapper, rules, handling, delegates and services stay package-private, so a
+   * new subsystem cannot be built by reaching into an old one.
+   */
   @Test
-  void aSubsystemsHandlingAndDelegatesArePackagePrivate() throws IOException {
+  void aSubsystemIsPublicOnlyWhereAnotherPackageUsesIt() throws IOException {
+    Pattern publicType = Pattern.compile("(?m)^public (?:final |abstract )?(class|interface|record|enum|@interface) (\\w+)");
+    List<String> elsewhere = new ArrayList<>();
+    for (Path root : List.of(MAIN, Path.of("src/test/java/vn/govflow"))) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          elsewhere.add(root.relativize(f).getParent() + "\n" + Files.readString(f));
+        }
+      }
+    }
     List<String> violations = new ArrayList<>();
     for (String s : subsystems()) {
       try (Stream<Path> files = Files.list(MAIN.resolve(s))) {
-        for (Path file : files.filter(f -> f.toString().matches(".*(Handling|Delegates)\\.java")).toList()) {
-          if (Pattern.compile("(?m)^public ").matcher(Files.readString(file)).find()) {
-            violations.add(MAIN.relativize(file).toString());
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          String source = Files.readString(file);
+          Matcher m = publicType.matcher(source);
+          if (!m.find()) {
+            continue;
+          }
+          String kind = m.group(1);
+          String name = m.group(2);
+          boolean data = kind.equals("record") || kind.equals("enum") || name.endsWith("Form");
+          boolean mapper = source.contains("@Mapper");
+          boolean used = elsewhere.stream().anyMatch(other -> !other.startsWith(s + "\n")
+              && other.contains("vn.govflow." + s + "." + name));
+          if (mapper || (!data && !used)) {
+            violations.add(s + "/" + name + (mapper ? " (a mapper)" : " (no other package uses it)"));
           }
         }
       }
     }
-    assertThat(violations).as("rules and delegate classes are the subsystem's own").isEmpty();
+    assertThat(violations).as("public types a subsystem should keep package-private").isEmpty();
   }
 
   /** A literal that reads like SQL, so a message mentioning a word like "notification" is not a violation. */

@@ -87,7 +87,7 @@ final class RegisterCorpus {
       body.append(' ').append(BODY[random.nextInt(BODY.length)]);
     }
     String typeAndSummary = type.nameVi() + ": " + summary;
-    // As IncomingService.searchText: number, sender, type and summary, recipient, note, "so den N", file text.
+    // As IncomingSearchText.of: number, sender, type and summary, recipient, note, "so den N", file text.
     String searchText = FoldingAccess.fold(String.join(" ", symbol, sender[0], typeAndSummary, "", "",
         "so den " + number) + body);
     LocalDate documentDate = arrived.toLocalDate().minusDays(1 + random.nextInt(5));
