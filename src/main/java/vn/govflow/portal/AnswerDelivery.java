@@ -41,7 +41,7 @@ class AnswerDelivery {
         (String) execution.getVariable("noCitationReason"),
         execution.getVariable("publication") == null ? "public" : execution.getVariable("publication").toString(),
         OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS),
-        SearchText.fold(execution.getVariable("title") + " " + execution.getVariable("questionText") + " "
+        SearchText.fold(execution.getVariable("title") + " " + mapper.texts(questionId).question() + " "
             + execution.getVariable("answer")));
     cases.event(questionId, null, "ANSWERED", null);
   }

@@ -1,9 +1,11 @@
 package vn.govflow.portal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.govflow.casework.CaseTexts;
 import vn.govflow.casework.CaseType;
 import vn.govflow.casework.CaseType.NavEntry;
 import vn.govflow.casework.ReminderPolicy;
@@ -44,6 +46,26 @@ class PortalCaseType {
       @Override
       public Set<String> escalateAlsoTo() {
         return Set.of(Roles.PORTAL_EDITOR);
+      }
+    };
+  }
+
+  /**
+   * The question's text, up to 10,000 characters, stays in portal_question (after an erasure, as redacted there);
+   * the task forms show it as {@code {{questionText}}} (issue #13 item 24).
+   */
+  @Bean
+  CaseTexts portalQuestionTexts(PortalMapper mapper) {
+    return new CaseTexts() {
+      @Override
+      public String processKey() {
+        return PROCESS_KEY;
+      }
+
+      @Override
+      public Map<String, Object> texts(String questionId) {
+        PortalMapper.Texts texts = mapper.texts(questionId);
+        return texts == null || texts.question() == null ? Map.of() : Map.of("questionText", texts.question());
       }
     };
   }

@@ -101,7 +101,6 @@ class QuestionSubmission {
     vars.put("fieldName", PortalFields.ALL.get(q.field())[0]);
     vars.put("askedAgencyName", q.agencyCode() == null ? "— (Ban biên tập chuyển)"
         : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()));
-    vars.put("questionText", q.question());
     vars.put("foreigner", q.foreigner());
     vars.put("receivedAt", java.util.Date.from(received.toInstant()));
     vars.put("agencyOptions", choices.agencyOptions());

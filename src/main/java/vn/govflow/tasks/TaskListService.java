@@ -42,13 +42,15 @@ public class TaskListService {
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
   private final TaskGuardPlugin guard;
+  private final java.util.List<vn.govflow.casework.CaseTexts> caseTexts;
 
   TaskListService(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService,
                   org.camunda.bpm.engine.FormService formService,
                   org.camunda.bpm.engine.HistoryService historyService, IdentityDirectory directory,
                   WorkingDayCalendar calendar, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone,
-                  TaskGuardPlugin guard) {
+                  TaskGuardPlugin guard, java.util.List<vn.govflow.casework.CaseTexts> caseTexts) {
     this.guard = guard;
+    this.caseTexts = caseTexts;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -137,10 +139,29 @@ public class TaskListService {
       return java.util.Optional.empty();
     }
     try (java.io.InputStream in = formService.getDeployedTaskForm(task.getId())) {
-      return java.util.Optional.of(TaskForm.parse(in, taskService.getVariables(task.getId()), zone, locale));
+      Map<String, Object> variables = new java.util.HashMap<>(taskService.getVariables(task.getId()));
+      variables.putAll(caseTexts(task));
+      return java.util.Optional.of(TaskForm.parse(in, variables, zone, locale));
     } catch (org.camunda.bpm.engine.ProcessEngineException | java.io.IOException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /** The case's long texts its forms show, from the subsystem's tables (see CaseTexts). */
+  private Map<String, Object> caseTexts(Task task) {
+    if (caseTexts.isEmpty() || task.getProcessInstanceId() == null) {
+      return Map.of();
+    }
+    String key = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    for (vn.govflow.casework.CaseTexts texts : caseTexts) {
+      if (texts.processKey().equals(key)) {
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+            .singleResult();
+        return instance == null || instance.getBusinessKey() == null ? Map.of()
+            : texts.texts(instance.getBusinessKey());
+      }
+    }
+    return Map.of();
   }
 
   /**
