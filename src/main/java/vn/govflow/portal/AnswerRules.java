@@ -46,9 +46,20 @@ class AnswerRules {
       throw new UserError(HttpStatus.BAD_REQUEST, "portal-task-invalid", "Biểu mẫu chưa hợp lệ: "
           + problems.get(0).messageVi(), "The form is not valid: " + problems.get(0).messageEn(), problems, Map.of());
     }
-    cases.event(cases.caseOf(task), actor(task), task.getTaskDefinitionKey(),
-        value(task, "note") != null ? value(task, "note") : value(task, "returnComment"));
+    String field = COMMENT_FIELDS.get(task.getTaskDefinitionKey());
+    cases.event(questionId, actor(task), task.getTaskDefinitionKey(), field == null ? null : value(task, field));
+    if (field != null && !"returnComment".equals(field)) {
+      // Said once, on this step: a later step (or this task again after a forward) starts without it.
+      task.removeVariable(field);
+    }
   }
+
+  /**
+   * The field whose words a task's step keeps in the history (issue #13 item 25): the editors' and the leader's
+   * note, a coordinator's opinion, the leader's reason to return. Other steps keep no comment of their own.
+   */
+  private static final Map<String, String> COMMENT_FIELDS = Map.of("Task_Triage", "note", "Task_Classify", "note",
+      "Task_GiveOpinion", "opinion", "Task_Approve", "returnComment");
 
   /**
    * Every decision by its role, whoever assigned the task: the portal's editors triage; a head or deputy head of

@@ -64,10 +64,9 @@ class QuestionChecks {
       problems.add(new FieldProblem("askerType", "Chọn người hỏi là cá nhân hay tổ chức.",
           "Choose whether the asker is an individual or an organisation."));
     }
-    if (blank(r.email()) && blank(r.phone())) {
-      problems.add(new FieldProblem("email", "Cần thư điện tử hoặc số điện thoại để liên hệ.",
-          "An e-mail address or a phone number is needed to reply."));
-    } else if (!blank(r.email()) && !r.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    // Neither e-mail nor phone is required (seed 003 Art 11.3): without them the asker reads the answer, private
+    // or public, with the tracking code.
+    if (!blank(r.email()) && !r.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       problems.add(new FieldProblem("email", "Địa chỉ thư điện tử không hợp lệ.", "The e-mail address is not valid."));
     }
     if (blank(r.field()) || !PortalFields.ALL.containsKey(r.field())) {

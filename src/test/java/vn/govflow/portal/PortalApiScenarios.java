@@ -72,6 +72,24 @@ interface PortalApiScenarios extends PortalTestApi {
         .contains("Về thủ tục chuyển giao công nghệ: nội dung câu hỏi dài").contains(tail);
   }
 
+  /** Issue #13 item 14 (seed 003 Art 11.3): neither e-mail nor phone is required; the code is how they follow it. */
+  @Test
+  default void anAskerWithoutEmailOrPhoneIsReceivedAndFollowsByTheCode() throws Exception {
+    String body = individual("Hỏi về thủ tục đăng ký đề tài khoa học cấp cơ sở, không để lại liên hệ")
+        .replace("\"email\":\"dan@example.vn\"", "\"email\":null");
+    assertThat(body).contains("\"email\":null").contains("\"phone\":null");
+    HttpResponse<String> r = ask(body, someAddress());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String code = JSON.readTree(r.body()).get("trackingCode").asText();
+    HttpResponse<String> tracked = anonymous().get("/api/v1/portal/questions/" + code, "application/json");
+    assertThat(tracked.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(tracked.body()).get("status").asText()).isEqualTo("RECEIVED");
+    // The form says so, next to the two fields.
+    String form = anonymous().get("/portal/ask", "text/html").body();
+    assertThat(form).contains("id=\"contact-hint\"").contains("aria-describedby=\"contact-hint\"")
+        .contains("không bắt buộc");
+  }
+
   @Test
   default void badQuestionsAreRefusedAndNothingIsStored() throws Exception {
     int before = stored();

@@ -281,7 +281,8 @@ interface PortalPathsScenarios extends PortalTestApi {
     assertThat(problems(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
         + " \"coordinators\": [\"maivt.skhcn\", \"thaomt.vpubnd\"]}"))).containsExactly("coordinators");
     assertThat(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
-        + " \"coordinators\": [\"maivt.skhcn\", \"hapt.skhcn\"]}").statusCode()).isEqualTo(204);
+        + " \"coordinators\": [\"maivt.skhcn\", \"hapt.skhcn\"], \"note\": \"Cần ý kiến hai phòng\"}")
+        .statusCode()).isEqualTo(204);
 
     SsoClient anh = signIn("anhdd.skhcn");
     SsoClient mai = signIn("maivt.skhcn");
@@ -317,6 +318,19 @@ interface PortalPathsScenarios extends PortalTestApi {
     assertThat(track(q.code()).get("answer").asText()).isEqualTo("Doanh nghiệp được hỗ trợ theo Nghị quyết " + word);
     assertThat(published(word).findValuesAsText("answer"))
         .containsExactly("Doanh nghiệp được hỗ trợ theo Nghị quyết " + word);
+
+    // Issue #13 item 25: each step of the history carries its own words: the leader's note on the classification
+    // only, each coordinator's opinion on their step, nothing copied onto the draft or the approval.
+    assertThat(bean(JdbcTemplate.class).queryForList("SELECT h.step || ' ' || COALESCE(h.actor, '-') || ': '"
+        + " || COALESCE(h.comment, '-') FROM case_history h JOIN portal_question q ON q.id = h.case_id"
+        + " WHERE q.tracking_code = ? AND h.step LIKE 'Task_%' ORDER BY h.occurred_at, h.id", String.class, q.code()))
+        .containsExactly(
+            "Task_Triage ngocct.vpubnd: -",
+            "Task_Classify hungtv.skhcn: Cần ý kiến hai phòng",
+            "Task_GiveOpinion maivt.skhcn: Đồng ý, bổ sung chính sách của Phòng Quản lý khoa học",
+            "Task_Draft anhdd.skhcn: -",
+            "Task_Approve hungtv.skhcn: -",
+            "Task_GiveOpinion hapt.skhcn: Phòng Chuyển đổi số thống nhất");
   }
 
   @Test
