@@ -6,9 +6,9 @@ import java.time.OffsetDateTime;
 public record TaskSummary(String id, String name, String processDefinitionKey, String processName,
                           String businessKey, String processInstanceId, String title, String urgency,
                           String assignee, OffsetDateTime created, OffsetDateTime due, String dueState) {
-  /** Hỏa tốc and thượng khẩn go to the front of every list (Decree 30/2020 Art 23.1, 24.2). */
+  /** Hỏa tốc, thượng khẩn and khẩn go to the front of every list (Decree 30/2020 Art 4.2c, 23.1, 24.2). */
   public boolean urgent() {
-    return "hoa-toc".equals(urgency) || "thuong-khan".equals(urgency);
+    return vn.govflow.casework.Urgency.byCode(urgency).map(vn.govflow.casework.Urgency::urgent).orElse(false);
   }
 
   public static final String OVERDUE = "OVERDUE";
