@@ -29,7 +29,7 @@ public final class ModelVocabulary {
 
   /** Helper beans any process may call, with the only methods callable on them. */
   static final Map<String, Set<String>> HELPERS = Map.of(
-      "workingDays", Set.of("dueAt", "startsAt", "before"),
+      "workingDays", Set.of("dueAt", "startsAt", "before", "aheadOf"),
       "caseDeadlines", Set.of("taskDue"));
 
   /** Variable accessors on execution and task (both are variable scopes). */

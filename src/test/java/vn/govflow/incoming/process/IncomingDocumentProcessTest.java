@@ -306,13 +306,18 @@ class IncomingDocumentProcessTest {
     ProcessInstance pi = start("VB-007", "hoa-toc", "cong-dien", "ld.hung");
     assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
 
-    complete(task(pi), direct("person", "cv.an", null, null));
+    complete(task(pi), direct("person", "cv.an", null, "[\"cv.binh\"]"));
     assertThat(pi).variables().containsEntry("deadlineDays", 0);
     runJob(pi, "Task_ApplyDirection");
     assertThat(pi).variables().containsEntry("dueAt", at("2026-03-10T17:00:00+07:00"));
-    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
-    // Same-day deadline: the reminder (one working day before) is already due and goes out at once.
-    assertThat(timer(pi, "BoundaryEvent_Remind").getDuedate()).isEqualTo(at("2026-03-09T17:00:00+07:00"));
+    Task handle = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Handle").singleResult();
+    assertThat(handle.getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    // Issue #13 item 2: a same-day deadline leaves no working day ahead of it, so the coordinator's own deadline
+    // and the reminder fall halfway between now (09:30) and 17:00: nothing is overdue or due as the work begins.
+    Task opinion = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_GiveOpinion").singleResult();
+    assertThat(opinion.getDueDate()).isEqualTo(at("2026-03-10T13:15:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_Remind").getDuedate()).isEqualTo(at("2026-03-10T13:15:00+07:00"));
+    assertThat(dueTimers(pi)).isEmpty();
   }
 
   @Test
