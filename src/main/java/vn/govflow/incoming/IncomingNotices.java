@@ -26,6 +26,24 @@ class IncomingNotices {
         "You have been assigned the document \"" + title + "\" (" + roleEn + ").", link(documentId)));
   }
 
+  /**
+   * An urgent document (hỏa tốc, thượng khẩn, khẩn) is presented at once, whatever the hour (Decree 30/2020 Art
+   * 23.1): its directing leader hears of it on registration, or every head and deputy head when none is named.
+   */
+  void urgentRegistered(String documentId, String title, String urgencyVi, String urgencyEn, String directingLeader,
+                        String agencyShortName) {
+    java.util.List<String> to = directingLeader != null ? java.util.List.of(directingLeader)
+        : java.util.stream.Stream.of(Roles.HEAD, Roles.DEPUTY_HEAD)
+            .flatMap(role -> directory.membersOf(agencyShortName + "-" + role).stream()).distinct().toList();
+    notifications.notifyAll(to, NotificationKind.URGENT, new NotificationService.Message(
+        "Văn bản " + urgencyVi.toUpperCase(java.util.Locale.forLanguageTag("vi")) + " cần chỉ đạo ngay: " + title,
+        urgencyEn + " incoming document to direct at once: " + title,
+        "Văn bản đến độ khẩn \"" + urgencyVi + "\" vừa vào sổ: \"" + title + "\". Văn bản khẩn được trình và"
+            + " giải quyết ngay (Nghị định 30/2020, Điều 23.1, 24.2).",
+        "An incoming document marked \"" + urgencyEn + "\" was just registered: \"" + title + "\". Urgent"
+            + " documents are presented and handled at once (Decree 30/2020 Art 23.1, 24.2).", link(documentId)));
+  }
+
   /** To the agency's clerks: a leader returned the document instead of directing it. */
   void returnedToClerk(IncomingDocument doc, String title, String reason) {
     notifications.notifyGroup(agencyShortName(doc) + "-" + Roles.CLERK, NotificationKind.RETURNED,

@@ -47,13 +47,15 @@ public class IncomingRegistration {
   private final Cases cases;
   private final CaseHistory history;
   private final CaseFiles caseFiles;
+  private final IncomingNotices notices;
   private final ZoneId zone;
   private final Clock clock;
 
   IncomingRegistration(IncomingMapper mapper, RegistrationRules rules, ArrivalNumbers numbers, IncomingStaff staff,
                        FileService files, IdentityDirectory directory, AuditLog audit, Cases cases,
-                       CaseHistory history, CaseFiles caseFiles,
+                       CaseHistory history, CaseFiles caseFiles, IncomingNotices notices,
                        @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+    this.notices = notices;
     this.mapper = mapper;
     this.rules = rules;
     this.numbers = numbers;
@@ -122,6 +124,10 @@ public class IncomingRegistration {
     mapper.setProcessInstance(id, pi);
     history.record(IncomingCaseType.TYPE, id, now, clerk.username(), clerk.onBehalfOf(), "REGISTERED",
         "Vào sổ số đến " + number + "/" + year + (v.duplicateOf() == null ? "" : " (đã xác nhận không trùng)"));
+    if (v.urgency().urgent()) {
+      notices.urgentRegistered(id, doc.numberSymbol() + " – " + doc.summary(), v.urgency().nameVi(),
+          v.urgency().nameEn(), v.directingLeader(), agency.shortName());
+    }
     audit.record("incoming.register", "incoming-document", id, "Số đến " + number + "/" + year + ": "
         + v.numberSymbol());
     return new Registered(id, number, pi, mapper.find(id));

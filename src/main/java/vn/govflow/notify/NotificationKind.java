@@ -6,6 +6,8 @@ public final class NotificationKind {
   public static final String REMINDER = "REMINDER";
   public static final String ESCALATION = "ESCALATION";
   public static final String RETURNED = "RETURNED";
+  /** A case that must be dealt with at once (an urgent incoming document). */
+  public static final String URGENT = "URGENT";
 
   private NotificationKind() {}
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.support.SsoClient;
 
@@ -200,6 +201,35 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     assertThat(doc.get("history").findValuesAsText("step"))
         .containsSubsequence("REGISTERED", "DIRECTED", "OPINION", "HANDLED", "DONE");
     assertThat(doc.get("history").findValuesAsText("comment")).anySatisfy(c -> assertThat(c).contains("Phòng QLKH"));
+  }
+
+  /**
+   * Issue #13 item 3 (Decree 30/2020 Art 23.1): an urgent document (khẩn counts) is presented at once: its directing
+   * leader is notified on registration, or every head and deputy head when none is named; an ordinary one is not.
+   */
+  @Test
+  default void anUrgentDocumentReachesItsLeaderAtOnce() throws Exception {
+    SsoClient lan = signIn("lannt.skhcn");
+    JdbcTemplate jdbc = bean(JdbcTemplate.class);
+    String named = registeredWith(lan, "92/UBND-VX", "khan", ", \"directingLeader\": \"tuanlm.skhcn\"");
+    assertThat(jdbc.queryForList("SELECT recipient || ' ' || subject_vi FROM notification WHERE kind = 'URGENT'"
+        + " AND link = ?", String.class, "/incoming/" + named))
+        .containsExactly("tuanlm.skhcn Văn bản KHẨN cần chỉ đạo ngay: 92/UBND-VX – Văn bản khẩn thử báo ngay");
+
+    String unnamed = registeredWith(lan, "93/UBND-VX", "hoa-toc", "");
+    assertThat(jdbc.queryForList("SELECT recipient FROM notification WHERE kind = 'URGENT' AND link = ?",
+        String.class, "/incoming/" + unnamed)).containsExactlyInAnyOrder("hungtv.skhcn", "tuanlm.skhcn");
+
+    String ordinary = registeredWith(lan, "94/UBND-VX", "thuong", ", \"directingLeader\": \"hungtv.skhcn\"");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE kind = 'URGENT' AND link = ?",
+        Integer.class, "/incoming/" + ordinary)).isZero();
+  }
+
+  private String registeredWith(SsoClient clerk, String numberSymbol, String urgency, String extra) throws Exception {
+    HttpResponse<String> r = register(clerk, document(numberSymbol, "Văn bản khẩn thử báo ngay", extra)
+        .replace("\"urgency\": \"thuong\"", "\"urgency\": \"" + urgency + "\""), "a.txt", text("x"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body()).get("id").asText();
   }
 
   @Test
