@@ -1,6 +1,5 @@
 package vn.govflow.incoming;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -61,10 +60,11 @@ interface IncomingMapper {
   @org.apache.ibatis.annotations.Update("UPDATE inc_document SET search_text = #{text} WHERE id = #{id}")
   int setSearchText(@Param("id") String id, @Param("text") String searchText);
 
-  @Select("SELECT " + COLUMNS + " FROM inc_document WHERE agency_code = #{agency} AND document_date = #{date}"
+  /** The same number and symbol from the same issuer, whatever the date (App VI Part I §III.1h). */
+  @Select("SELECT " + COLUMNS + " FROM inc_document WHERE agency_code = #{agency}"
       + " AND LOWER(number_symbol) = LOWER(#{numberSymbol}) AND (sender_agency_code = #{senderCode}"
       + " OR LOWER(sender_name) = LOWER(#{senderName})) ORDER BY arrival_number")
-  List<IncomingDocument> likelyDuplicates(@Param("agency") String agencyCode, @Param("date") LocalDate documentDate,
+  List<IncomingDocument> likelyDuplicates(@Param("agency") String agencyCode,
                                           @Param("numberSymbol") String numberSymbol,
                                           @Param("senderCode") String senderAgencyCode,
                                           @Param("senderName") String senderName);

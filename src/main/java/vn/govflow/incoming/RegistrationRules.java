@@ -63,7 +63,7 @@ class RegistrationRules {
   }
 
   private void refuseLikelyDuplicate(Validated v, CurrentUser clerk) {
-    List<IncomingDocument> duplicates = mapper.likelyDuplicates(clerk.agencyCode(), v.documentDate(),
+    List<IncomingDocument> duplicates = mapper.likelyDuplicates(clerk.agencyCode(),
         v.numberSymbol(), v.senderAgencyCode(), v.senderName());
     if (!duplicates.isEmpty()) {
       IncomingDocument d = duplicates.get(0);
@@ -175,7 +175,7 @@ class RegistrationRules {
 
   private String duplicateId(CurrentUser clerk, RegistrationRequest r, String senderCode, String senderName,
                              String numberSymbol) {
-    return mapper.likelyDuplicates(clerk.agencyCode(), r.documentDate(), numberSymbol, senderCode, senderName)
+    return mapper.likelyDuplicates(clerk.agencyCode(), numberSymbol, senderCode, senderName)
         .stream().findFirst().map(IncomingDocument::id).orElse(null);
   }
 }

@@ -100,6 +100,15 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/"
         + JSON.readTree(confirmed.body()).get("id").asText()).body());
     assertThat(doc.at("/document/duplicateOf").asText()).isEqualTo(problem.at("/duplicateOf/id").asText());
+
+    // Issue #13 item 8 (App VI Part I §III.1h): number and symbol plus issuer, whatever the date written on it.
+    String otherDate = json.replaceFirst("\"documentDate\": \"[0-9-]+\"", "\"documentDate\": \""
+        + LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(20) + "\"");
+    assertThat(otherDate).isNotEqualTo(json);
+    assertThat(register(lan, otherDate, "a.txt", text("x")).statusCode()).isEqualTo(409);
+    // Another issuer's 77/UBND-TH is not a duplicate.
+    assertThat(register(lan, json.replace("Ủy ban nhân dân huyện Bảo Thắng", "Ủy ban nhân dân huyện Sa Pa"), "a.txt",
+        text("x")).statusCode()).isEqualTo(201);
   }
 
   @Test
