@@ -83,7 +83,9 @@ class QuestionSubmission {
     OffsetDateTime due = calendar.deadline(received.toInstant(),
         deadlines.workingDays("portal-answer-deadline", org.camunda.bpm.engine.variable.Variables.createVariables()
             .putValue("classification", "received").putValue("appointmentDays", null))).dueAt();
-    boolean foreigner = "INDIVIDUAL".equals(type) && !isVietnamese(r.nationality());
+    // A foreign individual, or an organisation of another country (its nationality: where its head office is),
+    // gets the answer in English too (seed 003 Art 8.2d); an organisation that names no nationality is Vietnamese.
+    boolean foreigner = !isVietnamese(r.nationality());
     PortalQuestion q = new PortalQuestion(UUID.randomUUID().toString(), trackingCode(received), type,
         trim(r.fullName(), 100), trim(r.nationality(), 60), trim(r.occupation(), 100), trim(r.address(), 300),
         trim(r.organisationName(), 200), trim(r.representativePosition(), 100), trim(r.establishmentDecision(), 100),

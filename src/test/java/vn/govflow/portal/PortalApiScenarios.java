@@ -90,6 +90,25 @@ interface PortalApiScenarios extends PortalTestApi {
         .contains("không bắt buộc");
   }
 
+  /** Issue #13 item 13 (seed 003 Art 8.2d): a foreign organisation gets the English answer too, as a foreigner does. */
+  @Test
+  default void aForeignOrganisationIsAnsweredInEnglishToo() throws Exception {
+    String body = JSON.writeValueAsString(new QuestionRequest("ORGANISATION", "hoi-dap", "Tanaka Hiroshi", "Nhật Bản",
+        null, null, "Công ty TNHH Sakura Việt Nam", "Giám đốc", "GCN đầu tư 1234/2024", "Tokyo, Nhật Bản",
+        "sakura@example.jp", null, "khoa-hoc-cong-nghe", "000.00.12.H37",
+        "Thủ tục chuyển giao công nghệ từ nước ngoài vào Việt Nam?", true));
+    HttpResponse<String> r = ask(body, someAddress());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String code = JSON.readTree(r.body()).get("trackingCode").asText();
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT foreigner FROM portal_question WHERE tracking_code = ?",
+        Boolean.class, code)).isTrue();
+    // A Vietnamese organisation that names no nationality is not.
+    HttpResponse<String> local = ask(body.replace("\"Nhật Bản\"", "null"), someAddress());
+    assertThat(local.statusCode()).as(local.body()).isEqualTo(201);
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT foreigner FROM portal_question WHERE tracking_code = ?",
+        Boolean.class, JSON.readTree(local.body()).get("trackingCode").asText())).isFalse();
+  }
+
   @Test
   default void badQuestionsAreRefusedAndNothingIsStored() throws Exception {
     int before = stored();
