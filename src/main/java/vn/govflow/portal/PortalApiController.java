@@ -75,8 +75,8 @@ class PortalApiController {
 
   record PublishedView(String id, String field, String fieldEn, String question, String answer, String answerEn,
                        Object citations, String answeringAgency, String answeringAgencyEn, OffsetDateTime receivedAt,
-                       OffsetDateTime answeredAt) {
-    static PublishedView of(PortalMapper.Published p, IdentityDirectory directory) {
+                       OffsetDateTime answeredAt, String approvedBy, String approvedByEn) {
+    static PublishedView of(PortalMapper.Published p, IdentityDirectory directory, PublicQuestions portal) {
       String[] field = PortalFields.ALL.get(p.field());
       Object citations;
       try {
@@ -88,7 +88,8 @@ class PortalApiController {
           : directory.agency(p.answeringAgency());
       return new PublishedView(p.id(), field == null ? p.field() : field[0], field == null ? p.field() : field[1],
           p.question(), p.answer(), p.answerEn(), citations, agency.map(Agency::name).orElse(null),
-          agency.map(PortalApiController::nameEn).orElse(null), p.receivedAt(), p.answeredAt());
+          agency.map(PortalApiController::nameEn).orElse(null), p.receivedAt(), p.answeredAt(),
+          approver(portal, p.id(), false), approver(portal, p.id(), true));
     }
   }
 
@@ -101,14 +102,20 @@ class PortalApiController {
   java.util.List<PublishedView> answers(@org.springframework.web.bind.annotation.RequestParam(required = false) String q,
                                         @org.springframework.web.bind.annotation.RequestParam(required = false) String field,
                                         @org.springframework.web.bind.annotation.RequestParam(required = false) String agency) {
-    return portal.published(q, field, agency).stream().map(p -> PublishedView.of(p, directory)).toList();
+    return portal.published(q, field, agency).stream().map(p -> PublishedView.of(p, directory, portal)).toList();
   }
 
   /** What the asker may see by the code: never the personal data they gave. */
   record Tracking(String trackingCode, String status, String field, String agencyName, OffsetDateTime receivedAt,
                   OffsetDateTime dueAt, String question, String answer, String answerEn, Object citations,
                   String answeringAgency, OffsetDateTime answeredAt, String rejectReason, String duplicateOf,
-                  boolean appointment, String fieldEn, String answeringAgencyEn) {}
+                  boolean appointment, String fieldEn, String answeringAgencyEn, String approvedBy,
+                  String approvedByEn) {}
+
+  private static String approver(PublicQuestions portal, String questionId, boolean english) {
+    PublicQuestions.Approver a = portal.approver(questionId);
+    return a == null ? null : english ? a.en() : a.vi();
+  }
 
   @GetMapping("/questions/{trackingCode}")
   Tracking track(@PathVariable String trackingCode) {
@@ -136,6 +143,7 @@ class PortalApiController {
         rejection == null ? null : rejection.reason(), rejection == null ? null : rejection.duplicateOfLink(),
         "IN_PROGRESS".equals(q.status()) && "special".equals(portal.classification(q)),
         field == null ? q.field() : field[1], a == null || a.answeringAgency() == null ? null
-            : directory.agency(a.answeringAgency()).map(PortalApiController::nameEn).orElse(null));
+            : directory.agency(a.answeringAgency()).map(PortalApiController::nameEn).orElse(null),
+        a == null ? null : approver(portal, q.id(), false), a == null ? null : approver(portal, q.id(), true));
   }
 }

@@ -29,7 +29,7 @@ class PortalPages {
   String answers(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
                  @RequestParam(required = false) String agency, Model model) {
     model.addAttribute("answers", portal.published(q, field, agency).stream()
-        .map(p -> PortalApiController.PublishedView.of(p, directory)).toList());
+        .map(p -> PortalApiController.PublishedView.of(p, directory, portal)).toList());
     model.addAttribute("q", q);
     model.addAttribute("field", field);
     model.addAttribute("agency", agency);
@@ -40,7 +40,7 @@ class PortalPages {
   @GetMapping("/portal/answers/{id}")
   String answer(@PathVariable String id, Model model) {
     model.addAttribute("a", PortalApiController.PublishedView.of(portal.publishedAnswer(id)
-        .orElseThrow(UserError::notFound), directory));
+        .orElseThrow(UserError::notFound), directory, portal));
     common(model);
     return "portal/answer";
   }

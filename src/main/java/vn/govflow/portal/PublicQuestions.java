@@ -13,10 +13,35 @@ import vn.govflow.casework.SearchText;
 class PublicQuestions {
   private final PortalMapper mapper;
   private final WorkingDayCalendar calendar;
+  private final vn.govflow.casework.CaseHistory history;
+  private final vn.govflow.identity.IdentityDirectory directory;
 
-  PublicQuestions(PortalMapper mapper, WorkingDayCalendar calendar) {
+  PublicQuestions(PortalMapper mapper, WorkingDayCalendar calendar, vn.govflow.casework.CaseHistory history,
+                  vn.govflow.identity.IdentityDirectory directory) {
     this.mapper = mapper;
     this.calendar = calendar;
+    this.history = history;
+    this.directory = directory;
+  }
+
+  /** Who approved the answer, as the answer shows it: name and position, Vietnamese then English. */
+  public record Approver(String vi, String en) {}
+
+  /**
+   * The leader who approved the answer (seed 003 Art 11.7: the one who answers is the agency's leader), from the
+   * question's history: the last approval step. Null before an answer is approved.
+   */
+  public Approver approver(String questionId) {
+    return history.steps(PortalCaseType.TYPE, questionId).stream()
+        .filter(s -> "Task_Approve".equals(s.step()) && s.actor() != null)
+        .reduce((first, second) -> second)
+        .flatMap(s -> directory.person(s.actor()))
+        .map(p -> {
+          var position = p.jobPositionCode() == null ? Optional.<vn.govflow.identity.JobPosition>empty()
+              : directory.jobPosition(p.jobPositionCode());
+          return new Approver(p.fullName() + position.map(j -> ", " + j.name()).orElse(""),
+              p.fullName() + position.map(j -> ", " + (j.nameEn() == null ? j.name() : j.nameEn())).orElse(""));
+        }).orElse(null);
   }
 
   public List<PortalMapper.Published> published(String query, String field, String agencyCode) {

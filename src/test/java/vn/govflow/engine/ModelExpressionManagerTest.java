@@ -109,6 +109,7 @@ class ModelExpressionManagerTest {
     assertThat(evaluate("${execution.getVariable('agency')}", Map.of("agency", "skhcn"))).isEqualTo("skhcn");
     assertThat(evaluate("${execution.processBusinessKey}", Map.of())).isEqualTo("bk-1");
     assertThat(evaluate("${workingDays.before(dueAt, 1)}", Map.of("dueAt", new Date()))).isInstanceOf(Date.class);
+    assertThat(evaluate("${workingDays.aheadOf(dueAt, 1)}", Map.of("dueAt", new Date()))).isInstanceOf(Date.class);
     assertThat(evaluate("${caseDeadlines.taskDue(execution)}", Map.of())).isEqualTo("P1WD");
   }
 
@@ -133,7 +134,7 @@ class ModelExpressionManagerTest {
     variables.put("publication", "both");
     variables.put("urgency", "hoa-toc");
     TreeSet<String> expressions = shippedExpressions();
-    assertThat(expressions).contains("${workingDays.before(dueAt, 1)}",
+    assertThat(expressions).contains("${workingDays.aheadOf(dueAt, 1)}",
         "${execution.setVariable('routeTo', execution.getVariable('agency') != null ? execution.getVariable('agency') : suggestedAgency)}");
     for (String expression : expressions) {
       // Delegates evaluate to beans, which are not stored as variables: run them without keeping the result.

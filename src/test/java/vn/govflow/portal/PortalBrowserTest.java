@@ -15,6 +15,10 @@ class PortalBrowserTest extends BrowserTest {
     driver.get(baseUrl() + "/portal/ask");
     Browser.waitForText(driver, By.tagName("h1"), "Gửi câu hỏi");
     assertThat(driver.findElement(By.id("no-complaints")).getText()).contains("khiếu nại, tố cáo");
+    // Issue #13 item 14: the contact fields say they are optional and how the asker follows the answer instead.
+    assertThat(driver.findElement(By.id("contact-hint")).getText()).contains("không bắt buộc").contains("mã số");
+    assertThat(driver.findElement(By.id("phone")).getAttribute("type")).isEqualTo("tel");
+    session.screenshot("portal-ask.png");
     driver.findElement(By.id("ask-submit")).click();
     assertThat(driver.findElement(By.id("ask-problem")).getText()).contains("Họ và tên");
 

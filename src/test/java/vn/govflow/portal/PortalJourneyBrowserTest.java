@@ -136,6 +136,11 @@ class PortalJourneyBrowserTest extends BrowserTest {
     assertThat(driver.findElement(By.id("track-question")).getText()).isEqualTo(QUESTION);
     assertThat(driver.findElement(By.id("track-answer")).getText()).isEqualTo(ANSWER);
     assertThat(driver.findElement(By.id("track-citations")).getText()).contains(CITATION);
+    // Seed 003 Art 11.7-11.8: the approving leader is named, and the answer is for reference only.
+    assertThat(driver.findElement(By.id("track-approved-by")).getText()).startsWith("Lãnh đạo trả lời: ");
+    assertThat(driver.findElement(By.id("track-reference-only")).getText())
+        .contains("chỉ có ý nghĩa tham khảo, không phải là cơ sở pháp lý");
+    session.screenshot("portal-track.png");
 
     driver.get(baseUrl() + "/portal");
     driver.findElement(By.id("portal-q")).sendKeys("vuon uom bac ha");
@@ -152,7 +157,13 @@ class PortalJourneyBrowserTest extends BrowserTest {
         .isEqualTo(CITATION + " ngày 2023-04-17 của Chính phủ: Bảo vệ dữ liệu cá nhân");
     assertThat(driver.getPageSource()).doesNotContain("Lý Thị Mai").doesNotContain("mai.ly@example.vn")
         .doesNotContain("script>alert");
+    assertThat(driver.findElement(By.id("answer-reference-only")).isDisplayed()).isTrue();
     session.screenshot("portal-answer.png");
+    // On a phone the answer fits the screen: no sideways scrolling.
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - window.innerWidth;")).intValue()).isLessThanOrEqualTo(0);
+    session.screenshot("portal-answer-phone.png");
   }
 
   private List<WebElement> rows() {

@@ -319,6 +319,18 @@ interface PortalPathsScenarios extends PortalTestApi {
     assertThat(published(word).findValuesAsText("answer"))
         .containsExactly("Doanh nghiệp được hỗ trợ theo Nghị quyết " + word);
 
+    // Issue #13 item 15 (seed 003 Art 11.7, 11.8): the answer names the leader who approved it, and says that it
+    // is for reference only, on the tracking page and the public answer page.
+    JsonNode answered = track(q.code());
+    assertThat(answered.get("approvedBy").asText()).isEqualTo("Trần Văn Hùng, Giám đốc Sở");
+    String id = bean(JdbcTemplate.class).queryForObject("SELECT id FROM portal_question WHERE tracking_code = ?",
+        String.class, q.code());
+    String page = anonymous().get("/portal/answers/" + id, "text/html").body();
+    assertThat(page).contains("Lãnh đạo trả lời: Trần Văn Hùng, Giám đốc Sở").contains("id=\"answer-reference-only\"")
+        .contains("chỉ có ý nghĩa tham khảo");
+    assertThat(anonymous().get("/portal/track?code=" + q.code(), "text/html").body())
+        .contains("id=\"track-reference-only\"").contains("Trần Văn Hùng, Giám đốc");
+
     // Issue #13 item 25: each step of the history carries its own words: the leader's note on the classification
     // only, each coordinator's opinion on their step, nothing copied onto the draft or the approval.
     assertThat(bean(JdbcTemplate.class).queryForList("SELECT h.step || ' ' || COALESCE(h.actor, '-') || ': '"
