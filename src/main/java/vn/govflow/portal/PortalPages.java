@@ -94,6 +94,7 @@ class PortalPages {
   /** The ask form's fields. */
   public static class AskForm {
     private String askerType = "INDIVIDUAL";
+    private String category = "hoi-dap";
     private String fullName;
     private String nationality = "Việt Nam";
     private String occupation;
@@ -110,11 +111,13 @@ class PortalPages {
     private boolean consent;
 
     QuestionRequest toRequest() {
-      return new QuestionRequest(askerType, null, fullName, nationality, occupation, address, organisationName,
+      return new QuestionRequest(askerType, category, fullName, nationality, occupation, address, organisationName,
           representativePosition, establishmentDecision, headOfficeAddress, email, phone, field, agencyCode,
           question, consent);
     }
 
+    public String getCategory() { return category; }
+    public void setCategory(String v) { category = v; }
     public String getAskerType() { return askerType; }
     public void setAskerType(String v) { askerType = v; }
     public String getFullName() { return fullName; }

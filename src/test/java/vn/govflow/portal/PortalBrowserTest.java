@@ -19,6 +19,19 @@ class PortalBrowserTest extends BrowserTest {
     assertThat(driver.findElement(By.id("contact-hint")).getText()).contains("không bắt buộc").contains("mã số");
     assertThat(driver.findElement(By.id("phone")).getAttribute("type")).isEqualTo("tel");
     session.screenshot("portal-ask.png");
+    // Issue #13 item 20 (seed 003 Art 11.2): the page offers the categories; a complaint is refused with where to
+    // send it, before anything is stored.
+    int before = bean(org.springframework.jdbc.core.JdbcTemplate.class)
+        .queryForObject("SELECT COUNT(*) FROM portal_question", Integer.class);
+    driver.findElement(By.cssSelector("#category input[value='khieu-nai']")).click();
+    driver.findElement(By.id("question")).sendKeys("Tôi khiếu nại quyết định xử phạt");
+    driver.findElement(By.id("ask-submit")).click();
+    assertThat(driver.findElement(By.id("ask-problem")).getText()).contains("không tiếp nhận khiếu nại, tố cáo")
+        .contains("Ban Tiếp công dân");
+    assertThat(bean(org.springframework.jdbc.core.JdbcTemplate.class)
+        .queryForObject("SELECT COUNT(*) FROM portal_question", Integer.class)).isEqualTo(before);
+    driver.findElement(By.cssSelector("#category input[value='hoi-dap']")).click();
+    driver.findElement(By.id("question")).clear();
     driver.findElement(By.id("ask-submit")).click();
     assertThat(driver.findElement(By.id("ask-problem")).getText()).contains("Họ và tên");
 
