@@ -23,8 +23,11 @@ class AnswerRules {
   private final IdentityDirectory directory;
   private final AgencyChoices choices;
   private final QuestionCase cases;
+  private final vn.govflow.calendar.WorkingDayCalendar calendar;
 
-  AnswerRules(PortalMapper mapper, IdentityDirectory directory, AgencyChoices choices, QuestionCase cases) {
+  AnswerRules(PortalMapper mapper, IdentityDirectory directory, AgencyChoices choices, QuestionCase cases,
+              vn.govflow.calendar.WorkingDayCalendar calendar) {
+    this.calendar = calendar;
     this.mapper = mapper;
     this.directory = directory;
     this.choices = choices;
@@ -132,6 +135,18 @@ class AnswerRules {
           && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() >= 1 && n.intValue() <= 10)) {
         problems.add(new FieldProblem("appointmentDays", "Số ngày hẹn trả lời từ 1 đến 10 ngày làm việc.",
             "The appointment is 1 to 10 working days."));
+      } else if ("special".equals(c) && task.getVariable("receivedAt") instanceof java.util.Date received) {
+        // The appointment counts from receipt (seed 003 Art 11.6c): a date already past promises nothing.
+        java.time.OffsetDateTime appointment = calendar.deadline(received.toInstant(),
+            ((Number) task.getVariable("appointmentDays")).intValue()).dueAt();
+        if (!appointment.toInstant().isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())) {
+          String on = appointment.atZoneSameInstant(calendar.zone())
+              .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"));
+          problems.add(new FieldProblem("appointmentDays", "Ngày hẹn tính từ ngày nhận câu hỏi (" + on
+              + ") đã qua: chọn số ngày để ngày hẹn còn ở phía trước, tối đa 10 ngày làm việc.",
+              "The appointment counts from the question's receipt (" + on + ") and is already past: choose a number"
+                  + " of days that puts it ahead, at most 10 working days."));
+        }
       }
     }
   }

@@ -358,6 +358,17 @@ interface PortalPathsScenarios extends PortalTestApi {
         .containsExactly("appointmentDays");
     assertThat(problems(complete(hung, classify, "{\"classification\": \"urgent\", \"handler\": \"maivt.skhcn\"}")))
         .containsExactly("classification");
+    // Issue #13 item 17 (Art 11.6c): the appointment counts from receipt, so on a question received 30 days ago
+    // no number of days up to 10 gives a date ahead: refused, and the leader is told why.
+    org.camunda.bpm.engine.RuntimeService runtime = bean(org.camunda.bpm.engine.RuntimeService.class);
+    Object received = runtime.getVariable(q.pi(), "receivedAt");
+    runtime.setVariable(q.pi(), "receivedAt", java.util.Date.from(java.time.Instant.now().minus(
+        java.time.Duration.ofDays(30))));
+    HttpResponse<String> past = complete(hung, classify, "{\"classification\": \"special\", \"handler\":"
+        + " \"maivt.skhcn\", \"appointmentDays\": 10}");
+    assertThat(problems(past)).containsExactly("appointmentDays");
+    assertThat(past.body()).contains("đã qua");
+    runtime.setVariable(q.pi(), "receivedAt", received);
     assertThat(open(classify)).isTrue();
     done(hung, classify, "{\"classification\": \"special\", \"handler\": \"maivt.skhcn\", \"appointmentDays\": 9}");
 
