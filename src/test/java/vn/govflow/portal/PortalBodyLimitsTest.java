@@ -127,12 +127,34 @@ class PortalBodyLimitsTest extends H2IntegrationTest implements PortalTestApi {
     assertThat(stored()).isEqualTo(before);
   }
 
-  /** The ask page's form as a browser posts it (multipart, with the page's CSRF field), through the test proxy. */
+  /**
+   * Issue #13 item 20 (seed 003 Art 11.2): the ask page's first question is what is sent; a complaint or a
+   * denunciation posted with the form is refused on the page with where to send it, and nothing is stored.
+   */
+  @Test
+  void aComplaintSentWithTheAskPageIsRefusedWithDirectionsAndNothingIsStored() throws Exception {
+    int before = stored();
+    for (String category : new String[] {"khieu-nai", "to-cao"}) {
+      HttpResponse<String> refused = askOnPage(anonymous(), "Tôi khiếu nại quyết định xử phạt", someAddress(),
+          category);
+      assertThat(refused.statusCode()).isEqualTo(200);
+      assertThat(refused.body()).contains("id=\"ask-problem\"").contains("không tiếp nhận khiếu nại, tố cáo")
+          .contains("Ban Tiếp công dân");
+    }
+    assertThat(stored()).isEqualTo(before);
+  }
+
   private HttpResponse<String> askOnPage(SsoClient c, String question, String address) {
+    return askOnPage(c, question, address, "hoi-dap");
+  }
+
+  /** The ask page's form as a browser posts it (multipart, with the page's CSRF field), through the test proxy. */
+  private HttpResponse<String> askOnPage(SsoClient c, String question, String address, String category) {
     Matcher csrf = CSRF.matcher(c.get("/portal/ask", "text/html").body());
     assertThat(csrf.find()).isTrue();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("_csrf", csrf.group(1));
+    fields.put("category", category);
     fields.put("askerType", "INDIVIDUAL");
     fields.put("fullName", "Nguyễn Văn Dân");
     fields.put("nationality", "Việt Nam");
