@@ -42,9 +42,22 @@ class IncomingSteps {
           + "document " + documentId + ": add a rule to the table");
     }
     int days = override instanceof Number n ? n.intValue() : ((Number) decided).intValue();
-    OffsetDateTime due = calendar.deadline(Instant.now(), days).dueAt();
-    execution.setVariable("handlingDays", days);
-    execution.setVariable("dueAt", Date.from(due.toInstant()));
+    // The deadline counts from the leader's direction, which records it (Decree 30/2020 Art 23.2, 23.4). A later
+    // direction of the same document (a reassignment) hands the work on but keeps that deadline, unless the leader
+    // sets a different number of days this time (docs/decisions.md).
+    Object applied = execution.getVariable("appliedHandlingDaysOverride");
+    boolean redirected = execution.getVariable("handlingDays") instanceof Number
+        && execution.getVariable("dueAt") instanceof Date;
+    boolean newDays = override instanceof Number n2 && !(applied instanceof Number a && a.intValue() == n2.intValue());
+    OffsetDateTime due;
+    if (redirected && !newDays) {
+      due = ((Date) execution.getVariable("dueAt")).toInstant().atZone(calendar.zone()).toOffsetDateTime();
+    } else {
+      due = calendar.deadline(Instant.now(), days).dueAt();
+      execution.setVariable("handlingDays", days);
+      execution.setVariable("dueAt", Date.from(due.toInstant()));
+    }
+    execution.setVariable("appliedHandlingDaysOverride", override instanceof Number n3 ? n3.intValue() : null);
     String leadType = (String) execution.getVariable("leadType");
     String leadHandler = "person".equals(leadType) ? (String) execution.getVariable("leadHandler") : null;
     String leadDepartment = "department".equals(leadType) ? (String) execution.getVariable("leadDepartment") : null;

@@ -274,6 +274,15 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/" + id).body());
     assertThat(doc.get("history").findValuesAsText("step")).containsSubsequence("DIRECTED", "REASSIGN_REQUESTED");
     assertThat(doc.get("history").findValuesAsText("comment")).contains("Đi công tác dài ngày");
+
+    // Issue #13 item 4 (Art 23.2, 23.4): handing the document to someone else keeps the deadline the direction set.
+    assertThat(leader.postJson("/api/v1/tasks/" + again.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    assertThat(leader.postJson("/api/v1/tasks/" + again.getId() + "/complete",
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"maivt.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+    Task reassigned = awaitTask(pi, "Task_Handle");
+    assertThat(reassigned.getAssignee()).isEqualTo("maivt.skhcn");
+    assertThat(reassigned.getDueDate()).isEqualTo(handle.getDueDate());
   }
 
   @Test
