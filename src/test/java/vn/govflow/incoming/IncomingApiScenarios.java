@@ -276,13 +276,17 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     assertThat(doc.get("history").findValuesAsText("comment")).contains("Đi công tác dài ngày");
 
     // Issue #13 item 4 (Art 23.2, 23.4): handing the document to someone else keeps the deadline the direction set.
+    // As if that direction had been given three days ago: its deadline, not one counted again from now, stays.
+    java.util.Date directedDeadline = java.util.Date.from(handle.getDueDate().toInstant()
+        .minus(java.time.Duration.ofDays(3)));
+    bean(RuntimeService.class).setVariable(pi, "dueAt", directedDeadline);
     assertThat(leader.postJson("/api/v1/tasks/" + again.getId() + "/claim", "").statusCode()).isEqualTo(204);
     assertThat(leader.postJson("/api/v1/tasks/" + again.getId() + "/complete",
         "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"maivt.skhcn\"}")
         .statusCode()).isEqualTo(204);
     Task reassigned = awaitTask(pi, "Task_Handle");
     assertThat(reassigned.getAssignee()).isEqualTo("maivt.skhcn");
-    assertThat(reassigned.getDueDate()).isEqualTo(handle.getDueDate());
+    assertThat(reassigned.getDueDate()).isEqualTo(directedDeadline);
   }
 
   @Test
