@@ -62,6 +62,20 @@ public class CaseDeadlines {
     return "P" + workingDays(decision.getId(), decisionKey, inputs) + "WD";
   }
 
+  /**
+   * The same due date as an instant, for the timers that remind and escalate on the task's own deadline
+   * (docs/process-conventions.md): a boundary timer is created just before its task, in the same transaction and
+   * at the same engine time, so this is exactly the due date the task is about to get. It goes through the
+   * engine's due-date calendar, as the task's {@code P<n>WD} does.
+   */
+  public java.util.Date taskDueAt(DelegateExecution execution) {
+    String due = taskDue(execution);
+    ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration() != null
+        ? Context.getProcessEngineConfiguration() : (ProcessEngineConfigurationImpl) engine.get();
+    return configuration.getBusinessCalendarManager()
+        .getBusinessCalendar(org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar.NAME).resolveDuedate(due);
+  }
+
   /** The latest version of a decision answering {@code workingDays}, for deadlines known before any process runs. */
   public int workingDays(String decisionKey, Map<String, Object> inputs) {
     return withoutAuthorization(() -> {

@@ -30,7 +30,7 @@ public final class ModelVocabulary {
   /** Helper beans any process may call, with the only methods callable on them. */
   static final Map<String, Set<String>> HELPERS = Map.of(
       "workingDays", Set.of("dueAt", "startsAt", "before", "aheadOf"),
-      "caseDeadlines", Set.of("taskDue"));
+      "caseDeadlines", Set.of("taskDue", "taskDueAt"));
 
   /** Variable accessors on execution and task (both are variable scopes). */
   static final Set<String> VARIABLE_METHODS = Set.of("getVariable", "getVariableLocal", "hasVariable",

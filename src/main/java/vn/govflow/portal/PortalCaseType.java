@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.CaseTexts;
 import vn.govflow.casework.CaseType;
 import vn.govflow.casework.CaseType.NavEntry;
@@ -34,9 +35,12 @@ class PortalCaseType {
     return TYPE;
   }
 
-  /** The portal's editors follow every overdue question too (seed 003 Art 11: answers within the legal deadline). */
+  /**
+   * The portal's editors follow every overdue question too (seed 003 Art 11: answers within the legal deadline),
+   * and each escalation is a step of the question's history, shown on the staff question page (issue #13 item 18).
+   */
   @Bean
-  ReminderPolicy portalReminderPolicy() {
+  ReminderPolicy portalReminderPolicy(CaseHistory history) {
     return new ReminderPolicy() {
       @Override
       public String processKey() {
@@ -46,6 +50,11 @@ class PortalCaseType {
       @Override
       public Set<String> escalateAlsoTo() {
         return Set.of(Roles.PORTAL_EDITOR);
+      }
+
+      @Override
+      public void recordEscalation(String questionId, String comment) {
+        history.record(TYPE, questionId, null, null, "ESCALATED", comment);
       }
     };
   }
