@@ -99,8 +99,11 @@ class IncomingDocumentProcessTest {
     }).when(direction).execute(any());
     doAnswer(calls.record("status", (DelegateExecution e) -> e.getProcessBusinessKey() + ":"
         + e.getVariableLocal("status"))).when(status).execute(any());
-    doAnswer(calls.record("notify", (DelegateExecution e) -> e.getVariableLocal("kind") + ":"
-        + e.getVariable("leadHandler") + ":" + ((Date) e.getVariable("dueAt")).toInstant())).when(notify).execute(any());
+    // The case's timers pass no deadlineOf; a step's own timers name the step (its deadline, not dueAt).
+    doAnswer(calls.record("notify", (DelegateExecution e) -> e.getVariableLocal("deadlineOf") != null
+        ? e.getVariableLocal("kind") + "@" + e.getVariableLocal("deadlineOf")
+        : e.getVariableLocal("kind") + ":" + e.getVariable("leadHandler") + ":"
+            + ((Date) e.getVariable("dueAt")).toInstant())).when(notify).execute(any());
     doAnswer(calls.record("opinions", (DelegateTask t) -> t.getVariable("coordinator") + ":" + t.getVariable("opinion")))
         .when(opinions).notify(any());
     doAnswer(calls.record("history", DelegateTask::getTaskDefinitionKey)).when(history).notify(any());
@@ -263,7 +266,11 @@ class IncomingDocumentProcessTest {
         .correlate();
     assertThat(pi).isWaitingAt("Task_Direct").hasPassed("BoundaryEvent_ReassignRequested");
     assertThat(taskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
-    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    // The handling's timers are gone; the direction, presented again, has its own two again (issue #13 item 3).
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().list())
+        .extracting(IncomingDocumentProcessTest::activityOf).containsExactlyInAnyOrder("BoundaryEvent_DirectRemind",
+            "BoundaryEvent_DirectOverdue");
+    assertThat(timer(pi, "BoundaryEvent_DirectOverdue").getDuedate()).isEqualTo(task(pi).getDueDate());
 
     complete(task(pi), direct("person", "cv.binh", null, "[]"));
     runJob(pi, "Task_ApplyDirection");
@@ -300,11 +307,57 @@ class IncomingDocumentProcessTest {
     assertThat(pi).isEnded();
   }
 
+  /**
+   * Issue #13 item 3 (Art 23.1): the direction has a reminder and an escalation like every other task, on its OWN
+   * due date (not the case's dueAt, which does not exist yet): one working day before it, then at it.
+   */
+  @Test
+  void theDirectionIsRemindedBeforeItsOwnDueDateAndEscalatedAtIt() {
+    // Monday 09/03 09:00, ordinary: directed by Tuesday 10/03 17:00; one working day before is Monday 17:00.
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-011", "thuong", "cong-van", "ld.hung");
+    Task direct = task(pi);
+    assertThat(direct.getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_DirectRemind").getDuedate()).isEqualTo(at("2026-03-09T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_DirectOverdue").getDuedate()).isEqualTo(direct.getDueDate());
+
+    ClockUtil.setCurrentTime(at("2026-03-09T16:59:00+07:00"));
+    assertThat(dueTimers(pi)).isEmpty();
+    ClockUtil.setCurrentTime(at("2026-03-09T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(IncomingDocumentProcessTest::activityOf).containsExactly("BoundaryEvent_DirectRemind");
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_RemindDirect");
+    assertThat(calls.of("notify")).containsExactly("reminder@Task_Direct");
+    assertThat(pi).hasPassed("EndEvent_DirectReminded").isWaitingAt("Task_Direct");
+
+    ClockUtil.setCurrentTime(at("2026-03-10T16:59:00+07:00"));
+    assertThat(dueTimers(pi)).isEmpty();
+    ClockUtil.setCurrentTime(at("2026-03-10T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(IncomingDocumentProcessTest::activityOf).containsExactly("BoundaryEvent_DirectOverdue");
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_EscalateDirect");
+    assertThat(calls.of("notify")).containsExactly("reminder@Task_Direct", "escalation@Task_Direct");
+    assertThat(pi).hasPassed("EndEvent_DirectEscalated");
+    // Non-interrupting: the same task is still the leader's to do.
+    assertThat(task(pi).getId()).isEqualTo(direct.getId());
+
+    // Directed: the step's timers end with it, the handling's begin.
+    complete(task(pi), direct("person", "cv.an", null, null));
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().list())
+        .extracting(IncomingDocumentProcessTest::activityOf).containsExactlyInAnyOrder("BoundaryEvent_Remind", "BoundaryEvent_Overdue");
+  }
+
   @Test
   void flashDocumentIsPresentedAndHandledTheSameDay() {
     ClockUtil.setCurrentTime(at("2026-03-10T09:30:00+07:00"));
     ProcessInstance pi = start("VB-007", "hoa-toc", "cong-dien", "ld.hung");
     assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    // The direction's own timers: no working day lies ahead of 17:00, so the reminder falls halfway (13:15), never
+    // before the task exists nor as it is created.
+    assertThat(timer(pi, "BoundaryEvent_DirectRemind").getDuedate()).isEqualTo(at("2026-03-10T13:15:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_DirectOverdue").getDuedate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(dueTimers(pi)).isEmpty();
 
     complete(task(pi), direct("person", "cv.an", null, "[\"cv.binh\"]"));
     assertThat(pi).variables().containsEntry("deadlineDays", 0);
@@ -375,6 +428,12 @@ class IncomingDocumentProcessTest {
   }
 
   // --- helpers -----------------------------------------------------------------------------------------------
+
+  /** The activity a job belongs to (the timer's boundary event). */
+  static String activityOf(Job job) {
+    return managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+        .getActivityId();
+  }
 
   static ProcessInstance start(String documentId, String urgency, String documentType, String directingLeader) {
     VariableMap vars = Variables.createVariables()
