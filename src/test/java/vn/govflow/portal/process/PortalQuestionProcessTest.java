@@ -145,8 +145,11 @@ class PortalQuestionProcessTest {
           .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
       return null;
     }).when(deadline).execute(any());
-    doAnswer(calls.record("notify", (DelegateExecution e) -> e.getVariableLocal("kind") + ":" + e.getVariable("agency")
-        + ":" + e.getVariable("handler") + ":" + ((Date) e.getVariable("dueAt")).toInstant())).when(notify).execute(any());
+    // The case's timers pass no deadlineOf; a step's own timers name the step (its deadline, not dueAt).
+    doAnswer(calls.record("notify", (DelegateExecution e) -> e.getVariableLocal("deadlineOf") != null
+        ? e.getVariableLocal("kind") + "@" + e.getVariableLocal("deadlineOf") + ":" + e.getVariable("agency")
+        : e.getVariableLocal("kind") + ":" + e.getVariable("agency") + ":" + e.getVariable("handler") + ":"
+            + ((Date) e.getVariable("dueAt")).toInstant())).when(notify).execute(any());
     doAnswer(calls.record("publish", (DelegateExecution e) -> e.getProcessBusinessKey() + ":" + e.getVariable("agency")
         + ":" + e.getVariable("publication") + ":" + ((SpinJsonNode) e.getVariable("citations")).elements().size()))
         .when(publish).execute(any());
@@ -395,6 +398,75 @@ class PortalQuestionProcessTest {
     assertThat(pi).isEnded();
   }
 
+  /**
+   * Issue #13 item 18 (seed 003 Art 31.1c): triage and classification are reminded and escalated on their own due
+   * dates; a forwarded question's classification starts its timers again at the new agency, which is the one its
+   * escalation reaches (the {@code agency} the delegate reads).
+   */
+  @Test
+  void triageAndClassificationAreRemindedAndEscalatedOnTheirOwnDueDatesAndAForwardStartsThemAgain() {
+    // Monday 09/03 09:00: the editors triage by Tuesday 10/03 17:00; one working day before is Monday 17:00.
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-009", "khoa-hoc-cong-nghe", "skhcn", false);
+    assertThat(pi).isWaitingAt("Task_Triage");
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_TriageRemind").getDuedate()).isEqualTo(at("2026-03-09T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_TriageOverdue").getDuedate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(dueTimers(pi)).isEmpty();
+
+    ClockUtil.setCurrentTime(at("2026-03-09T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(PortalQuestionProcessTest::activityOf)
+        .containsExactly("BoundaryEvent_TriageRemind");
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_RemindTriage");
+    ClockUtil.setCurrentTime(at("2026-03-10T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(PortalQuestionProcessTest::activityOf)
+        .containsExactly("BoundaryEvent_TriageOverdue");
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_EscalateTriage");
+    assertThat(calls.of("notify")).containsExactly("reminder@Task_Triage:skhcn", "escalation@Task_Triage:skhcn");
+    assertThat(pi).hasPassed("EndEvent_TriageReminded", "EndEvent_TriageEscalated").isWaitingAt("Task_Triage");
+
+    // Accepted late on Tuesday: the classification's own timers start with its task, ahead of its due date.
+    accept(pi, "skhcn");
+    Task classify = task(pi);
+    Date classifyDue = classify.getDueDate();
+    assertThat(classifyDue).isEqualTo(at("2026-03-11T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_ClassifyOverdue").getDuedate()).isEqualTo(classifyDue);
+    assertThat(timer(pi, "BoundaryEvent_ClassifyRemind").getDuedate())
+        .isEqualTo(workingDays.aheadOf(classifyDue, 1)).isAfter(ClockUtil.getCurrentTime());
+    assertThat(dueTimers(pi)).isEmpty();
+    ClockUtil.setCurrentTime(new Date(timer(pi, "BoundaryEvent_ClassifyRemind").getDuedate().getTime() + 1000));
+    execute(dueTimers(pi).get(0));
+    runJob(pi, "Task_RemindClassify");
+    assertThat(calls.of("notify")).last().isEqualTo("reminder@Task_Classify:skhcn");
+
+    // Forwarded on Wednesday morning: the new agency's task has its own due date and timers; the old ones are gone.
+    ClockUtil.setCurrentTime(at("2026-03-11T09:00:00+07:00"));
+    complete(task(pi), withVariables("classification", "outside-remit", "forwardTo", "vpubnd", "note", "Chuyển"));
+    runJob(pi, "Task_Forward");
+    Task atNewAgency = task(pi);
+    assertThat(candidateGroups(atNewAgency)).containsExactlyInAnyOrder("vpubnd-head", "vpubnd-deputy-head");
+    assertThat(atNewAgency.getDueDate()).isEqualTo(at("2026-03-12T17:00:00+07:00"));
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().list())
+        .extracting(PortalQuestionProcessTest::activityOf)
+        .containsExactlyInAnyOrder("BoundaryEvent_ClassifyRemind", "BoundaryEvent_ClassifyOverdue");
+    assertThat(timer(pi, "BoundaryEvent_ClassifyRemind").getDuedate()).isEqualTo(at("2026-03-11T17:00:00+07:00"));
+    assertThat(timer(pi, "BoundaryEvent_ClassifyOverdue").getDuedate()).isEqualTo(atNewAgency.getDueDate());
+
+    ClockUtil.setCurrentTime(at("2026-03-12T17:00:01+07:00"));
+    assertThat(dueTimers(pi)).extracting(PortalQuestionProcessTest::activityOf)
+        .containsExactlyInAnyOrder("BoundaryEvent_ClassifyRemind", "BoundaryEvent_ClassifyOverdue");
+    execute(timer(pi, "BoundaryEvent_ClassifyRemind"));
+    runJob(pi, "Task_RemindClassify");
+    execute(timer(pi, "BoundaryEvent_ClassifyOverdue"));
+    runJob(pi, "Task_EscalateClassify");
+    assertThat(calls.of("notify")).containsExactly("reminder@Task_Triage:skhcn", "escalation@Task_Triage:skhcn",
+        "reminder@Task_Classify:skhcn", "reminder@Task_Classify:vpubnd", "escalation@Task_Classify:vpubnd");
+    assertThat(pi).hasPassed("EndEvent_ClassifyReminded", "EndEvent_ClassifyEscalated").isWaitingAt("Task_Classify");
+    assertThat(task(pi).getId()).isEqualTo(atNewAgency.getId());
+  }
+
   @Test
   void questionReceivedOnTheFridayEveningBeforeTheHolidayWeekIsDueWednesdayAfter() {
     // Fri 24/04/2026 19:00. Mon 27/04 is the Giỗ Tổ compensatory day off, 30/04–03/05 are off:
@@ -466,6 +538,12 @@ class PortalQuestionProcessTest {
                 + "{\"label\":\"Văn phòng UBND tỉnh\",\"value\":\"vpubnd\"}]").create())
         .putValue("peopleOptions", SpinValues.jsonValue("[]").create());
     return runtimeService().startProcessInstanceByKey("portal-question", questionId, vars);
+  }
+
+  /** The activity a job belongs to (the timer's boundary event). */
+  static String activityOf(Job job) {
+    return managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+        .getActivityId();
   }
 
   /** The editor accepts and routes; the route job runs. */
