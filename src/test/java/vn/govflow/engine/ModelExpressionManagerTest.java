@@ -48,6 +48,8 @@ class ModelExpressionManagerTest {
     // The deadline helper's own behaviour is CaseDeadlines' (tested with the processes); here only its name counts.
     vn.govflow.casework.CaseDeadlines deadlines = org.mockito.Mockito.mock(vn.govflow.casework.CaseDeadlines.class);
     org.mockito.Mockito.when(deadlines.taskDue(org.mockito.ArgumentMatchers.any())).thenReturn("P1WD");
+    org.mockito.Mockito.when(deadlines.taskDueAt(org.mockito.ArgumentMatchers.any()))
+        .thenAnswer(i -> new Date(System.currentTimeMillis() + 86_400_000L));
     context.registerBean("caseDeadlines", vn.govflow.casework.CaseDeadlines.class, () -> deadlines);
     context.registerBean("jdbcTemplate", JdbcTemplate.class, 
         () -> new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:jt")));
@@ -111,6 +113,9 @@ class ModelExpressionManagerTest {
     assertThat(evaluate("${workingDays.before(dueAt, 1)}", Map.of("dueAt", new Date()))).isInstanceOf(Date.class);
     assertThat(evaluate("${workingDays.aheadOf(dueAt, 1)}", Map.of("dueAt", new Date()))).isInstanceOf(Date.class);
     assertThat(evaluate("${caseDeadlines.taskDue(execution)}", Map.of())).isEqualTo("P1WD");
+    assertThat(evaluate("${caseDeadlines.taskDueAt(execution)}", Map.of())).isInstanceOf(Date.class);
+    assertThat(evaluate("${workingDays.aheadOf(caseDeadlines.taskDueAt(execution), 1)}", Map.of()))
+        .isInstanceOf(Date.class);
   }
 
   /** Every ${…} in processes/ with a value for each variable it reads. */
@@ -134,7 +139,8 @@ class ModelExpressionManagerTest {
     variables.put("publication", "both");
     variables.put("urgency", "hoa-toc");
     TreeSet<String> expressions = shippedExpressions();
-    assertThat(expressions).contains("${workingDays.aheadOf(dueAt, 1)}",
+    assertThat(expressions).contains("${workingDays.aheadOf(dueAt, 1)}", "${caseDeadlines.taskDueAt(execution)}",
+        "${workingDays.aheadOf(caseDeadlines.taskDueAt(execution), 1)}",
         "${execution.setVariable('routeTo', execution.getVariable('agency') != null ? execution.getVariable('agency') : suggestedAgency)}");
     for (String expression : expressions) {
       // Delegates evaluate to beans, which are not stored as variables: run them without keeping the result.
