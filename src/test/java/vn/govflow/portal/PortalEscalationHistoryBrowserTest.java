@@ -45,8 +45,15 @@ class PortalEscalationHistoryBrowserTest extends BrowserTest implements PortalTe
     driver.manage().window().setSize(new Dimension(390, 844));
     driver.navigate().refresh();
     assertThat(driver.findElement(By.id("q-history")).getText()).contains("Báo quá hạn");
+    session.screenshot("portal-question-escalated-phone.png");
+    // The elements that stick out on the right, named for the failure message.
+    Object wide = ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll('body *'))"
+        + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+        + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right))"
+        + ".slice(0, 15).join(' ');");
     assertThat(((Number) ((JavascriptExecutor) driver).executeScript(
-        "return document.documentElement.scrollWidth - window.innerWidth;")).intValue()).isLessThanOrEqualTo(0);
+        "return document.documentElement.scrollWidth - window.innerWidth;")).intValue()).as(String.valueOf(wide))
+        .isLessThanOrEqualTo(0);
     session.screenshot("portal-question-escalated-phone.png");
   }
 }
