@@ -38,7 +38,13 @@ class RegisterClosings {
 
   /** The statement of a closed year, if it is closed. */
   Optional<RegisterClosing> closing(CurrentUser viewer, int year) {
-    return Optional.ofNullable(mapper.closing(viewer.agencyCode(), year));
+    return Optional.ofNullable(mapper.closing(viewer.agencyCode(), year)).map(this::local);
+  }
+
+  /** The closing time in the agency's zone (the database may hand it back in UTC), as the statement prints it. */
+  private RegisterClosing local(RegisterClosing c) {
+    return new RegisterClosing(c.agencyCode(), c.regYear(), c.documentCount(), c.firstNumber(), c.lastNumber(),
+        c.closedAt().atZoneSameInstant(zone).toOffsetDateTime(), c.closedBy(), c.closedByName());
   }
 
   /** What the statement would say if the year were closed now (a preview for the clerk). */
@@ -75,6 +81,6 @@ class RegisterClosings {
     audit.record("incoming.register.close", "incoming-register", clerk.agencyCode() + "/" + year,
         "Khóa sổ " + year + ": " + closing.documentCount() + " văn bản, số " + closing.firstNumber() + " đến "
             + closing.lastNumber());
-    return mapper.closing(clerk.agencyCode(), year);
+    return local(mapper.closing(clerk.agencyCode(), year));
   }
 }
