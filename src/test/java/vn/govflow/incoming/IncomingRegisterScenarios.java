@@ -285,6 +285,32 @@ interface IncomingRegisterScenarios extends IncomingTestSupport {
         + " AND reg_year = ?", Long.class, AGENCY, year)).isEqualTo(count);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inc_document WHERE agency_code = ? AND reg_year = ?",
         Long.class, AGENCY, year)).isEqualTo(count);
+
+    // The closing page's own form: an empty year closes with its statement; the current year is refused on the page.
+    String emptyYear = lan.get("/incoming/register/closing?year=2018").body();
+    assertThat(emptyYear).contains("Sổ năm 2018 chưa khóa.", "sổ năm 2018 không có văn bản nào", "Khóa sổ năm 2018");
+    HttpResponse<String> pageClose = closeOnPage(lan, emptyYear, 2018);
+    assertThat(pageClose.statusCode()).isIn(200, 302);
+    assertThat(lan.get("/incoming/register/closing?year=2018").body())
+        .contains("Sổ đăng ký văn bản đến năm 2018 không có văn bản nào. Khóa sổ ngày");
+    int thisYear = LocalDate.now(VN).getYear();
+    String refusedPage = closeOnPage(lan, lan.get("/incoming/register/closing?year=" + thisYear).body(), thisYear)
+        .body();
+    assertThat(refusedPage).contains("id=\"closing-problem\"", "Chỉ khóa sổ của năm đã kết thúc");
+    assertThat(lan.get("/api/v1/incoming-documents/register/" + thisYear + "/closing").body())
+        .contains("\"closed\":false");
+  }
+
+  /** Posts the closing page's form as the browser does (its CSRF field and the year). */
+  private HttpResponse<String> closeOnPage(SsoClient client, String page, int year) {
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+        .matcher(page);
+    assertThat(csrf.find()).as("the closing page's form carries a CSRF field").isTrue();
+    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+            + "/incoming/register/closing"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(SsoClient.form(java.util.Map.of("_csrf", csrf.group(1),
+            "year", String.valueOf(year))))));
   }
 
   private JsonNode followUpRow(SsoClient clerk, String id) throws Exception {
