@@ -88,6 +88,9 @@ interface IncomingRegisterScenarios extends IncomingTestSupport {
     assertThat(doc.at("/document/id").asText()).isEqualTo(party.get("id").asText());
     assertThat(registerRow(lan, party.get("id").asText()).get("typeAndSummary").asText())
         .isEqualTo("Thông tri: Về tăng cường công tác dân vận");
+    // The signer is searchable in the register, without diacritics.
+    assertThat(JSON.readTree(lan.get("/api/v1/incoming-documents?q=nguyen%20van%20binh%20dan%20van").body())
+        .get("items").findValuesAsText("id")).contains(party.get("id").asText());
 
     // A decree, chosen by its name from the list; the clerk corrects the derived notation; another language.
     JsonNode decree = created(register(lan, withType(document("30/2020/NĐ-CP", "Về công tác văn thư",
@@ -151,7 +154,9 @@ interface IncomingRegisterScenarios extends IncomingTestSupport {
     assertThat(page).contains("Vào sổ muộn: Bưu điện chuyển nhầm địa chỉ");
     assertThat(xlsxRow(lan, arrived.toLocalDate(), today, "L1/UBND-VP").get(9))
         .isEqualTo("Vào sổ muộn: Bưu điện chuyển nhầm địa chỉ");
-    assertThat(lan.get("/incoming/" + ok.get("id").asText()).body()).contains("Bưu điện chuyển nhầm địa chỉ");
+    assertThat(lan.get("/incoming/" + ok.get("id").asText()).body())
+        .containsPattern("id=\"doc-late\">Bưu điện chuyển nhầm địa chỉ<");
+    assertThat(lan.get("/incoming/" + timely.get("id").asText()).body()).doesNotContain("id=\"doc-late\"");
   }
 
   /**
