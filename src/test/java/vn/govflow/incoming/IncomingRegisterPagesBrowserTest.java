@@ -39,12 +39,24 @@ class IncomingRegisterPagesBrowserTest extends BrowserTest {
     driver.findElement(By.id("summary")).sendKeys("Về tăng cường công tác dân vận");
     driver.findElement(By.id("files")).sendKeys(scan.toString());
     assertNoSidewaysScrollAndLabelled("incoming-new-desktop.png");
+    // Arrived ten days ago (item 10, Art 4.2c): refused on the page until the clerk gives the reason.
+    String arrived = java.time.LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(10)
+        .withHour(9).withMinute(0).withSecond(0).withNano(0).toString();
+    session.setValue(driver.findElement(By.id("arrivedAt")), arrived);
+    session.setValue(driver.findElement(By.id("documentDate")),
+        LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(11).toString());
+    driver.findElement(By.id("register-submit")).click();
+    assertThat(driver.findElement(By.id("register-problem")).getText()).contains("lý do vào sổ muộn");
+    assertThat(driver.findElement(By.id("documentType")).getAttribute("value")).isEqualTo("Thông tri");
+    driver.findElement(By.id("lateReason")).sendKeys("Văn bản chuyển qua bưu điện bị chậm");
+    driver.findElement(By.id("files")).sendKeys(scan.toString());
     driver.findElement(By.id("register-submit")).click();
     assertThat(driver.findElement(By.id("registered")).getText()).startsWith("Đã vào sổ, số đến");
     assertThat(driver.findElement(By.id("doc-type")).getText()).isEqualTo("Thông tri");
     assertThat(driver.findElement(By.id("doc-signer")).getText()).isEqualTo("Nguyễn Văn Bình – Phó Bí thư");
     assertThat(driver.findElement(By.id("doc-code-number")).getText()).isEqualTo(symbol.substring(0, 2));
     assertThat(driver.findElement(By.id("doc-language")).getText()).isEqualTo("Tiếng Việt");
+    assertThat(driver.findElement(By.id("doc-late")).getText()).isEqualTo("Văn bản chuyển qua bưu điện bị chậm");
     session.screenshot("incoming-document-metadata.png");
 
     int lastYear = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear() - 1;
