@@ -29,6 +29,12 @@ class ArrivalNumbers {
     return number;
   }
 
+  /** Locks the year's register in the caller's transaction without taking a number (for closing it). */
+  void lock(String agencyCode, int year) {
+    ensureSequence(agencyCode, year);
+    mapper.lockSequence(agencyCode, year);
+  }
+
   private void ensureSequence(String agencyCode, int year) {
     // Created in its own transaction: a concurrent first registration of the year may win the insert.
     try {

@@ -33,10 +33,12 @@ class IncomingController {
   private final FileService files;
   private final CurrentUserProvider users;
   private final RegisterExport export;
+  private final RegisterClosings closings;
 
   IncomingController(IncomingService incoming, IncomingRegistration registration, RegisterQueries registerQueries,
                      IncomingReassignment reassignment, FileService files, CurrentUserProvider users,
-                     RegisterExport export) {
+                     RegisterExport export, RegisterClosings closings) {
+    this.closings = closings;
     this.incoming = incoming;
     this.registration = registration;
     this.registerQueries = registerQueries;
@@ -80,7 +82,7 @@ class IncomingController {
   DocumentView get(@PathVariable String id) {
     CurrentUser me = users.require();
     IncomingDocument d = incoming.find(id, me).orElseThrow(UserError::notFound);
-    return new DocumentView(d, DocumentType.byCode(d.documentType()).map(DocumentType::nameVi).orElse(null),
+    return new DocumentView(d, d.typeName(),
         Urgency.byCode(d.urgency()).map(Urgency::nameVi).orElse(null),
         incoming.fileIds(d).stream().map(f -> files.find(f, me)).flatMap(java.util.Optional::stream)
             .map(FileView::of).toList(),
@@ -106,4 +108,28 @@ class IncomingController {
     return Map.of("items", registerQueries.rows(p.items()), "total", p.total(), "page", page, "size", size);
   }
 
+  /** The follow-up register (App IV §VIII) with its report, for documents arrived in the range. */
+  @GetMapping("/follow-up")
+  RegisterQueries.FollowUp followUp(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return registerQueries.followUp(users.require(), from, to, java.time.OffsetDateTime.now());
+  }
+
+  record ClosingView(int year, boolean closed, RegisterClosing statement) {}
+
+  /** A year's register: closed (with its statement) or not (with what the statement would say now). */
+  @GetMapping("/register/{year}/closing")
+  ClosingView closing(@PathVariable int year) {
+    CurrentUser me = users.require();
+    return closings.closing(me, year).map(c -> new ClosingView(year, true, c))
+        .orElseGet(() -> new ClosingView(year, false, closings.preview(me, year)));
+  }
+
+  @PostMapping("/register/{year}/closing")
+  ResponseEntity<ClosingView> close(@PathVariable int year) {
+    RegisterClosing c = closings.close(users.require(), year);
+    return ResponseEntity.created(URI.create("/api/v1/incoming-documents/register/" + year + "/closing"))
+        .body(new ClosingView(year, true, c));
+  }
 }

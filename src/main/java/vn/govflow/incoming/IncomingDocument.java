@@ -33,7 +33,14 @@ public record IncomingDocument(
     String forwardedTo,
     String registeredBy,
     String onBehalfOf,
-    OffsetDateTime registeredAt) {
+    OffsetDateTime registeredAt,
+    // App VI Part II §II metadata (issue #13 item 7) and a late registration's reason (item 10), appended.
+    String signerName,
+    String signerPosition,
+    String language,
+    String codeNumber,
+    String codeNotation,
+    String lateReason) {
 
   public static final String REGISTERED = "REGISTERED";
   public static final String DIRECTED = "DIRECTED";
@@ -42,6 +49,16 @@ public record IncomingDocument(
 
   /** "Tên loại và trích yếu nội dung" as the register prints it. */
   public String typeAndSummary() {
-    return DocumentType.byCode(documentType).map(DocumentType::nameVi).orElse(documentType) + ": " + summary;
+    return typeName() + ": " + summary;
+  }
+
+  /** App VI TypeName: a known type's Vietnamese name, or the name the clerk typed (issue #13 item 6). */
+  public String typeName() {
+    return DocumentType.nameOf(documentType);
+  }
+
+  /** Registered after the window of Decree 30/2020 Art 4.2c (issue #13 item 10). */
+  public boolean registeredLate() {
+    return lateReason != null;
   }
 }

@@ -13,7 +13,8 @@ interface IncomingMapper {
   String COLUMNS = "id, agency_code, reg_year, arrival_number, arrived_at, channel, sender_agency_code, sender_name,"
       + " number_symbol, document_date, document_type, summary, urgency, page_count, recipient, note, bulky_dossier,"
       + " duplicate_of, status, process_instance_id, due_at, lead_handler, lead_department, outcome, reply_reference,"
-      + " forwarded_to, registered_by, on_behalf_of, registered_at";
+      + " forwarded_to, registered_by, on_behalf_of, registered_at,"
+      + " signer_name, signer_position, doc_language, code_number, code_notation, late_reason";
 
   @Insert("INSERT INTO inc_register_sequence(agency_code, reg_year, last_number) VALUES (#{agency}, #{year}, 0)")
   void createSequence(@Param("agency") String agencyCode, @Param("year") int year);
@@ -32,7 +33,9 @@ interface IncomingMapper {
       + " #{d.documentDate}, #{d.documentType}, #{d.summary}, #{d.urgency}, #{d.pageCount}, #{d.recipient}, #{d.note},"
       + " #{d.bulkyDossier}, #{d.duplicateOf}, #{d.status}, #{d.processInstanceId}, #{d.dueAt}, #{d.leadHandler},"
       + " #{d.leadDepartment}, #{d.outcome}, #{d.replyReference}, #{d.forwardedTo}, #{d.registeredBy},"
-      + " #{d.onBehalfOf}, #{d.registeredAt}, #{searchText})")
+      + " #{d.onBehalfOf}, #{d.registeredAt},"
+      + " #{d.signerName}, #{d.signerPosition}, #{d.language}, #{d.codeNumber}, #{d.codeNotation}, #{d.lateReason},"
+      + " #{searchText})")
   void insert(@Param("d") IncomingDocument document, @Param("searchText") String searchText);
 
 
@@ -91,4 +94,32 @@ interface IncomingMapper {
       + "<foreach item='term' collection='terms'> AND search_text LIKE #{term}</foreach></script>")
   long count(@Param("agency") String agencyCode, @Param("from") OffsetDateTime from, @Param("to") OffsetDateTime to,
              @Param("terms") List<String> likeTerms);
+
+  @Select("SELECT agency_code, reg_year, document_count, first_number, last_number, closed_at, closed_by,"
+      + " closed_by_name FROM inc_register_closing WHERE agency_code = #{agency} AND reg_year = #{year}")
+  RegisterClosing closing(@Param("agency") String agencyCode, @Param("year") int year);
+
+  @Insert("INSERT INTO inc_register_closing(agency_code, reg_year, document_count, first_number, last_number,"
+      + " closed_at, closed_by, closed_by_name) VALUES (#{c.agencyCode}, #{c.regYear}, #{c.documentCount},"
+      + " #{c.firstNumber}, #{c.lastNumber}, #{c.closedAt}, #{c.closedBy}, #{c.closedByName})")
+  void insertClosing(@Param("c") RegisterClosing closing);
+
+  /** What the closing statement counts: the year's documents and their first and last arrival numbers. */
+  @Select("SELECT COUNT(*) FROM inc_document WHERE agency_code = #{agency} AND reg_year = #{year}")
+  long yearCount(@Param("agency") String agencyCode, @Param("year") int year);
+
+  @Select("SELECT MIN(arrival_number) FROM inc_document WHERE agency_code = #{agency} AND reg_year = #{year}")
+  Long yearFirstNumber(@Param("agency") String agencyCode, @Param("year") int year);
+
+  @Select("SELECT MAX(arrival_number) FROM inc_document WHERE agency_code = #{agency} AND reg_year = #{year}")
+  Long yearLastNumber(@Param("agency") String agencyCode, @Param("year") int year);
+
+  /**
+   * The follow-up register (sổ theo dõi giải quyết, App IV §VIII): documents arrived in the range that were given
+   * a handling deadline, in book order.
+   */
+  @Select("SELECT " + COLUMNS + " FROM inc_document WHERE agency_code = #{agency} AND due_at IS NOT NULL"
+      + " AND arrived_at >= #{from} AND arrived_at < #{to} ORDER BY reg_year, arrival_number")
+  List<IncomingDocument> followUp(@Param("agency") String agencyCode, @Param("from") OffsetDateTime from,
+                                  @Param("to") OffsetDateTime to);
 }

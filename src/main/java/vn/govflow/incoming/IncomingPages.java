@@ -34,11 +34,14 @@ class IncomingPages {
   private final ZoneId zone;
 
   private final CaseHistory history;
+  private final RegisterClosings closings;
 
   IncomingPages(IncomingService incoming, IncomingRegistration registration, RegisterQueries registerQueries,
                 FileService files, CurrentUserProvider users, IdentityDirectory directory,
-                @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, CaseHistory history) {
+                @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, CaseHistory history,
+                RegisterClosings closings) {
     this.history = history;
+    this.closings = closings;
     this.incoming = incoming;
     this.registration = registration;
     this.registerQueries = registerQueries;
@@ -57,23 +60,81 @@ class IncomingPages {
     LocalDate start = from == null ? today.withDayOfYear(1) : from;
     LocalDate end = to == null ? today : to;
     List<RegisterQueries.RegisterRow> rows = new ArrayList<>();
+    long total;
     if (q == null || q.isBlank()) {
+      // The printed register holds every document of the period (issue #13 item 11: never cut off silently).
       for (int page = 0; ; page++) {
         RegisterQueries.Page p = registerQueries.registerAscending(me, start, end, page, RegisterExport.PAGE);
         rows.addAll(registerQueries.rows(p.items()));
-        if (p.items().size() < RegisterExport.PAGE || rows.size() >= 5000) {
+        if (p.items().size() < RegisterExport.PAGE) {
           break;
         }
       }
+      total = rows.size();
     } else {
-      rows.addAll(registerQueries.rows(registerQueries.register(me, q, start, end, 0, 500).items()));
+      RegisterQueries.Page p = registerQueries.register(me, q, start, end, 0, SEARCH_ROWS);
+      rows.addAll(registerQueries.rows(p.items()));
+      total = p.total();
     }
+    // A period inside one closed year prints that year's closing statement after the last row (Art 22.3b).
+    if (start.getYear() == end.getYear() && (q == null || q.isBlank())) {
+      closings.closing(me, start.getYear()).ifPresent(c -> model.addAttribute("closing", c));
+    }
+    model.addAttribute("total", total);
     model.addAttribute("me", me);
     model.addAttribute("rows", rows);
     model.addAttribute("from", start);
     model.addAttribute("to", end);
     model.addAttribute("q", q);
     return "incoming/register";
+  }
+
+  /** A search shows at most this many rows and says so when there are more. */
+  static final int SEARCH_ROWS = 500;
+
+  /** Sổ theo dõi giải quyết văn bản đến (App IV §VIII) and its report (App VI §V.2). */
+  @GetMapping("/incoming/follow-up")
+  String followUp(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  Model model) {
+    CurrentUser me = users.require();
+    LocalDate today = LocalDate.now(zone);
+    LocalDate start = from == null ? today.withDayOfYear(1) : from;
+    LocalDate end = to == null ? today : to;
+    model.addAttribute("me", me);
+    model.addAttribute("from", start);
+    model.addAttribute("to", end);
+    model.addAttribute("followUp", registerQueries.followUp(me, start, end, java.time.OffsetDateTime.now(zone)));
+    return "incoming/follow-up";
+  }
+
+  /** A year's closing: the statement once closed, otherwise what it would say and (for the clerk) the button. */
+  @GetMapping("/incoming/register/closing")
+  String closing(@RequestParam(required = false) Integer year, Model model) {
+    CurrentUser me = users.require();
+    int y = year == null ? LocalDate.now(zone).getYear() - 1 : year;
+    model.addAttribute("me", me);
+    model.addAttribute("year", y);
+    model.addAttribute("closing", closings.closing(me, y).orElse(null));
+    model.addAttribute("preview", closings.preview(me, y));
+    model.addAttribute("canClose", me.hasRole(vn.govflow.identity.Roles.CLERK) && y < LocalDate.now(zone).getYear());
+    return "incoming/closing";
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/incoming/register/closing")
+  String close(@RequestParam int year, Model model, java.util.Locale locale) {
+    CurrentUser me = users.require();
+    try {
+      closings.close(me, year);
+      return "redirect:/incoming/register/closing?year=" + year;
+    } catch (UserError e) {
+      if (e.status().value() >= 500) {
+        throw e;
+      }
+      model.addAttribute("problem", "en".equals(locale.getLanguage()) ? e.messageEn() : e.messageVi());
+      closing(year, model);
+      return "incoming/closing";
+    }
   }
 
   @GetMapping("/incoming/new")
@@ -113,7 +174,7 @@ class IncomingPages {
   private String registrationForm(CurrentUser me, Model model, RegistrationForm form, Problem problem) {
     model.addAttribute("me", me);
     model.addAttribute("form", form == null ? new RegistrationForm() : form);
-    model.addAttribute("types", DocumentType.values());
+    model.addAttribute("typeNames", DocumentType.knownNames());
     model.addAttribute("urgencies", Urgency.values());
     model.addAttribute("agencies", directory.agencies());
     model.addAttribute("leaders", directory.people().stream().filter(p -> me.agencyCode().equals(p.agencyCode())
@@ -129,7 +190,7 @@ class IncomingPages {
     IncomingDocument d = incoming.find(id, me).orElseThrow(UserError::notFound);
     model.addAttribute("me", me);
     model.addAttribute("doc", d);
-    model.addAttribute("typeName", DocumentType.byCode(d.documentType()).map(DocumentType::nameVi).orElse(""));
+    model.addAttribute("typeName", d.typeName());
     model.addAttribute("urgencyName", Urgency.byCode(d.urgency()).map(Urgency::nameVi).orElse(""));
     model.addAttribute("files", incoming.fileIds(d).stream().map(f -> files.find(f, me)).flatMap(Optional::stream)
         .toList());

@@ -1,7 +1,5 @@
 package vn.govflow.incoming;
 
-import static vn.govflow.incoming.Text.trim;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,14 +104,17 @@ public class IncomingRegistration {
 
     int year = v.arrivedAt().atZoneSameInstant(zone).getYear();
     long number = numbers.next(clerk.agencyCode(), year);
+    // Under the register's lock: a closing that committed meanwhile is seen, and this transaction rolls back whole.
+    rules.refuseClosedYear(clerk.agencyCode(), year);
 
     String id = UUID.randomUUID().toString();
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     IncomingDocument doc = new IncomingDocument(id, clerk.agencyCode(), year, number, v.arrivedAt(), v.channel(),
-        v.senderAgencyCode(), v.senderName(), v.numberSymbol(), v.documentDate(), v.type().code(), v.summary(),
-        v.urgency().code(), request.pageCount(), trim(request.recipient()), trim(request.note()),
+        v.senderAgencyCode(), v.senderName(), v.numberSymbol(), v.documentDate(), v.type(), v.summary(),
+        v.urgency().code(), v.pageCount(), v.recipient(), v.note(),
         Boolean.TRUE.equals(request.bulkyDossier()), v.duplicateOf(), IncomingDocument.REGISTERED, null, null, null,
-        null, null, null, null, clerk.username(), clerk.onBehalfOf(), now);
+        null, null, null, null, clerk.username(), clerk.onBehalfOf(), now, v.signerName(), v.signerPosition(),
+        v.language(), v.codeNumber(), v.codeNotation(), v.lateReason());
     mapper.insert(doc, IncomingSearchText.of(doc, fileText));
     for (int i = 0; i < stored.size(); i++) {
       caseFiles.attach(IncomingCaseType.TYPE, id, stored.get(i).id(), i);
@@ -123,7 +124,8 @@ public class IncomingRegistration {
         v.urgency(), null, processVariables(doc, agency, v.directingLeader())));
     mapper.setProcessInstance(id, pi);
     history.record(IncomingCaseType.TYPE, id, now, clerk.username(), clerk.onBehalfOf(), "REGISTERED",
-        "Vào sổ số đến " + number + "/" + year + (v.duplicateOf() == null ? "" : " (đã xác nhận không trùng)"));
+        "Vào sổ số đến " + number + "/" + year + (v.duplicateOf() == null ? "" : " (đã xác nhận không trùng)")
+            + (v.lateReason() == null ? "" : " (vào sổ muộn: " + v.lateReason() + ")"));
     if (v.urgency().urgent()) {
       notices.urgentRegistered(id, doc.numberSymbol() + " – " + doc.summary(), v.urgency().nameVi(),
           v.urgency().nameEn(), v.directingLeader(), agency.shortName());

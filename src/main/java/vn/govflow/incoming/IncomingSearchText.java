@@ -32,7 +32,7 @@ class IncomingSearchText {
   /** Fields and file text, folded alike (search terms are folded: text with diacritics would never match). */
   static String of(IncomingDocument d, CharSequence fileText) {
     return SearchText.fold(String.join(" ", d.numberSymbol(), d.senderName(), d.typeAndSummary(),
-        nz(d.recipient()), nz(d.note()), "so den " + d.arrivalNumber()) + SearchText.fold(fileText.toString()));
+        nz(d.recipient()), nz(d.note()), nz(d.signerName()), "so den " + d.arrivalNumber()) + SearchText.fold(fileText.toString()));
   }
 
   /** Adds one file's text as it is indexed: its first 200 000 characters. */

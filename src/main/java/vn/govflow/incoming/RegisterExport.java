@@ -74,7 +74,7 @@ class RegisterExport {
           x.getCell(5).setCellStyle(wrap);
           x.createCell(6).setCellValue(nz(row.recipient()));
           x.createCell(7).setCellValue(dateTime(row.forwardedAt()));
-          x.createCell(8).setCellValue(nz(row.receivedBy()));
+          x.createCell(8).setCellValue(""); // ký nhận: signed by hand on the printed register (App IV §VI)
           x.createCell(9).setCellValue(nz(row.note()));
         }
         if (p.items().size() < PAGE) {

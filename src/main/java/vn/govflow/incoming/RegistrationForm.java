@@ -16,7 +16,8 @@ public class RegistrationForm {
   private String numberSymbol;
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate documentDate;
-  private String documentType = DocumentType.CONG_VAN.code();
+  // The type's name as the clerk chose or typed it (a datalist of known names; any other name is accepted).
+  private String documentType = DocumentType.CONG_VAN.nameVi();
   private String summary;
   private String urgency = Urgency.THUONG.code();
   private Integer pageCount;
@@ -26,11 +27,18 @@ public class RegistrationForm {
   private String secrecy;
   private String directingLeader;
   private boolean confirmDuplicate;
+  private String signerName;
+  private String signerPosition;
+  private String language = RegistrationRules.DEFAULT_LANGUAGE;
+  private String codeNumber;
+  private String codeNotation;
+  private String lateReason;
 
   RegistrationRequest toRequest(ZoneId zone) {
     return new RegistrationRequest(arrivedAt == null ? null : arrivedAt.atZone(zone).toOffsetDateTime(), channel,
         blank(senderAgencyCode), senderName, numberSymbol, documentDate, documentType, summary, urgency, pageCount,
-        recipient, note, bulkyDossier, blank(secrecy), blank(directingLeader), confirmDuplicate);
+        recipient, note, bulkyDossier, blank(secrecy), blank(directingLeader), confirmDuplicate, blank(signerName),
+        blank(signerPosition), blank(language), blank(codeNumber), blank(codeNotation), blank(lateReason));
   }
 
   private static String blank(String s) {
@@ -69,4 +77,16 @@ public class RegistrationForm {
   public void setDirectingLeader(String directingLeader) { this.directingLeader = directingLeader; }
   public boolean isConfirmDuplicate() { return confirmDuplicate; }
   public void setConfirmDuplicate(boolean confirmDuplicate) { this.confirmDuplicate = confirmDuplicate; }
+  public String getSignerName() { return signerName; }
+  public void setSignerName(String signerName) { this.signerName = signerName; }
+  public String getSignerPosition() { return signerPosition; }
+  public void setSignerPosition(String signerPosition) { this.signerPosition = signerPosition; }
+  public String getLanguage() { return language; }
+  public void setLanguage(String language) { this.language = language; }
+  public String getCodeNumber() { return codeNumber; }
+  public void setCodeNumber(String codeNumber) { this.codeNumber = codeNumber; }
+  public String getCodeNotation() { return codeNotation; }
+  public void setCodeNotation(String codeNotation) { this.codeNotation = codeNotation; }
+  public String getLateReason() { return lateReason; }
+  public void setLateReason(String lateReason) { this.lateReason = lateReason; }
 }

@@ -12,6 +12,12 @@ import java.time.OffsetDateTime;
  * @param secrecy          độ mật: anything but empty is refused here (secret documents have their own channel)
  * @param directingLeader  the leader the clerk presents it to (optional; otherwise the agency's leaders)
  * @param confirmDuplicate true to register although a likely duplicate exists
+ * @param signerName       người ký (App VI SignerInfo.FullName, field 14)
+ * @param signerPosition   the signer's position (SignerInfo.Position)
+ * @param language         the document's language; Tiếng Việt when omitted
+ * @param codeNumber       CodeNumber (the "15" of 15/QĐ-UBND); derived from {@code numberSymbol} when omitted
+ * @param codeNotation     CodeNotation (the "QĐ-UBND"); derived from {@code numberSymbol} when omitted
+ * @param lateReason       why the document is registered after the window of Art 4.2c (required then)
  */
 public record RegistrationRequest(
     OffsetDateTime arrivedAt,
@@ -29,4 +35,21 @@ public record RegistrationRequest(
     Boolean bulkyDossier,
     String secrecy,
     String directingLeader,
-    Boolean confirmDuplicate) {}
+    Boolean confirmDuplicate,
+    String signerName,
+    String signerPosition,
+    String language,
+    String codeNumber,
+    String codeNotation,
+    String lateReason) {
+
+  /** The request as it was before the App VI metadata and the late reason (callers that set none of them). */
+  public RegistrationRequest(OffsetDateTime arrivedAt, String channel, String senderAgencyCode, String senderName,
+                             String numberSymbol, LocalDate documentDate, String documentType, String summary,
+                             String urgency, Integer pageCount, String recipient, String note, Boolean bulkyDossier,
+                             String secrecy, String directingLeader, Boolean confirmDuplicate) {
+    this(arrivedAt, channel, senderAgencyCode, senderName, numberSymbol, documentDate, documentType, summary, urgency,
+        pageCount, recipient, note, bulkyDossier, secrecy, directingLeader, confirmDuplicate, null, null, null, null,
+        null, null);
+  }
+}

@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import vn.govflow.calendar.WorkingDayCalendar;
 import vn.govflow.casework.Urgency;
 import vn.govflow.common.error.UserError;
 import vn.govflow.common.error.UserError.FieldProblem;
@@ -30,6 +33,11 @@ import vn.govflow.identity.IdentityDirectory;
 @Component
 class RegistrationRules {
   static final int MAX_FILES = 20;
+  static final String DEFAULT_LANGUAGE = "Tiếng Việt";
+  /** The usual "số, ký hiệu": a number, a slash, the notation (15/QĐ-UBND), App I §II.4. */
+  private static final Pattern NUMBER_SYMBOL = Pattern.compile("^(\\d{1,11})\\s*/\\s*(\\S.*)$");
+  private static final java.time.format.DateTimeFormatter SHOWN =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   private final IncomingMapper mapper;
   private final FileService files;
@@ -37,9 +45,14 @@ class RegistrationRules {
   private final IncomingStaff staff;
   private final ZoneId zone;
   private final Clock clock;
+  private final WorkingDayCalendar calendar;
+  private final int lateWindowDays;
 
   RegistrationRules(IncomingMapper mapper, FileService files, IdentityDirectory directory, IncomingStaff staff,
-                    @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+                    @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, WorkingDayCalendar calendar,
+                    @Value("${govflow.incoming.late-registration-working-days:1}") int lateWindowDays) {
+    this.calendar = calendar;
+    this.lateWindowDays = Math.max(0, lateWindowDays);
     this.mapper = mapper;
     this.files = files;
     this.directory = directory;
@@ -50,16 +63,35 @@ class RegistrationRules {
 
   /** The request's values, checked and normalised. */
   record Validated(OffsetDateTime arrivedAt, String channel, String senderAgencyCode, String senderName,
-                   String numberSymbol, LocalDate documentDate, DocumentType type, String summary,
-                   Urgency urgency, String directingLeader, String duplicateOf) {}
+                   String numberSymbol, LocalDate documentDate, String type, String summary,
+                   Urgency urgency, String directingLeader, String duplicateOf, String recipient, String note,
+                   Integer pageCount, String signerName, String signerPosition, String language, String codeNumber,
+                   String codeNotation, String lateReason) {}
 
   /** Every field problem at once (400), or the likely duplicate (409) unless the clerk confirmed it. */
   Validated check(RegistrationRequest request, List<IncomingRegistration.Upload> uploads, CurrentUser clerk) {
     Validated v = validate(request, uploads, clerk);
+    refuseClosedYear(clerk.agencyCode(), v.arrivedAt().atZoneSameInstant(zone).getYear());
     if (!Boolean.TRUE.equals(request.confirmDuplicate())) {
       refuseLikelyDuplicate(v, clerk);
     }
     return v;
+  }
+
+  /**
+   * A closed year's register takes no more documents (Art 22.3b; docs/decisions.md). Called early, and again under
+   * the register's lock by the registration itself, so a closing and a registration never cross.
+   */
+  void refuseClosedYear(String agencyCode, int year) {
+    RegisterClosing closed = mapper.closing(agencyCode, year);
+    if (closed != null) {
+      String on = SHOWN.format(closed.closedAt().atZoneSameInstant(zone));
+      throw new UserError(HttpStatus.CONFLICT, "incoming-register-closed",
+          "Sổ đăng ký văn bản đến năm " + year + " đã khóa lúc " + on + " (" + closed.closedByName() + "):"
+              + " không vào sổ thêm văn bản đến trong năm đó. Kiểm tra lại ngày, giờ đến.",
+          "The " + year + " incoming register was closed on " + on + " (" + closed.closedByName() + "):"
+              + " no more documents that arrived in that year can be registered. Check the arrival time.");
+    }
   }
 
   private void refuseLikelyDuplicate(Validated v, CurrentUser clerk) {
@@ -125,10 +157,16 @@ class RegistrationRules {
       problems.add(new FieldProblem("documentDate", "Ngày văn bản không được sau ngày đến.",
           "The document date cannot be after the arrival date."));
     }
-    Optional<DocumentType> type = DocumentType.byCode(nz(r.documentType()));
-    if (type.isEmpty()) {
-      problems.add(new FieldProblem("documentType", "Tên loại văn bản không hợp lệ (29 loại theo Nghị định 30/2020).",
-          "Unknown document type (one of the 29 types of Decree 30/2020)."));
+    // Any kind of document may arrive (Art 3.6; App VI TypeName String(100)): a known type or the typed name.
+    String type = trim(r.documentType());
+    if (type == null) {
+      problems.add(new FieldProblem("documentType", "Cần ghi tên loại văn bản (chọn trong danh sách hoặc gõ tên loại).",
+          "The document type is required (choose one or type its name)."));
+    } else if (type.length() > DocumentType.MAX_NAME_LENGTH) {
+      problems.add(new FieldProblem("documentType", "Tên loại văn bản tối đa 100 ký tự.",
+          "The document type is at most 100 characters."));
+    } else {
+      type = DocumentType.normalise(type);
     }
     String summary = trim(r.summary());
     if (summary == null) {
@@ -142,8 +180,42 @@ class RegistrationRules {
       problems.add(new FieldProblem("urgency", "Độ khẩn phải là thuong, khan, thuong-khan hoặc hoa-toc.",
           "Urgency must be thuong, khan, thuong-khan or hoa-toc."));
     }
-    if (r.pageCount() != null && (r.pageCount() < 1 || r.pageCount() > 10_000)) {
-      problems.add(new FieldProblem("pageCount", "Số trang phải từ 1 đến 10.000.", "Page count must be 1 to 10,000."));
+    // App VI PageAmount Number(3).
+    if (r.pageCount() != null && (r.pageCount() < 1 || r.pageCount() > 999)) {
+      problems.add(new FieldProblem("pageCount", "Số trang phải từ 1 đến 999.", "Page count must be 1 to 999."));
+    }
+    String recipient = trim(r.recipient());
+    maxLength(problems, "recipient", recipient, 1000, "Nơi nhận (đơn vị, người nhận, phối hợp)", "Recipients");
+    String note = trim(r.note());
+    maxLength(problems, "note", note, 500, "Ghi chú", "The note");
+    String signerName = trim(r.signerName());
+    maxLength(problems, "signerName", signerName, 50, "Họ tên người ký", "The signer's name");
+    String signerPosition = trim(r.signerPosition());
+    maxLength(problems, "signerPosition", signerPosition, 100, "Chức vụ người ký", "The signer's position");
+    String language = trim(r.language()) == null ? DEFAULT_LANGUAGE : trim(r.language());
+    maxLength(problems, "language", language, 30, "Ngôn ngữ", "The language");
+    // CodeNumber and CodeNotation: from the typed "số, ký hiệu" when it has the usual form; the clerk's win.
+    Matcher parts = numberSymbol == null ? null : NUMBER_SYMBOL.matcher(numberSymbol);
+    boolean usual = parts != null && parts.matches();
+    String codeNumber = trim(r.codeNumber()) != null ? trim(r.codeNumber()) : usual ? parts.group(1) : null;
+    String codeNotation = trim(r.codeNotation()) != null ? trim(r.codeNotation())
+        : usual && parts.group(2).trim().length() <= 30 ? parts.group(2).trim() : null;
+    maxLength(problems, "codeNumber", codeNumber, 11, "Số văn bản", "The document number");
+    maxLength(problems, "codeNotation", codeNotation, 30, "Ký hiệu văn bản", "The document notation");
+    String lateReason = trim(r.lateReason());
+    OffsetDateTime lateAfter = OffsetDateTime.ofInstant(
+        calendar.deadline(arrivedAt.toInstant(), lateWindowDays).dueAt().toInstant(), zone);
+    if (!now.isAfter(lateAfter)) {
+      lateReason = null; // on time: nothing to explain, the register marks nothing
+    } else if (lateReason == null) {
+      problems.add(new FieldProblem("lateReason", "Văn bản đến lúc " + SHOWN.format(arrivedAt.atZoneSameInstant(zone))
+          + ", quá thời hạn vào sổ (" + SHOWN.format(lateAfter) + ", Điều 4.2c Nghị định 30/2020): ghi lý do vào sổ"
+          + " muộn; sổ sẽ ghi văn bản này là vào sổ muộn.",
+          "The document arrived on " + SHOWN.format(arrivedAt.atZoneSameInstant(zone)) + ", past the registration"
+              + " time limit (" + SHOWN.format(lateAfter) + ", Decree 30/2020 Art 4.2c): give the reason for the late"
+              + " registration; the register will mark it as late."));
+    } else {
+      maxLength(problems, "lateReason", lateReason, 500, "Lý do vào sổ muộn", "The reason for the late registration");
     }
     String leader = trim(r.directingLeader());
     if (leader != null && !staff.isLeaderOf(leader, clerk.agencyCode())) {
@@ -169,8 +241,17 @@ class RegistrationRules {
           problems, Map.of());
     }
     return new Validated(arrivedAt.truncatedTo(ChronoUnit.SECONDS), channel, senderCode, senderName, numberSymbol,
-        r.documentDate(), type.get(), summary, urgency.get(), leader,
-        Boolean.TRUE.equals(r.confirmDuplicate()) ? duplicateId(clerk, r, senderCode, senderName, numberSymbol) : null);
+        r.documentDate(), type, summary, urgency.get(), leader,
+        Boolean.TRUE.equals(r.confirmDuplicate()) ? duplicateId(clerk, r, senderCode, senderName, numberSymbol) : null,
+        recipient, note, r.pageCount(), signerName, signerPosition, language, codeNumber, codeNotation, lateReason);
+  }
+
+  private static void maxLength(List<FieldProblem> problems, String field, String value, int max, String nameVi,
+                                String nameEn) {
+    if (value != null && value.length() > max) {
+      problems.add(new FieldProblem(field, nameVi + " tối đa " + max + " ký tự.",
+          nameEn + " is at most " + max + " characters."));
+    }
   }
 
   private String duplicateId(CurrentUser clerk, RegistrationRequest r, String senderCode, String senderName,
