@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govflow.identity.CurrentUserProvider;
 
-/** Leaders see their agency's month; portal editors and administrators see every agency. */
+/** Leaders see their agency's report (month, quarter or year); portal editors and administrators every agency. */
 @RestController
 @RequestMapping("/api/v1/portal/report")
 class PortalReportController {
