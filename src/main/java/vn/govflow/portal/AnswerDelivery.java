@@ -23,9 +23,11 @@ class AnswerDelivery {
   private final WorkingDayCalendar calendar;
   private final AnswerMail mail;
   private final MailOnce mailOnce;
+  private final PublishedVersions published;
 
   AnswerDelivery(PortalMapper mapper, QuestionCase cases, IdentityDirectory directory, WorkingDayCalendar calendar,
-                 AnswerMail mail, MailOnce mailOnce) {
+                 AnswerMail mail, MailOnce mailOnce, PublishedVersions published) {
+    this.published = published;
     this.mapper = mapper;
     this.cases = cases;
     this.directory = directory;
@@ -43,6 +45,7 @@ class AnswerDelivery {
         OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS),
         SearchText.fold(execution.getVariable("title") + " " + mapper.texts(questionId).question() + " "
             + execution.getVariable("answer")));
+    published.refreshSearch(questionId);
     cases.event(questionId, null, "ANSWERED", null);
   }
 

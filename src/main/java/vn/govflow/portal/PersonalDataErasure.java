@@ -28,11 +28,12 @@ class PersonalDataErasure {
   private final AuditRedaction auditRedaction;
   private final ProcessDataRedaction processRedaction;
   private final NotificationRedaction notificationRedaction;
+  private final PublishedVersions published;
 
   PersonalDataErasure(PortalMapper mapper, PublicQuestions publicQuestions, QuestionFiles files,
                       WorkingDayCalendar calendar, CaseHistory history, AuditService auditService,
                       AuditRedaction auditRedaction, ProcessDataRedaction processRedaction,
-                      NotificationRedaction notificationRedaction) {
+                      NotificationRedaction notificationRedaction, PublishedVersions published) {
     this.mapper = mapper;
     this.publicQuestions = publicQuestions;
     this.files = files;
@@ -42,13 +43,14 @@ class PersonalDataErasure {
     this.auditRedaction = auditRedaction;
     this.processRedaction = processRedaction;
     this.notificationRedaction = notificationRedaction;
+    this.published = published;
   }
 
   /**
    * Erases the asker's personal data (seed 003 Art 27.2) everywhere GovFlow keeps it: the question's record and
-   * attached files, every text that repeats the asker's identity (the question, a drafted answer, the search
-   * words, the staff's comments on its steps), the engine's runtime and history of the case, the staff's
-   * notifications that repeat its title, and the audit log's rows about the question and its
+   * attached files, every text that repeats the asker's identity (the question, a drafted answer, their
+   * published version, the search words, the staff's comments on its steps), the engine's runtime and history
+   * of the case, the staff's notifications that repeat its title, and the audit log's rows about the question and its
    * files (their addresses and details, through the audit log's one redaction path). The question, and a
    * published answer, stay anonymous; the log keeps that an erasure happened.
    */
@@ -62,6 +64,7 @@ class PersonalDataErasure {
     mapper.setTexts(q.id(), new PortalMapper.Texts(PersonalData.redact(texts.question(), personal),
         PersonalData.redact(texts.answer(), personal), PersonalData.redact(texts.answerEn(), personal),
         PersonalData.redact(texts.searchText(), folded)));
+    published.erase(q.id(), personal, folded);
     history.rewriteComments(PortalCaseType.TYPE, q.id(), c -> PersonalData.mentions(c, personal)
         ? PersonalData.redact(c, personal) : c);
     // Attachments often are identity papers: they go too (their bytes with the storage's next sweep).

@@ -119,7 +119,7 @@ class PortalApiController {
 
   @GetMapping("/questions/{trackingCode}")
   Tracking track(@PathVariable String trackingCode) {
-    return tracking(portal.track(trackingCode).orElseThrow(UserError::notFound), portal, directory);
+    return tracking(portal.trackPublic(trackingCode).orElseThrow(UserError::notFound), portal, directory);
   }
 
   /** The tracking view, for the API and the page alike. */

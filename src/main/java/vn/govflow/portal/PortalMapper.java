@@ -59,14 +59,17 @@ interface PortalMapper {
     }
   }
 
-  String PUBLISHED = "SELECT id, tracking_code, field, question, answer, answer_en, citations, answering_agency,"
-      + " received_at, answered_at FROM portal_question WHERE status = 'ANSWERED' AND publication IN ('public', 'both')";
+  /** The published version where an editor made one (issue #13 item 16), else the original texts. */
+  String PUBLISHED = "SELECT id, tracking_code, field, COALESCE(published_question, question) AS question,"
+      + " COALESCE(published_answer, answer) AS answer, COALESCE(published_answer_en, answer_en) AS answer_en,"
+      + " citations, answering_agency, received_at, answered_at FROM portal_question WHERE status = 'ANSWERED'"
+      + " AND publication IN ('public', 'both')";
 
   @Select("<script>" + PUBLISHED
       + "<if test='field != null'> AND field = #{field}</if>"
       + "<if test='agency != null'> AND answering_agency = #{agency}</if>"
-      + "<foreach item='term' collection='terms'> AND search_text LIKE #{term}</foreach>"
-      + " ORDER BY answered_at DESC LIMIT 100</script>")
+      + "<foreach item='term' collection='terms'> AND COALESCE(published_search_text, search_text) LIKE #{term}"
+      + "</foreach> ORDER BY answered_at DESC LIMIT 100</script>")
   java.util.List<Published> published(@org.apache.ibatis.annotations.Param("field") String field,
                                       @org.apache.ibatis.annotations.Param("agency") String agencyCode,
                                       @org.apache.ibatis.annotations.Param("terms") java.util.List<String> terms);
@@ -74,7 +77,8 @@ interface PortalMapper {
   @Select(PUBLISHED + " AND id = #{id}")
   Published publishedById(String id);
 
-  @Select("SELECT answer, answer_en, citations, publication, answered_at, answering_agency FROM portal_question"
+  @Select("SELECT COALESCE(published_answer, answer) AS answer, COALESCE(published_answer_en, answer_en) AS"
+      + " answer_en, citations, publication, answered_at, answering_agency FROM portal_question"
       + " WHERE tracking_code = #{code}")
   Answer answer(String code);
 

@@ -79,7 +79,7 @@ class PortalPages {
     common(model);
     model.addAttribute("code", code);
     if (code != null && !code.isBlank()) {
-      portal.track(code.trim().toUpperCase()).ifPresentOrElse(
+      portal.trackPublic(code.trim().toUpperCase()).ifPresentOrElse(
           q -> model.addAttribute("t", PortalApiController.tracking(q, portal, directory)),
           () -> model.addAttribute("notFound", true));
     }

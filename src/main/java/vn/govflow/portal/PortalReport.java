@@ -20,11 +20,13 @@ import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.identity.Roles;
 
 /**
- * The month's figures per answering agency (seed 003 Art 32: monthly reports): received, answered on time,
- * answered late, still open past the due date, and the average working days taken to answer.
+ * A period's figures per answering agency (seed 003 Art 32: reports on the 25th of each month, of each quarter
+ * and at the end of the year; {@link ReportPeriod}): received, answered on time, answered late, still open past
+ * the due date, and the average working days taken to answer, counted as the answer deadline counts them.
  */
 @Service
 class PortalReport {
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private final JdbcTemplate jdbc;
   private final WorkingDayCalendar calendar;
   private final IdentityDirectory directory;
@@ -38,8 +40,8 @@ class PortalReport {
   public record Line(String agencyCode, String agencyName, int received, int answeredOnTime, int answeredLate,
                      int openOverdue, Double averageWorkingDays) {}
 
-  /** The month's lines and their totals; the total's average is over every answered question, not of averages. */
-  public record Summary(YearMonth month, List<Line> lines, Line total) {}
+  /** The period's lines and their totals; the total's average is over every answered question, not of averages. */
+  public record Summary(ReportPeriod period, List<Line> lines, Line total) {}
 
   /** The raw sums behind a line, so that totals are exact rather than sums of rounded averages. */
   private record Tally(String agencyCode, String agencyName, int received, int onTime, int late, int overdue,
@@ -81,26 +83,52 @@ class PortalReport {
     }
   }
 
-  /** The current month in the working-day calendar's zone (Asia/Ho_Chi_Minh unless configured otherwise). */
+  /**
+   * The period asked for: {@code period} (YYYY-MM, YYYY-Qn or YYYY) when given, else {@code month} (YYYY-MM,
+   * the older parameter).
+   */
+  static ReportPeriod periodOf(String month, String period) {
+    if (period != null && !period.isBlank()) {
+      return ReportPeriod.parse(period);
+    }
+    return ReportPeriod.month(parseMonth(month));
+  }
+
+  /** Today in the working-day calendar's zone (Asia/Ho_Chi_Minh unless configured otherwise). */
+  java.time.LocalDate today() {
+    return java.time.LocalDate.now(calendar.zone());
+  }
+
+  /** The report month that contains today: after the 25th, next month's (Art 32.1 cut-off). */
   YearMonth currentMonth() {
-    return YearMonth.now(calendar.zone());
+    return ReportPeriod.containing(ReportPeriod.Kind.MONTH, today()).lastMonth();
   }
 
-  /** One line per agency (or only the given one), for questions received in the month. */
-  public List<Line> month(YearMonth month, String onlyAgencyCode) {
-    return tallies(month, onlyAgencyCode).stream().map(Tally::line).toList();
+  /** One line per agency (or only the given one), for questions received in the period. */
+  public List<Line> lines(ReportPeriod period, String onlyAgencyCode) {
+    return tallies(period, onlyAgencyCode).stream().map(Tally::line).toList();
   }
 
-  /** The same lines as {@link #month}, with a totals line over them. */
-  public Summary summary(YearMonth month, String onlyAgencyCode) {
-    List<Tally> tallies = tallies(month, onlyAgencyCode);
+  /** The same lines as {@link #lines}, with a totals line over them. */
+  public Summary summary(ReportPeriod period, String onlyAgencyCode) {
+    List<Tally> tallies = tallies(period, onlyAgencyCode);
     Tally total = tallies.stream().reduce(new Tally(null, null, 0, 0, 0, 0, 0), Tally::plus);
-    return new Summary(month, tallies.stream().map(Tally::line).toList(), total.line());
+    return new Summary(period, tallies.stream().map(Tally::line).toList(), total.line());
   }
 
-  private List<Tally> tallies(YearMonth month, String onlyAgencyCode) {
-    OffsetDateTime from = month.atDay(1).atStartOfDay(calendar.zone()).toOffsetDateTime();
-    OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+  /**
+   * Working days taken to answer, counted as the answer deadline counts (seed 003 Art 11.6c): from 08:00 of the
+   * first working day that counts (the day of receipt when received before 08:00 on a working day, else the next
+   * working day) to the answer, office time on working days only, never below zero.
+   */
+  double answerWorkingDays(java.time.Instant received, java.time.Instant answered) {
+    java.time.Instant start = calendar.deadline(received, 1).startsAt().toInstant();
+    return Math.max(0, calendar.workingDaysBetween(start, answered));
+  }
+
+  private List<Tally> tallies(ReportPeriod period, String onlyAgencyCode) {
+    OffsetDateTime from = period.from(calendar.zone()).atZone(calendar.zone()).toOffsetDateTime();
+    OffsetDateTime to = period.until(calendar.zone()).atZone(calendar.zone()).toOffsetDateTime();
     OffsetDateTime now = OffsetDateTime.now(calendar.zone());
     List<Tally> tallies = new ArrayList<>();
     for (Agency a : directory.agencies()) {
@@ -126,7 +154,7 @@ class PortalReport {
           } else {
             onTime++;
           }
-          days += calendar.workingDaysBetween(received.toInstant(), answered.toInstant());
+          days += answerWorkingDays(received.toInstant(), answered.toInstant());
         } else if (!"REJECTED".equals(r[0]) && due.isBefore(now)) {
           overdue++;
         }
@@ -136,11 +164,11 @@ class PortalReport {
     return tallies;
   }
 
-  void xlsx(YearMonth month, List<Line> lines, OutputStream out) throws IOException {
+  void xlsx(ReportPeriod period, List<Line> lines, OutputStream out) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      Sheet sheet = wb.createSheet("Hoi dap " + month);
-      sheet.createRow(0).createCell(0).setCellValue("BÁO CÁO HỎI – ĐÁP THÁNG " + month.getMonthValue() + "/"
-          + month.getYear());
+      Sheet sheet = wb.createSheet("Hoi dap " + period.code());
+      sheet.createRow(0).createCell(0).setCellValue("BÁO CÁO HỎI – ĐÁP " + period.name(false).toUpperCase(
+          java.util.Locale.forLanguageTag("vi")) + " (" + period.days() + ")");
       String[] headers = {"Cơ quan", "Mã định danh", "Đã nhận", "Trả lời đúng hạn", "Trả lời quá hạn",
           "Chưa trả lời, quá hạn", "Số ngày làm việc trung bình"};
       Row h = sheet.createRow(2);

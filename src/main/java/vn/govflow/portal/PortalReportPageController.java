@@ -1,7 +1,6 @@
 package vn.govflow.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,7 +15,7 @@ import vn.govflow.identity.CurrentUserProvider;
 import vn.govflow.identity.IdentityDirectory;
 
 /**
- * The monthly Q&A report as a signed-in page (the same figures and the same scope as the API). It lives under
+ * The Q&A report (month, quarter or year) as a signed-in page (the same figures and the same scope as the API). It lives under
  * /reports, not /portal, because /portal/** is the citizens' public site.
  */
 @Controller
@@ -32,27 +31,40 @@ class PortalReportPageController {
   }
 
   @GetMapping("/reports/portal")
-  String page(@RequestParam(required = false) String month, Locale locale, Model model,
-              HttpServletResponse response) {
+  String page(@RequestParam(required = false) String month, @RequestParam(required = false) String period,
+              Locale locale, Model model, HttpServletResponse response) {
     String scope = PortalReport.scopeFor(users.require());
     Map<String, Agency> agencies = directory.agencies().stream()
         .collect(Collectors.toMap(Agency::code, Function.identity(), (a, b) -> a));
     model.addAttribute("agencies", agencies);
     model.addAttribute("scopeAgency", scope == null ? null : agencies.get(scope));
-    YearMonth m;
+    boolean en = "en".equals(locale.getLanguage());
+    // Quarters and years to choose from (Art 32.1: monthly, quarterly and yearly reports).
+    Map<String, String> choices = new java.util.LinkedHashMap<>();
+    ReportPeriod.choices(report.today()).forEach(p -> choices.put(p.code(), p.name(en)));
+    model.addAttribute("periodChoices", choices);
+    ReportPeriod p;
     try {
-      m = month == null || month.isBlank() ? report.currentMonth() : PortalReport.parseMonth(month.trim());
+      if (period != null && !period.isBlank()) {
+        p = ReportPeriod.parse(period);
+      } else {
+        p = ReportPeriod.month(month == null || month.isBlank() ? report.currentMonth()
+            : PortalReport.parseMonth(month.trim()));
+      }
     } catch (UserError e) {
       // Stay on the page, with the picker, so the person can correct the month.
       response.setStatus(e.status().value());
       model.addAttribute("monthInput", month);
-      model.addAttribute("monthError", "en".equals(locale.getLanguage()) ? e.messageEn() : e.messageVi());
+      model.addAttribute("monthError", en ? e.messageEn() : e.messageVi());
       return "reports/portal";
     }
-    model.addAttribute("monthInput", m.toString());
-    model.addAttribute("monthNumber", String.valueOf(m.getMonthValue()));
-    model.addAttribute("year", String.valueOf(m.getYear()));
-    model.addAttribute("summary", report.summary(m, scope));
+    boolean isMonth = p.kind() == ReportPeriod.Kind.MONTH;
+    model.addAttribute("monthInput", isMonth ? p.code() : null);
+    model.addAttribute("periodInput", isMonth ? null : p.code());
+    model.addAttribute("periodName", p.name(en));
+    model.addAttribute("periodDays", p.days());
+    model.addAttribute("xlsxHref", "/api/v1/portal/report/xlsx?" + (isMonth ? "month=" : "period=") + p.code());
+    model.addAttribute("summary", report.summary(p, scope));
     return "reports/portal";
   }
 }

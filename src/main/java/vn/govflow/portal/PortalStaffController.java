@@ -20,8 +20,11 @@ class PortalStaffController {
   private final StaffQuestions portal;
   private final FileService files;
   private final CurrentUserProvider users;
+  private final PublishedVersions published;
 
-  PortalStaffController(StaffQuestions portal, FileService files, CurrentUserProvider users) {
+  PortalStaffController(StaffQuestions portal, FileService files, CurrentUserProvider users,
+                        PublishedVersions published) {
+    this.published = published;
     this.portal = portal;
     this.files = files;
     this.users = users;
@@ -38,7 +41,11 @@ class PortalStaffController {
 
   @GetMapping("/questions/{id}")
   String page(@PathVariable String id, Model model) {
-    model.addAttribute("v", portal.staffView(id, users.require()));
+    var me = users.require();
+    model.addAttribute("v", portal.staffView(id, me));
+    // The published version beside the original (issue #13 item 16); editors may change it.
+    model.addAttribute("publication", published.of(id));
+    model.addAttribute("canEditPublication", me.hasRole(vn.govflow.identity.Roles.PORTAL_EDITOR));
     return "portal/staff-question";
   }
 

@@ -15,10 +15,12 @@ class PublicQuestions {
   private final WorkingDayCalendar calendar;
   private final vn.govflow.casework.CaseHistory history;
   private final vn.govflow.identity.IdentityDirectory directory;
+  private final PublishedVersions published;
 
   PublicQuestions(PortalMapper mapper, WorkingDayCalendar calendar, vn.govflow.casework.CaseHistory history,
-                  vn.govflow.identity.IdentityDirectory directory) {
+                  vn.govflow.identity.IdentityDirectory directory, PublishedVersions published) {
     this.mapper = mapper;
+    this.published = published;
     this.calendar = calendar;
     this.history = history;
     this.directory = directory;
@@ -60,6 +62,18 @@ class PublicQuestions {
       return Optional.empty();
     }
     return Optional.ofNullable(mapper.byTrackingCode(trackingCode)).map(q -> q.inZone(calendar.zone()));
+  }
+
+  /**
+   * The question as the tracking page and API show it: the published version once an editor made one (issue #13
+   * item 16), so no public page shows a text the editor took personal data out of.
+   */
+  public Optional<PortalQuestion> trackPublic(String trackingCode) {
+    return track(trackingCode).map(q -> new PortalQuestion(q.id(), q.trackingCode(), q.askerType(), q.fullName(),
+        q.nationality(), q.occupation(), q.address(), q.organisationName(), q.representativePosition(),
+        q.establishmentDecision(), q.headOfficeAddress(), q.email(), q.phone(), q.field(), q.agencyCode(),
+        published.publicQuestion(q.id(), q.question()), q.consent(), q.foreigner(), q.receivedAt(), q.dueAt(),
+        q.status(), q.clientIp(), q.anonymisedAt()));
   }
 
   /** Why a question was refused, and the public page of the answer it duplicates (null when none). */

@@ -54,5 +54,31 @@ class PortalReportPageBrowserTest extends BrowserTest {
     Path shot = Path.of("target", "screenshots", "portal-report.png");
     Files.createDirectories(shot.getParent());
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+
+    // A quarter from the list (seed 003 Art 32: quarterly reports); every period starts on a 26th.
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("portalreport-period")))
+        .selectByValue(quarterOffered());
+    driver.findElement(By.id("portalreport-period-show")).click();
+    assertThat(driver.getCurrentUrl()).contains("/reports/portal?period=");
+    assertThat(driver.findElement(By.id("portalreport-days")).getText()).startsWith("Số liệu từ 26/");
+    // The labelled picker, on a phone, without sideways scrolling.
+    assertThat(driver.findElement(By.cssSelector("label:has(#portalreport-period)")).getText())
+        .contains("Quý hoặc năm");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    driver.get(baseUrl() + "/reports/portal?month=2024-07");
+    Browser.waitForText(driver, By.id("portalreport-heading"), "Tháng 7/2024 · Tất cả cơ quan");
+    Object sideways = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    Files.write(Path.of("target", "screenshots", "portal-report-phone.png"),
+        ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    assertThat(((Number) sideways).intValue()).as("sideways scrolling on a phone, in px").isLessThanOrEqualTo(0);
+  }
+
+  /** The oldest quarter the list offers (it offers the last eight). */
+  private String quarterOffered() {
+    java.util.List<org.openqa.selenium.WebElement> options = new org.openqa.selenium.support.ui.Select(
+        driver.findElement(By.id("portalreport-period"))).getOptions();
+    return options.stream().map(o -> o.getAttribute("value")).filter(v -> v.contains("-Q"))
+        .reduce((a, b) -> b).orElseThrow();
   }
 }

@@ -66,9 +66,9 @@ class PortalReportPageH2Test extends H2IntegrationTest {
     insert(SKHCN, "ANSWERED", "2024-10-07T09:00:00+07:00", "2024-10-14T17:00:00+07:00", "2024-10-16T11:00:00+07:00");
     insert(SKHCN, "IN_PROGRESS", "2024-10-08T09:00:00+07:00", "2024-10-15T17:00:00+07:00", null);
     insert(SKHCN, "REJECTED", "2024-10-09T09:00:00+07:00", "2024-10-16T17:00:00+07:00", null);
-    // Just outside the month in Vietnam's time: not counted.
-    insert(SKHCN, "IN_PROGRESS", "2024-09-30T23:30:00+07:00", "2024-10-07T17:00:00+07:00", null);
-    insert(SKHCN, "IN_PROGRESS", "2024-11-01T00:10:00+07:00", "2024-11-08T17:00:00+07:00", null);
+    // Just outside the report month (26/09 – 25/10, seed 003 Art 32) in Vietnam's time: not counted.
+    insert(SKHCN, "IN_PROGRESS", "2024-09-25T23:30:00+07:00", "2024-10-02T17:00:00+07:00", null);
+    insert(SKHCN, "IN_PROGRESS", "2024-10-26T00:10:00+07:00", "2024-11-04T17:00:00+07:00", null);
     insert(VPUBND, "ANSWERED", "2024-10-10T08:30:00+07:00", "2024-10-17T17:00:00+07:00", "2024-10-11T16:00:00+07:00");
     insert(VPUBND, "IN_PROGRESS", "2024-10-21T09:00:00+07:00", "2024-10-28T17:00:00+07:00", null);
   }
@@ -79,6 +79,7 @@ class PortalReportPageH2Test extends H2IntegrationTest {
     HttpResponse<String> page = editor.get(PAGE);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<h1>Báo cáo Hỏi – Đáp</h1>").contains("Tháng 10/2024 · Tất cả cơ quan")
+        .contains("Số liệu từ 26/09/2024 – 25/10/2024")
         .contains("value=\"2024-10\"").contains("type=\"month\"").contains("id=\"nav-portal-report\"");
 
     Map<String, Map<String, String>> rows = rows(page.body());
@@ -155,15 +156,30 @@ class PortalReportPageH2Test extends H2IntegrationTest {
   void anEmptyMonthSaysSo() {
     HttpResponse<String> page = signIn("ngocct.vpubnd").get("/reports/portal?month=2019-01");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Không có câu hỏi nào trong tháng").contains("Tháng 1/2019")
+    assertThat(page.body()).contains("Không có câu hỏi nào trong kỳ báo cáo này").contains("Tháng 1/2019")
         .doesNotContain("portalreport-table");
+  }
+
+  @Test
+  void aQuarterAndAYearArePickedFromTheList() {
+    SsoClient editor = signIn("ngocct.vpubnd");
+    HttpResponse<String> quarter = editor.get("/reports/portal?period=2024-Q4");
+    assertThat(quarter.statusCode()).isEqualTo(200);
+    // Quarter 4 runs from 26/09 to 25/12: the October seeds without the one of 25/09 late evening.
+    assertThat(quarter.body()).contains("Quý 4/2024 · Tất cả cơ quan").contains("Số liệu từ 26/09/2024 – 25/12/2024")
+        .contains("href=\"/api/v1/portal/report/xlsx?period=2024-Q4\"").contains("id=\"portalreport-period\"");
+    assertThat(rows(quarter.body()).get(SKHCN).get("received")).isEqualTo("6");
+    HttpResponse<String> year = editor.get("/reports/portal?period=2024&lang=en");
+    assertThat(year.body()).contains("Year 2024 · All agencies").contains("Figures from 26/12/2023 – 25/12/2024");
   }
 
   @Test
   void withoutAMonthTheCurrentMonthInVietnamIsShown() {
     HttpResponse<String> page = signIn("tuanlm.skhcn").get("/reports/portal");
     assertThat(page.statusCode()).isEqualTo(200);
-    YearMonth now = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    // After the 25th the open report month is the next one (Art 32: the month closes on the 25th).
+    java.time.LocalDate today = java.time.LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    YearMonth now = YearMonth.from(today).plusMonths(today.getDayOfMonth() > 25 ? 1 : 0);
     assertThat(page.body()).contains("value=\"" + now + "\"")
         .contains("Tháng " + now.getMonthValue() + "/" + now.getYear());
   }
@@ -189,7 +205,9 @@ class PortalReportPageH2Test extends H2IntegrationTest {
     WorkingDayCalendar cal = bean(WorkingDayCalendar.class);
     double days = 0;
     for (String[] a : answered) {
-      days += cal.workingDaysBetween(OffsetDateTime.parse(a[0]).toInstant(), OffsetDateTime.parse(a[1]).toInstant());
+      // From 08:00 of the first working day that counts, as the answer deadline counts (Art 11.6c).
+      days += cal.workingDaysBetween(cal.deadline(OffsetDateTime.parse(a[0]).toInstant(), 1).startsAt().toInstant(),
+          OffsetDateTime.parse(a[1]).toInstant());
     }
     return Math.round(days / answered.size() * 10) / 10.0;
   }
