@@ -162,7 +162,7 @@ class AnswerRules {
     List<String> agencies = PortalValues.list(task.getVariable("coordinatingAgencies"));
     String answering = answeringAgency(task);
     if (people.isEmpty() && agencies.isEmpty()) {
-      problems.add(new FieldProblem("coordinatingAgencies", "Câu hỏi cần phối hợp nhiều ngành: chọn cơ quan hoặc"
+      problems.add(new FieldProblem("coordinators", "Câu hỏi cần phối hợp nhiều ngành: chọn cơ quan hoặc"
           + " người phối hợp.", "A multi-sector question needs coordinators: choose agencies or people."));
     }
     if (agencies.stream().anyMatch(a -> choices.agency(a) == null || !choices.agency(a).active()
