@@ -96,6 +96,7 @@ interface PortalCoordinationScenarios extends PortalTestApi {
 
     // The leader's form offers other agencies and other agencies' people (their agency beside their name).
     String classify = taskFor(hung, pi(id), "Task_Classify");
+    assertThat(hung.postJson("/api/v1/tasks/" + classify + "/claim", "").statusCode()).isEqualTo(204);
     String form = hung.get("/tasks/" + classify, "text/html").body();
     assertThat(form).contains("f-coordinatingAgencies").contains("value=\"vpubnd\"")
         .contains("Phan Văn Lợi — Văn phòng Ủy ban nhân dân tỉnh");
@@ -196,10 +197,10 @@ interface PortalCoordinationScenarios extends PortalTestApi {
     done(hung, taskFor(hung, pi(id), "Task_Classify"), "{\"classification\": \"multi-sector\","
         + " \"handler\": \"anhdd.skhcn\", \"coordinatingAgencies\": [\"vpubnd\"]}");
     String agencyTask = taskFor(signIn("hanhlt.vpubnd"), pi(id), "Task_AgencyOpinion");
-    // Sở KH&CN's own leader is not among its candidates and cannot take it or answer for the Office.
+    // Sở KH&CN's own leader is not among its candidates: the task of their case is not theirs to take.
     SsoClient tuan = signIn("tuanlm.skhcn");
     assertThat(inbox(tuan)).doesNotContain(agencyTask);
-    assertThat(tuan.postJson("/api/v1/tasks/" + agencyTask + "/claim", "").statusCode()).isEqualTo(404);
+    assertThat(tuan.postJson("/api/v1/tasks/" + agencyTask + "/claim", "").statusCode()).isEqualTo(403);
     // The Office's leader cannot give it to someone outside the Office either.
     assertThat(signIn("sonnv.vpubnd").postJson("/api/v1/tasks/assign", "{\"taskIds\": [\"" + agencyTask
         + "\"], \"assignee\": \"anhdd.skhcn\"}").statusCode()).isEqualTo(400);
