@@ -77,9 +77,8 @@ class AnswerRules {
           && Objects.equals(p.agencyCode(), mapper.handling(questionId).answeringAgency())
           && (p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD));
       // A coordinating agency's opinion is given by its staff (the task's candidates, or whom they gave it to).
-      case "Task_AgencyOpinion" -> p != null && choices.agency(String.valueOf(task.getVariable("coordinatingAgency")))
-          != null && Objects.equals(p.agencyCode(),
-          choices.agency(String.valueOf(task.getVariable("coordinatingAgency"))).code());
+      case "Task_AgencyOpinion" -> p != null && task.getVariable("coordinatingAgency") instanceof String coordinating
+          && choices.agency(coordinating) != null && Objects.equals(p.agencyCode(), choices.agency(coordinating).code());
       default -> true;
     };
     if (!ok) {
