@@ -47,7 +47,8 @@ class PortalCoordinationBrowserTest extends BrowserTest implements PortalTestApi
     session.signInAs("hungtv.skhcn");
     session.openTask("Phân công, phân loại câu hỏi", code);
     new Select(driver.findElement(By.id("f-classification"))).selectByValue("multi-sector");
-    Browser.waitForText(driver, By.cssSelector("label[for='f-coordinatingAgencies']"), "Cơ quan phối hợp");
+    Browser.waitForText(driver, By.cssSelector("label[for='f-coordinatingAgencies']"),
+        "Cơ quan phối hợp cho ý kiến (lãnh đạo, văn thư cơ quan đó nhận việc)");
     assertThat(driver.findElement(By.id("f-coordinatingAgencies")).isDisplayed()).isTrue();
     new Select(driver.findElement(By.id("f-coordinatingAgencies"))).selectByValue("vpubnd");
     new Select(driver.findElement(By.id("f-handler"))).selectByValue("anhdd.skhcn");
