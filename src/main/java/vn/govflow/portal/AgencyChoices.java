@@ -30,6 +30,34 @@ class AgencyChoices {
         .map(p -> option(p.fullName(), p.username())).toList());
   }
 
+  /**
+   * Who may coordinate a multi-sector question as a named person (seed 003 Art 11.6b, 31.1c): the active staff of
+   * every agency of the province, labelled with their agency. Built when the form is shown, never stored in the
+   * process: a province's staff list is large.
+   */
+  List<Map<String, String>> coordinatorOptions() {
+    Map<String, String> agencyNames = new LinkedHashMap<>();
+    directory.agencies().forEach(a -> agencyNames.put(a.code(), a.name()));
+    return new ArrayList<>(directory.people().stream()
+        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind()) && agencyNames.containsKey(p.agencyCode()))
+        .map(p -> option(p.fullName() + " — " + agencyNames.get(p.agencyCode()), p.username())).toList());
+  }
+
+  /** The agencies that may coordinate: every agency of the province but the one answering (short names). */
+  List<Map<String, String>> coordinatingAgencyOptions(String answeringShortName) {
+    return new ArrayList<>(directory.agencies().stream()
+        .filter(a -> a.active() && !a.shortName().equals(answeringShortName))
+        .map(a -> option(a.name(), a.shortName())).toList());
+  }
+
+  /** The agency (code) of an active person who may be named a coordinator; null for anyone else. */
+  String coordinatorAgency(String username) {
+    return username == null ? null : directory.person(username)
+        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind()) && p.agencyCode() != null
+            && directory.agency(p.agencyCode()).isPresent())
+        .map(Person::agencyCode).orElse(null);
+  }
+
   List<Map<String, String>> agencyOptions() {
     return new ArrayList<>(directory.agencies().stream().map(a -> option(a.name(), a.shortName())).toList());
   }

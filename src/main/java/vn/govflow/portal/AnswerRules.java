@@ -62,7 +62,7 @@ class AnswerRules {
    * note, a coordinator's opinion, the leader's reason to return. Other steps keep no comment of their own.
    */
   private static final Map<String, String> COMMENT_FIELDS = Map.of("Task_Triage", "note", "Task_Classify", "note",
-      "Task_GiveOpinion", "opinion", "Task_Approve", "returnComment");
+      "Task_GiveOpinion", "opinion", "Task_AgencyOpinion", "opinion", "Task_Approve", "returnComment");
 
   /**
    * Every decision by its role, whoever assigned the task: the portal's editors triage; a head or deputy head of
@@ -76,6 +76,9 @@ class AnswerRules {
       case "Task_Classify", "Task_Approve" -> p != null
           && Objects.equals(p.agencyCode(), mapper.handling(questionId).answeringAgency())
           && (p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD));
+      // A coordinating agency's opinion is given by its staff (the task's candidates, or whom they gave it to).
+      case "Task_AgencyOpinion" -> p != null && task.getVariable("coordinatingAgency") instanceof String coordinating
+          && choices.agency(coordinating) != null && Objects.equals(p.agencyCode(), choices.agency(coordinating).code());
       default -> true;
     };
     if (!ok) {
@@ -126,10 +129,8 @@ class AnswerRules {
         problems.add(new FieldProblem("handler", "Chọn người trả lời thuộc cơ quan.",
             "Choose the answering official from this agency."));
       }
-      List<String> coordinators = PortalValues.list(task.getVariable("coordinators"));
-      if ("multi-sector".equals(c) && (coordinators.isEmpty() || !staff.containsAll(coordinators))) {
-        problems.add(new FieldProblem("coordinators", "Chọn người phối hợp thuộc cơ quan.",
-            "Choose the coordinating officials from this agency."));
+      if ("multi-sector".equals(c)) {
+        checkCoordinators(task, problems);
       }
       if ("special".equals(c) && !(task.getVariable("appointmentDays") instanceof Number n
           && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() >= 1 && n.intValue() <= 10)) {
@@ -148,6 +149,29 @@ class AnswerRules {
                   + " of days that puts it ahead, at most 10 working days."));
         }
       }
+    }
+  }
+
+  /**
+   * A multi-sector question's coordinators (seed 003 Art 11.6b, 31.1c): other agencies of the province and/or
+   * named people of any agency, at least one of them; never the answering agency itself as a coordinating agency.
+   */
+  private void checkCoordinators(DelegateTask task, List<FieldProblem> problems) {
+    List<String> people = PortalValues.list(task.getVariable("coordinators"));
+    List<String> agencies = PortalValues.list(task.getVariable("coordinatingAgencies"));
+    String answering = answeringAgency(task);
+    if (people.isEmpty() && agencies.isEmpty()) {
+      problems.add(new FieldProblem("coordinators", "Câu hỏi cần phối hợp nhiều ngành: chọn cơ quan hoặc"
+          + " người phối hợp.", "A multi-sector question needs coordinators: choose agencies or people."));
+    }
+    if (agencies.stream().anyMatch(a -> choices.agency(a) == null || !choices.agency(a).active()
+        || a.equals(answering))) {
+      problems.add(new FieldProblem("coordinatingAgencies", "Chọn cơ quan phối hợp khác trong tỉnh.",
+          "Choose other agencies of the province as coordinators."));
+    }
+    if (people.stream().anyMatch(p -> choices.coordinatorAgency(p) == null)) {
+      problems.add(new FieldProblem("coordinators", "Chọn người phối hợp đang công tác tại một cơ quan trong tỉnh.",
+          "Choose coordinators who work at an agency of the province."));
     }
   }
 

@@ -64,7 +64,7 @@ class PortalCaseType {
    * the task forms show it as {@code {{questionText}}} (issue #13 item 24).
    */
   @Bean
-  CaseTexts portalQuestionTexts(PortalMapper mapper) {
+  CaseTexts portalQuestionTexts(PortalMapper mapper, AgencyChoices choices) {
     return new CaseTexts() {
       @Override
       public String processKey() {
@@ -74,7 +74,14 @@ class PortalCaseType {
       @Override
       public Map<String, Object> texts(String questionId) {
         PortalMapper.Texts texts = mapper.texts(questionId);
-        return texts == null || texts.question() == null ? Map.of() : Map.of("questionText", texts.question());
+        if (texts == null || texts.question() == null) {
+          return Map.of();
+        }
+        // The classification's coordinator choices (issue #13 item 12): every agency and person of the province,
+        // read from the directory when the form is shown rather than stored in each question's process.
+        return Map.of("questionText", texts.question(),
+            "coordinatorOptions", choices.coordinatorOptions(),
+            "coordinatingAgencyOptions", choices.coordinatingAgencyOptions(choices.answeringAgency(questionId)));
       }
     };
   }

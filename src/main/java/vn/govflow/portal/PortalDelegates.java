@@ -21,6 +21,7 @@ class PortalDelegates {
         .task("Task_Triage", t -> rules.checkTask(t, rules::checkTriage))
         .task("Task_Classify", t -> rules.checkTask(t, rules::checkClassify))
         .task("Task_GiveOpinion", t -> rules.checkTask(t, rules::checkOpinion))
+        .task("Task_AgencyOpinion", t -> rules.checkTask(t, rules::checkOpinion))
         .task("Task_Draft", t -> rules.checkTask(t, rules::checkDraft))
         .task("Task_Approve", t -> rules.checkTask(t, rules::checkApproval))
         .build();

@@ -167,4 +167,21 @@ interface PortalMapper {
   @org.apache.ibatis.annotations.Update("UPDATE portal_question SET search_text = #{text} WHERE id = #{id}")
   void setSearchText(@org.apache.ibatis.annotations.Param("id") String id,
                      @org.apache.ibatis.annotations.Param("text") String text);
+
+  /** A coordinator of a multi-sector question: an agency (username null) or a named person of an agency. */
+  record Coordination(String agencyCode, String username) {}
+
+  @Insert("INSERT INTO portal_coordination(question_id, agency_code, username, created_at)"
+      + " VALUES (#{id}, #{agency}, #{username}, #{at})")
+  void insertCoordination(@org.apache.ibatis.annotations.Param("id") String questionId,
+                          @org.apache.ibatis.annotations.Param("agency") String agencyCode,
+                          @org.apache.ibatis.annotations.Param("username") String username,
+                          @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at);
+
+  @org.apache.ibatis.annotations.Delete("DELETE FROM portal_coordination WHERE question_id = #{id}")
+  void deleteCoordinations(String questionId);
+
+  @Select("SELECT agency_code, username FROM portal_coordination WHERE question_id = #{id}"
+      + " ORDER BY created_at, agency_code, username")
+  java.util.List<Coordination> coordinations(String questionId);
 }

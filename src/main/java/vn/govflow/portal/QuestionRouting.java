@@ -3,6 +3,7 @@ package vn.govflow.portal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.govflow.calendar.WorkingDayCalendar;
@@ -68,9 +69,28 @@ class QuestionRouting {
     OffsetDateTime due = calendar.deadline(received.toInstant(), n.intValue()).dueAt();
     execution.setVariable("dueAt", Date.from(due.toInstant()));
     boolean multi = "multi-sector".equals(execution.getVariable("classification"));
-    execution.setVariable("coordinators", multi ? PortalValues.list(execution.getVariable("coordinators"))
-        : new ArrayList<>());
+    List<String> people = multi ? PortalValues.list(execution.getVariable("coordinators")) : new ArrayList<>();
+    List<String> agencies = multi ? PortalValues.list(execution.getVariable("coordinatingAgencies"))
+        : new ArrayList<>();
+    execution.setVariable("coordinators", people);
+    execution.setVariable("coordinatingAgencies", agencies);
     String questionId = cases.caseOf(execution);
+    // Who coordinates, kept in our table: it is what lets them (and only them) read this question.
+    mapper.deleteCoordinations(questionId);
+    OffsetDateTime now = OffsetDateTime.now(calendar.zone());
+    for (String agency : agencies) {
+      if (choices.agency(agency) == null) {
+        throw new IllegalStateException("Unknown coordinating agency " + agency);
+      }
+      mapper.insertCoordination(questionId, choices.agency(agency).code(), null, now);
+    }
+    for (String person : people) {
+      String agencyCode = choices.coordinatorAgency(person);
+      if (agencyCode == null) {
+        throw new IllegalStateException("Unknown coordinator " + person);
+      }
+      mapper.insertCoordination(questionId, agencyCode, person, now);
+    }
     mapper.setAnswering(questionId, mapper.handling(questionId).answeringAgency(),
         (String) execution.getVariable("classification"), due);
     String handler = (String) execution.getVariable("handler");

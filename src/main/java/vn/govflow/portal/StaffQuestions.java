@@ -64,32 +64,74 @@ class StaffQuestions {
   }
 
   /** Everything staff see about a question, personal data included: only for those handling it. */
+  /**
+   * {@code coordinating}: the viewer only coordinates (another agency's staff giving an opinion): the question,
+   * read-only, with the asker's name but not their contact details or attachments (docs/decisions.md).
+   */
   public record StaffView(PortalQuestion question, PortalMapper.Handling handling, String fieldName,
                           String askedAgencyName, String answeringAgencyName, List<PortalMapper.FileRow> files,
-                          List<HistoryEntry> events, PublicQuestions.Rejection rejection) {}
+                          List<HistoryEntry> events, PublicQuestions.Rejection rejection, boolean coordinating) {}
+
+  /** Steps whose comments speak of the asker's contact (a masked address): not for coordinators. */
+  private static final java.util.Set<String> CONTACT_STEPS = java.util.Set.of("ANSWER_SENT", "ANSWER_NOT_SENT",
+      "APPOINTMENT");
+
+  /** Steps of a coordinator's opinion: the history names their agency beside them. */
+  private static final java.util.Set<String> OPINION_STEPS = java.util.Set.of("Task_GiveOpinion",
+      "Task_AgencyOpinion");
 
   /**
-   * The question for a portal editor, a province-wide administrator, or staff of the agency it is routed to;
-   * 404 for anyone else (another agency must not even learn that it exists). Reading personal data is audited.
+   * The question for a portal editor, a province-wide administrator, or staff of the agency it is routed to; for
+   * a coordinator of this question (seed 003 Art 11.6b, 31.1c) the coordinator's view; 404 for anyone else
+   * (another agency must not even learn that it exists). Reading personal data is audited.
    */
   public StaffView staffView(String id, CurrentUser me) {
     PortalQuestion q = vn.govflow.common.Ids.isUuid(id) ? mapper.byId(id) : null;
     q = q == null ? null : q.inZone(calendar.zone());
     PortalMapper.Handling h = q == null ? null : mapper.handling(id);
-    if (q == null || !(me.hasRole(vn.govflow.identity.Roles.PORTAL_EDITOR) || me.isProvinceWide()
-        || (h.answeringAgency() != null && h.answeringAgency().equals(me.agencyCode())))) {
+    if (q == null) {
       throw UserError.notFound();
     }
-    audit.record("portal.question.view", "portal-question", q.id(), q.trackingCode());
+    boolean handling = me.hasRole(vn.govflow.identity.Roles.PORTAL_EDITOR) || me.isProvinceWide()
+        || (h.answeringAgency() != null && h.answeringAgency().equals(me.agencyCode()));
+    boolean coordinating = !handling && coordinates(id, me);
+    if (!handling && !coordinating) {
+      throw UserError.notFound();
+    }
+    audit.record(coordinating ? "portal.question.view-coordinating" : "portal.question.view", "portal-question",
+        q.id(), q.trackingCode());
     String[] field = PortalFields.ALL.get(q.field());
-    List<HistoryEntry> events = history.entries(PortalCaseType.TYPE, id,
-        at -> PortalQuestion.at(at, calendar.zone()));
-    return new StaffView(q, h, field == null ? q.field() : field[0],
+    List<HistoryEntry> events = history.steps(PortalCaseType.TYPE, id).stream().map(st -> {
+      HistoryEntry e = history.entry(PortalQuestion.at(st.occurredAt(), calendar.zone()), st.actor(),
+          st.onBehalfOf(), st.step(), coordinating && CONTACT_STEPS.contains(st.step()) ? null : st.comment());
+      String agency = OPINION_STEPS.contains(st.step()) && st.actor() != null ? directory.person(st.actor())
+          .flatMap(p -> directory.agency(p.agencyCode())).map(a -> a.name()).orElse(null) : null;
+      return agency == null || e.actorName() == null ? e : new HistoryEntry(e.occurredAt(),
+          e.actorName() + " — " + agency, e.onBehalfOfName(), e.step(), e.comment());
+    }).toList();
+    return new StaffView(coordinating ? forCoordinator(q) : q, h, field == null ? q.field() : field[0],
         q.agencyCode() == null ? null : directory.agency(q.agencyCode()).map(a -> a.name()).orElse(q.agencyCode()),
         h.answeringAgency() == null ? null : directory.agency(h.answeringAgency()).map(a -> a.name())
-            .orElse(h.answeringAgency()), files.list(id), events,
-        "REJECTED".equals(q.status()) ? publicQuestions.rejection(h) : null);
+            .orElse(h.answeringAgency()), coordinating ? List.of() : files.list(id), events,
+        "REJECTED".equals(q.status()) ? publicQuestions.rejection(h) : null, coordinating);
   }
+
+  /**
+   * Whether the person coordinates this question: their agency was named as a coordinator, or they were by name.
+   * The rows are written when the process creates the opinion tasks, so this holds while the task is open or done.
+   */
+  private boolean coordinates(String questionId, CurrentUser me) {
+    return me.agencyCode() != null && mapper.coordinations(questionId).stream().anyMatch(c -> c.username() == null
+        ? c.agencyCode().equals(me.agencyCode()) : c.username().equals(me.username()));
+  }
+
+  /** What a coordinator reads of the asker: who asks (name, organisation), never how to reach them. */
+  private static PortalQuestion forCoordinator(PortalQuestion q) {
+    return new PortalQuestion(q.id(), q.trackingCode(), q.askerType(), q.fullName(), null, null, null,
+        q.organisationName(), null, null, null, null, null, q.field(), q.agencyCode(), q.question(), q.consent(),
+        q.foreigner(), q.receivedAt(), q.dueAt(), q.status(), null, q.anonymisedAt());
+  }
+
 
   /** An attachment of a question the viewer may read (else 404). */
   public StoredFile attachment(String questionId, String fileId, CurrentUser me) {

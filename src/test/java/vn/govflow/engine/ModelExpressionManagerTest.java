@@ -128,6 +128,8 @@ class ModelExpressionManagerTest {
     variables.put("classification", "special");
     variables.put("coordinators", new ArrayList<>(List.of("anhdd.skhcn")));
     variables.put("coordinator", "anhdd.skhcn");
+    variables.put("coordinatingAgencies", new ArrayList<>(List.of("vpubnd")));
+    variables.put("coordinatingAgency", "vpubnd");
     variables.put("decision", "accept");
     variables.put("departmentHeads", new ArrayList<>(List.of("hapt.skhcn")));
     variables.put("dueAt", new Date());

@@ -275,11 +275,14 @@ interface PortalPathsScenarios extends PortalTestApi {
     Question q = asked(individual("Hỗ trợ doanh nghiệp đổi mới sáng tạo và chuyển đổi số " + word));
     accept(q, "skhcn");
     SsoClient hung = signIn("hungtv.skhcn");
-    // Coordinators are people of the agency, at least one: otherwise the opinions would never come.
+    // At least one coordinator, otherwise the opinions would never come; people who work at an agency of the
+    // province (issue #13 item 12: of any agency), and other agencies than the answering one.
     assertThat(problems(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
         + " \"coordinators\": []}"))).containsExactly("coordinators");
     assertThat(problems(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
-        + " \"coordinators\": [\"maivt.skhcn\", \"thaomt.vpubnd\"]}"))).containsExactly("coordinators");
+        + " \"coordinators\": [\"maivt.skhcn\", \"khongco.ai\"]}"))).containsExactly("coordinators");
+    assertThat(problems(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
+        + " \"coordinatingAgencies\": [\"skhcn\"]}"))).containsExactly("coordinatingAgencies");
     assertThat(classify(hung, q, "{\"classification\": \"multi-sector\", \"handler\": \"anhdd.skhcn\","
         + " \"coordinators\": [\"maivt.skhcn\", \"hapt.skhcn\"], \"note\": \"Cần ý kiến hai phòng\"}")
         .statusCode()).isEqualTo(204);

@@ -143,6 +143,12 @@ class PortalQuestionProcessTest {
       }
       e.setVariable("coordinators", Variables.objectValue(coordinators)
           .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+      List<String> agencies = new ArrayList<>();
+      if (e.getVariable("coordinatingAgencies") instanceof SpinJsonNode json) {
+        json.elements().forEach(c -> agencies.add(c.stringValue()));
+      }
+      e.setVariable("coordinatingAgencies", Variables.objectValue(agencies)
+          .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
       return null;
     }).when(deadline).execute(any());
     // The case's timers pass no deadlineOf; a step's own timers name the step (its deadline, not dueAt).
@@ -280,6 +286,42 @@ class PortalQuestionProcessTest {
     assertThat(calls.of("history")).containsExactly("Task_Triage", "Task_Classify", "Task_GiveOpinion",
         "Task_GiveOpinion", "Task_Draft", "Task_Approve");
     assertThat(calls.of("publish")).containsExactly("Q-003:skhcn:both:1");
+  }
+
+  /**
+   * Issue #13 item 12 (seed 003 Art 11.6b, 31.1c): another agency of the province coordinates; its leaders and
+   * clerk are offered the opinion task, due one working day before the answer, alongside a named person of yet
+   * another agency, and the answer waits for both.
+   */
+  @Test
+  void anotherAgencyCoordinatesThroughItsLeadersAndClerk() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("Q-012", "khoa-hoc-cong-nghe", "skhcn", false);
+    accept(pi, "skhcn");
+    complete(task(pi), withVariables("classification", "multi-sector", "handler", "cv.an",
+        "coordinatingAgencies", SpinValues.jsonValue("[\"vpubnd\"]").create(),
+        "coordinators", SpinValues.jsonValue("[\"cv.hoa\"]").create()));
+    runJob(pi, "Task_SetDeadline");
+
+    assertThat(pi).isWaitingAt("Task_Draft", "Task_GiveOpinion", "Task_AgencyOpinion");
+    Task agency = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_AgencyOpinion").singleResult();
+    assertThat(agency).hasName("Cho ý kiến phối hợp").isNotAssigned();
+    assertThat(candidateGroups(agency)).containsExactlyInAnyOrder("vpubnd-head", "vpubnd-deputy-head",
+        "vpubnd-clerk");
+    assertThat(agency.getDueDate()).isEqualTo(at("2026-03-18T17:00:00+07:00"));
+    assertThat(formOf(agency)).contains("\"id\": \"portal-opinion\"");
+    assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_GiveOpinion").singleResult())
+        .isAssignedTo("cv.hoa");
+
+    complete(draftTask(pi), draft("Trả lời tổng hợp ý kiến các ngành", null, "public", true));
+    complete(task("Task_Approve", pi), withVariables("approval", "approve"));
+    // Approved, but the coordinating agency has not given its opinion yet: nothing is published.
+    assertThat(pi).isWaitingAt("Task_GiveOpinion", "Task_AgencyOpinion");
+    complete(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_GiveOpinion").singleResult(),
+        withVariables("opinion", "Ý kiến của cv.hoa"));
+    complete(agency, withVariables("opinion", "Ý kiến của Văn phòng UBND tỉnh"));
+    assertThat(pi).isWaitingAt("Task_Publish");
+    assertThat(calls.of("history")).contains("Task_AgencyOpinion", "Task_GiveOpinion");
   }
 
   @Test
