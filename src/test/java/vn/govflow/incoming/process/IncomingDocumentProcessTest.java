@@ -24,11 +24,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -80,6 +83,7 @@ class IncomingDocumentProcessTest {
     c.getBeans().put("caseReminders", notify);
     c.getBeans().put("incomingOpinions", opinions);
     c.getBeans().put("incomingTaskHistory", history);
+    c.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName()); // as application.yaml
     return c;
   }
 
@@ -101,7 +105,8 @@ class IncomingDocumentProcessTest {
         + e.getVariableLocal("status"))).when(status).execute(any());
     doAnswer(calls.record("notify", (DelegateExecution e) -> e.getVariableLocal("kind") + ":"
         + e.getVariable("leadHandler") + ":" + ((Date) e.getVariable("dueAt")).toInstant())).when(notify).execute(any());
-    doAnswer(calls.record("opinions", (DelegateTask t) -> t.getVariable("coordinator") + ":" + t.getVariable("opinion")))
+    doAnswer(calls.record("opinions", (DelegateTask t) -> who(t.getVariable("opinionRequest")) + ":"
+        + t.getVariable("opinion")))
         .when(opinions).notify(any());
     doAnswer(calls.record("history", DelegateTask::getTaskDefinitionKey)).when(history).notify(any());
   }
@@ -130,12 +135,38 @@ class IncomingDocumentProcessTest {
           .create());
       e.setVariable("leadHandler", null);
     }
-    List<String> coordinators = new ArrayList<>();
+    // One opinion request per coordinator: a person's with the default deadline, a department's (the rows of
+    // the fixture's `coordination`: department id and own due date) to its heads.
+    String fallback = iso(workingDays.aheadOf(e.getVariable("dueAt"), 1));
+    List<Map<String, Object>> requests = new ArrayList<>();
     if (e.getVariable("coordinators") instanceof SpinJsonNode json) {
-      json.elements().forEach(c -> coordinators.add(c.stringValue()));
+      json.elements().forEach(c -> requests.add(request(c.stringValue(), null, List.of(), fallback)));
     }
-    e.setVariable("coordinators", Variables.objectValue(coordinators)
+    if (e.getVariable("coordination") instanceof SpinJsonNode rows) {
+      rows.elements().forEach(r -> requests.add(request(null, r.prop("department").stringValue(),
+          List.of("tp.kh", "pp.kh"), r.prop("dueAt").stringValue())));
+    }
+    e.setVariable("opinionRequests", Variables.objectValue(requests)
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+  }
+
+  static Map<String, Object> request(String assignee, String department, List<String> candidates, String dueAt) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("assignee", assignee);
+    r.put("department", department);
+    r.put("candidates", new ArrayList<>(candidates));
+    r.put("dueAt", dueAt);
+    return r;
+  }
+
+  static String iso(Date d) {
+    return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d.toInstant()
+        .atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime());
+  }
+
+  static String who(Object request) {
+    Map<?, ?> r = (Map<?, ?>) request;
+    return r.get("assignee") != null ? r.get("assignee").toString() : "department " + r.get("department");
   }
 
   // --- paths -------------------------------------------------------------------------------------------------
@@ -183,6 +214,39 @@ class IncomingDocumentProcessTest {
     // The leader's and the handler's forms pass the completion check that writes the handling slip.
     assertThat(calls.of("history")).containsExactly("Task_Direct", "Task_Handle");
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  /**
+   * Issue #13 item 9 (Art 23.2; seed 001 Art 11.2): a department coordinates too, its heads give its opinion, and
+   * each coordinator is due by its own date: the person by the default rule, the department by the leader's date.
+   */
+  @Test
+  void aDepartmentCoordinatesThroughItsHeadsByItsOwnDeadline() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-011", "thuong", "cong-van", "ld.hung");
+    VariableMap direction = direct("person", "cv.an", null, "[\"cv.binh\"]");
+    direction.put("coordination", SpinValues.jsonValue(
+        "[{\"department\":\"phong-kh\",\"dueAt\":\"2026-03-13T17:00:00+07:00\"}]").create());
+    complete(task(pi), direction);
+    runJob(pi, "Task_ApplyDirection");
+
+    List<Task> opinions = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_GiveOpinion").list();
+    assertThat(opinions).hasSize(2);
+    Task person = opinions.stream().filter(t -> "cv.binh".equals(t.getAssignee())).findFirst().orElseThrow();
+    Task department = opinions.stream().filter(t -> t.getAssignee() == null).findFirst().orElseThrow();
+    assertThat(person.getDueDate()).isEqualTo(at("2026-03-20T17:00:00+07:00"));
+    assertThat(department.getDueDate()).isEqualTo(at("2026-03-13T17:00:00+07:00"));
+    assertThat(department).hasCandidateUser("tp.kh").hasCandidateUser("pp.kh");
+    assertThat(person).hasName("Cho ý kiến phối hợp");
+
+    taskService().claim(department.getId(), "tp.kh");
+    complete(taskQuery().taskId(department.getId()).singleResult(), withVariables("opinion", "Phòng KH thống nhất"));
+    complete(person, withVariables("opinion", "Đồng ý"));
+    assertThat(calls.of("opinions")).containsExactlyInAnyOrder("department phong-kh:Phòng KH thống nhất",
+        "cv.binh:Đồng ý");
+    complete(task(pi), withVariables("outcome", "filed"));
+    runJob(pi, "Task_MarkDone");
+    assertThat(pi).isEnded();
   }
 
   @Test
