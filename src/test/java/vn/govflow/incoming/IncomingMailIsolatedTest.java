@@ -42,7 +42,7 @@ class IncomingMailIsolatedTest extends H2IntegrationTest implements IncomingTest
     SsoClient leader = signIn("hungtv.skhcn");
     leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "");
     assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete", "{\"decision\": \"assign\","
-        + " \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"coordinators\": [\"maivt.skhcn\"]}")
+        + " \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"coordinators\": [\"maivt.skhcn\"], \"direction\": \"Xử lý, báo cáo kết quả.\"}")
         .statusCode()).isEqualTo(204);
 
     await(() -> smtp.getReceivedMessages().length >= 2);
