@@ -94,6 +94,10 @@ class IncomingDirectionDeadlines {
         .withNano(0));
   }
 
+  java.time.ZoneId zone() {
+    return calendar.zone();
+  }
+
   String shown(OffsetDateTime t) {
     return SHOWN.format(t.atZoneSameInstant(calendar.zone()));
   }

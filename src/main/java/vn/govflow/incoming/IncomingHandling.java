@@ -288,6 +288,50 @@ class IncomingHandling {
     } + optional(" | ", string(task, "proposal")));
   }
 
+  /**
+   * The clerk hands the paper original or the bulky dossier over against a signature (Task_Handover; issue #13
+   * item 11b, Decree 30/2020 Art 23.3-23.4, seed 001 Art 11.1d): who of the agency signed for it, and when (not
+   * in the future, not before the document arrived).
+   */
+  void recordHandover(DelegateTask task) {
+    IncomingDocument doc = documents.of(task);
+    String receivedBy = string(task, "receivedBy");
+    String receivedAt = string(task, "receivedAt");
+    List<FieldProblem> problems = new ArrayList<>();
+    if (!staff.isStaffOf(receivedBy, doc.agencyCode())) {
+      problems.add(new FieldProblem("receivedBy", "Chọn người ký nhận thuộc cơ quan.",
+          "Choose who signed for it, from this agency."));
+    }
+    java.time.OffsetDateTime at = moment(receivedAt);
+    if (at == null) {
+      problems.add(new FieldProblem("receivedAt", "Ghi ngày, giờ ký nhận.", "Give the date and time of the signature."));
+    } else if (at.isAfter(java.time.OffsetDateTime.now().plusMinutes(5))) {
+      problems.add(new FieldProblem("receivedAt", "Thời điểm ký nhận chưa đến.", "The signature's time is in the future."));
+    } else if (at.isBefore(doc.arrivedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+      problems.add(new FieldProblem("receivedAt", "Thời điểm ký nhận trước khi văn bản đến.",
+          "The signature's time is before the document arrived."));
+    }
+    fail(problems);
+    record(task, "HANDED_OVER", "Bàn giao bản giấy, hồ sơ cho " + staff.personName(receivedBy) + ", ký nhận lúc "
+        + deadlines.shown(at) + optional(" | ", string(task, "note")));
+  }
+
+  /** A moment as the form gives it (local date and time, in the agency's zone) or the API (with an offset). */
+  private java.time.OffsetDateTime moment(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text);
+    } catch (java.time.format.DateTimeParseException withoutOffset) {
+      try {
+        return java.time.LocalDateTime.parse(text).atZone(deadlines.zone()).toOffsetDateTime();
+      } catch (java.time.format.DateTimeParseException e) {
+        return null;
+      }
+    }
+  }
+
   void recordReview(DelegateTask task) {
     IncomingDocument doc = documents.of(task);
     boolean resubmit = Boolean.TRUE.equals(task.getVariable("resubmit"));

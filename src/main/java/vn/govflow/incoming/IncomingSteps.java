@@ -122,6 +122,42 @@ class IncomingSteps {
     return r;
   }
 
+  /**
+   * Service task Task_ForwardDirect (issue #13 item 11a; Decree 30/2020 Art 23.1, second sentence): the clerk
+   * passed the document straight to a known person or department of the agency; the leader is informed and the
+   * handling goes on as if the leader had so directed (the deadline from the agency's table, counted from now).
+   */
+  void forwardDirectly(DelegateExecution execution) {
+    IncomingDocument doc = documents.of(execution);
+    String target = (String) execution.getVariable("forwardTo");
+    boolean department = staff.isDepartment(target);
+    execution.setVariable("decision", "assign");
+    execution.setVariable("leadType", department ? "department" : "person");
+    execution.setVariable("leadHandler", department ? null : target);
+    execution.setVariable("leadDepartment", department ? target : null);
+    execution.setVariable("direction", "Văn thư chuyển thẳng (Điều 23.1 Nghị định 30/2020), đã báo lãnh đạo.");
+    String name = department ? staff.departmentName(target) : staff.personName(target);
+    List<String> leaders = notices.forwardedDirectly(doc, (String) execution.getVariable("title"), name,
+        (String) execution.getVariable("directingLeader"), (String) execution.getVariable("agency"));
+    incoming.recordEvent(doc.id(), doc.registeredBy(), "FORWARDED_DIRECTLY", "Chuyển thẳng cho " + name
+        + " | Đã báo lãnh đạo: " + String.join(", ", leaders.stream().map(staff::personName).toList()));
+  }
+
+  /**
+   * On registration (the start event's listener; issue #13 item 11c, Decree 30/2020 Art 21.2c): a sender inside
+   * the province, an agency of the identity directory other than the receiving one, hears the same day that the
+   * document arrived, with its arrival number.
+   */
+  void acknowledgeReceipt(DelegateExecution execution) {
+    IncomingDocument doc = documents.of(execution);
+    String sender = doc.senderAgencyCode();
+    if (sender == null || sender.equals(doc.agencyCode())) {
+      return;
+    }
+    notices.receiptToSender(doc).ifPresent(agencyName -> incoming.recordEvent(doc.id(), null, "RECEIPT_SENT",
+        "Đã báo nhận văn bản cho " + agencyName));
+  }
+
   /** Service tasks Task_MarkReturned / Task_MarkDone. */
   void markStatus(DelegateExecution execution, String status) {
     String documentId = documents.of(execution).id();

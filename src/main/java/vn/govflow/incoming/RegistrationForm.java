@@ -26,11 +26,12 @@ public class RegistrationForm {
   private String secrecy;
   private String directingLeader;
   private boolean confirmDuplicate;
+  private String forwardTo;
 
   RegistrationRequest toRequest(ZoneId zone) {
     return new RegistrationRequest(arrivedAt == null ? null : arrivedAt.atZone(zone).toOffsetDateTime(), channel,
         blank(senderAgencyCode), senderName, numberSymbol, documentDate, documentType, summary, urgency, pageCount,
-        recipient, note, bulkyDossier, blank(secrecy), blank(directingLeader), confirmDuplicate);
+        recipient, note, bulkyDossier, blank(secrecy), blank(directingLeader), confirmDuplicate, blank(forwardTo));
   }
 
   private static String blank(String s) {
@@ -69,4 +70,6 @@ public class RegistrationForm {
   public void setDirectingLeader(String directingLeader) { this.directingLeader = directingLeader; }
   public boolean isConfirmDuplicate() { return confirmDuplicate; }
   public void setConfirmDuplicate(boolean confirmDuplicate) { this.confirmDuplicate = confirmDuplicate; }
+  public String getForwardTo() { return forwardTo; }
+  public void setForwardTo(String forwardTo) { this.forwardTo = forwardTo; }
 }

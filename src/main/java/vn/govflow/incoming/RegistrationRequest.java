@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
  * @param secrecy          độ mật: anything but empty is refused here (secret documents have their own channel)
  * @param directingLeader  the leader the clerk presents it to (optional; otherwise the agency's leaders)
  * @param confirmDuplicate true to register although a likely duplicate exists
+ * @param forwardTo        a person (username) or department (id) of the agency the clerk passes the document to
+ *                         directly, the leader being informed (Decree 30/2020 Art 23.1); null: to the leader
  */
 public record RegistrationRequest(
     OffsetDateTime arrivedAt,
@@ -29,4 +31,15 @@ public record RegistrationRequest(
     Boolean bulkyDossier,
     String secrecy,
     String directingLeader,
-    Boolean confirmDuplicate) {}
+    Boolean confirmDuplicate,
+    String forwardTo) {
+
+  /** Without a direct forwarding (the form before issue #13 item 11). */
+  public RegistrationRequest(OffsetDateTime arrivedAt, String channel, String senderAgencyCode, String senderName,
+                             String numberSymbol, LocalDate documentDate, String documentType, String summary,
+                             String urgency, Integer pageCount, String recipient, String note, Boolean bulkyDossier,
+                             String secrecy, String directingLeader, Boolean confirmDuplicate) {
+    this(arrivedAt, channel, senderAgencyCode, senderName, numberSymbol, documentDate, documentType, summary, urgency,
+        pageCount, recipient, note, bulkyDossier, secrecy, directingLeader, confirmDuplicate, null);
+  }
+}

@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -68,6 +69,8 @@ class IncomingDocumentProcessTest {
   static final JavaDelegate notify = mock(JavaDelegate.class);
   static final TaskListener opinions = mock(TaskListener.class);
   static final TaskListener history = mock(TaskListener.class);
+  static final JavaDelegate forward = mock(JavaDelegate.class);
+  static final ExecutionListener receipt = mock(ExecutionListener.class);
   static final CallLog calls = new CallLog();
   static WorkingDaysExpressions workingDays;
 
@@ -83,6 +86,8 @@ class IncomingDocumentProcessTest {
     c.getBeans().put("caseReminders", notify);
     c.getBeans().put("incomingOpinions", opinions);
     c.getBeans().put("incomingTaskHistory", history);
+    c.getBeans().put("incomingForward", forward);
+    c.getBeans().put("incomingReceipt", receipt);
     c.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName()); // as application.yaml
     return c;
   }
@@ -95,7 +100,7 @@ class IncomingDocumentProcessTest {
     ModuleEngine.registerCaseDeadlines(engine);
     deployment = ModuleEngine.deploy(engine, "incoming");
     BpmnAwareTests.init(engine);
-    reset(direction, status, notify, opinions, history);
+    reset(direction, status, notify, opinions, history, forward, receipt);
     calls.clear();
     doAnswer(invocation -> {
       applyDirection(invocation.getArgument(0));
@@ -109,6 +114,17 @@ class IncomingDocumentProcessTest {
         + t.getVariable("opinion")))
         .when(opinions).notify(any());
     doAnswer(calls.record("history", DelegateTask::getTaskDefinitionKey)).when(history).notify(any());
+    doAnswer(calls.record("receipt", (DelegateExecution e) -> e.getProcessBusinessKey())).when(receipt).notify(any());
+    // What incomingForward promises the process: the direction's variables, as if the leader had given it.
+    doAnswer(calls.record("forward", (DelegateExecution e) -> {
+      String to = (String) e.getVariable("forwardTo");
+      boolean department = to.startsWith("phong-");
+      e.setVariable("decision", "assign");
+      e.setVariable("leadType", department ? "department" : "person");
+      e.setVariable("leadHandler", department ? null : to);
+      e.setVariable("leadDepartment", department ? to : null);
+      return e.getProcessBusinessKey() + ":" + to;
+    })).when(forward).execute(any());
   }
 
   @AfterEach
@@ -247,6 +263,55 @@ class IncomingDocumentProcessTest {
     complete(task(pi), withVariables("outcome", "filed"));
     runJob(pi, "Task_MarkDone");
     assertThat(pi).isEnded();
+  }
+
+  /**
+   * Issue #13 item 11a (Art 23.1, second sentence): the clerk forwards a document straight to a known handler; no
+   * direction task, the deadline from the agency's table, counted from the forwarding. Item 11c: the receipt
+   * listener runs once, on registration, whichever way the document goes.
+   */
+  @Test
+  void theClerkForwardsStraightToAKnownHandlerWithoutTheLeadersTask() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-012", "thuong", "cong-van", "ld.hung", "forwardTo", "cv.an");
+    assertThat(calls.of("receipt")).containsExactly("VB-012");
+    assertThat(pi).isWaitingAt("Task_ForwardDirect");
+    assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+    runJob(pi, "Task_ForwardDirect");
+    assertThat(calls.of("forward")).containsExactly("VB-012:cv.an");
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(pi).isWaitingAt("Task_Handle").hasPassed("Task_DecideDeadline").hasNotPassed("Task_Direct")
+        .variables().containsEntry("dueAt", at("2026-03-23T17:00:00+07:00"));
+    assertThat(task(pi)).isAssignedTo("cv.an");
+    complete(task(pi), withVariables("outcome", "filed"));
+    runJob(pi, "Task_MarkDone");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Done");
+    assertThat(calls.of("history")).containsExactly("Task_Handle");
+  }
+
+  /**
+   * Issue #13 item 11b (Art 23.3-23.4; seed 001 Art 11.1d): with a paper original or a bulky dossier, a clerk hands
+   * it over against a signature after the direction (next working day; same day when urgent), then the handling.
+   */
+  @Test
+  void aBulkyDossierIsHandedOverAgainstASignatureAfterTheDirection() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-013", "thuong", "cong-van", "ld.hung", "bulkyDossier", true);
+    complete(task(pi), direct("department", null, "phong-qlkh", null));
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(pi).isWaitingAt("Task_Handover");
+    assertThat(task(pi)).hasName("Bàn giao bản giấy/hồ sơ").hasCandidateGroup("skhcn-clerk").isNotAssigned();
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(formOf(task(pi))).contains("\"id\": \"incoming-handover\"").contains("receivedBy");
+    complete(task(pi), withVariables("receivedBy", "tp.qlkh", "receivedAt", "2026-03-09T10:15"));
+    assertThat(pi).isWaitingAt("Task_PickHandler").hasPassed("Task_Handover");
+    assertThat(calls.of("history")).containsExactly("Task_Direct", "Task_Handover");
+
+    ClockUtil.setCurrentTime(at("2026-03-10T09:00:00+07:00"));
+    ProcessInstance urgent = start("VB-014", "khan", "cong-van", "ld.hung", "bulkyDossier", true);
+    complete(task(urgent), direct("person", "cv.an", null, null));
+    runJob(urgent, "Task_ApplyDirection");
+    assertThat(task(urgent).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
   }
 
   @Test
@@ -440,7 +505,8 @@ class IncomingDocumentProcessTest {
 
   // --- helpers -----------------------------------------------------------------------------------------------
 
-  static ProcessInstance start(String documentId, String urgency, String documentType, String directingLeader) {
+  static ProcessInstance start(String documentId, String urgency, String documentType, String directingLeader,
+                               Object... more) {
     VariableMap vars = Variables.createVariables()
         .putValue("documentId", documentId).putValue("agency", "skhcn").putValue("agencyCode", "000.00.12.H37")
         .putValue("title", "15/UBND-VP Về việc báo cáo tình hình").putValue("urgency", urgency)
@@ -449,6 +515,9 @@ class IncomingDocumentProcessTest {
         .putValue("peopleOptions", SpinValues.jsonValue(
             "[{\"label\":\"Nguyễn Văn An\",\"value\":\"cv.an\"},{\"label\":\"Trần Thị Bình\",\"value\":\"cv.binh\"}]"))
         .putValue("departmentOptions", SpinValues.jsonValue("[{\"label\":\"Phòng QLKH\",\"value\":\"phong-qlkh\"}]"));
+    for (int i = 0; i < more.length; i += 2) {
+      vars.putValue((String) more[i], more[i + 1]);
+    }
     return runtimeService().startProcessInstanceByKey("incoming-document", documentId, vars);
   }
 
