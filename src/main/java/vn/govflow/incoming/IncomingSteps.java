@@ -149,7 +149,11 @@ class IncomingSteps {
    * document arrived, with its arrival number.
    */
   void acknowledgeReceipt(DelegateExecution execution) {
-    IncomingDocument doc = documents.of(execution);
+    // A process started beside GovFlow on a document's key is not its registration: nobody to tell.
+    IncomingDocument doc = documents.ifHandling(execution).orElse(null);
+    if (doc == null) {
+      return;
+    }
     String sender = doc.senderAgencyCode();
     if (sender == null || sender.equals(doc.agencyCode())) {
       return;

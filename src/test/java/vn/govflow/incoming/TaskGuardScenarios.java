@@ -324,7 +324,7 @@ interface TaskGuardScenarios extends IncomingTestSupport {
     Task direct = awaitTask(processInstanceId, "Task_Direct");
     assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
     assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
-        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"'+D+'}")
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"direction\": \"Xử lý, báo cáo kết quả.\"}")
         .statusCode()).isEqualTo(204);
     return awaitTask(processInstanceId, "Task_Handle");
   }
