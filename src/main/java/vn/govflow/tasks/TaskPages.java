@@ -83,7 +83,7 @@ class TaskPages {
       // Each field's problem is also shown beside the field itself (a list's cells beside the list).
       boolean en = "en".equals(locale.getLanguage());
       Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
-      e.fieldProblems().forEach(p -> fieldErrors.merge(p.field().replaceFirst("\\[.*$", ""),
+      e.fieldProblems().stream().filter(p -> p.field() != null).forEach(p -> fieldErrors.merge(p.field().replaceFirst("\\[.*$", ""),
           en ? p.messageEn() : p.messageVi(), (a, b) -> a + " " + b));
       model.addAttribute("fieldErrors", fieldErrors);
       return show(me, task, model, en ? e.messageEn() : e.messageVi(), request.getParameterMap(), locale);
