@@ -26,6 +26,15 @@ class IncomingByProcess {
     return of(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId());
   }
 
+  /** The document when this instance is its handling; empty otherwise (nothing to act on, nothing to refuse). */
+  java.util.Optional<IncomingDocument> ifHandling(DelegateExecution execution) {
+    IncomingDocument doc = execution.getProcessBusinessKey() == null ? null
+        : mapper.find(execution.getProcessBusinessKey());
+    boolean handling = doc != null && (doc.processInstanceId() == null
+        || doc.processInstanceId().equals(execution.getProcessInstanceId()));
+    return handling ? java.util.Optional.of(doc) : java.util.Optional.empty();
+  }
+
   private IncomingDocument of(String businessKey, String processInstanceId) {
     IncomingDocument doc = businessKey == null ? null : mapper.find(businessKey);
     if (doc == null || doc.processInstanceId() != null && !doc.processInstanceId().equals(processInstanceId)) {

@@ -1,5 +1,6 @@
 package vn.govflow.incoming;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,18 @@ class IncomingDelegates {
   @Bean
   JavaDelegate incomingDirection(IncomingSteps steps) {
     return steps::applyDirection;
+  }
+
+  /** Task_ForwardDirect: the clerk passed the document straight to its handler (issue #13 item 11a). */
+  @Bean
+  JavaDelegate incomingForward(IncomingSteps steps) {
+    return steps::forwardDirectly;
+  }
+
+  /** The start event's listener: a receipt notice to a sender inside the province (issue #13 item 11c). */
+  @Bean
+  ExecutionListener incomingReceipt(IncomingSteps steps) {
+    return steps::acknowledgeReceipt;
   }
 
   @Bean
@@ -43,6 +56,7 @@ class IncomingDelegates {
         .task("Task_PickHandler", handling::checkPickedHandler)
         .task("Task_GiveOpinion", handling::checkOpinion)
         .task("Task_Handle", handling::checkHandled)
+        .task("Task_Handover", handling::recordHandover)
         .build();
   }
 

@@ -44,6 +44,51 @@ class IncomingNotices {
             + " documents are presented and handled at once (Decree 30/2020 Art 23.1, 24.2).", link(documentId)));
   }
 
+  /**
+   * The clerk forwarded a document straight to its handler (Art 23.1, second sentence): its directing leader, or
+   * every head and deputy head when none is named, is informed. Returns who was told.
+   */
+  java.util.List<String> forwardedDirectly(IncomingDocument doc, String title, String toName, String directingLeader,
+                                           String agencyShortName) {
+    java.util.List<String> to = directingLeader != null ? java.util.List.of(directingLeader)
+        : java.util.stream.Stream.of(Roles.HEAD, Roles.DEPUTY_HEAD)
+            .flatMap(role -> directory.membersOf(agencyShortName + "-" + role).stream()).distinct().toList();
+    notifications.notifyAll(to, NotificationKind.ASSIGNED, new NotificationService.Message(
+        "Văn bản đến văn thư đã chuyển thẳng cho " + toName + ": " + title,
+        "Incoming document forwarded directly to " + toName + ": " + title,
+        "Văn thư đã chuyển thẳng văn bản \"" + title + "\" cho " + toName + " xử lý (Nghị định 30/2020, Điều"
+            + " 23.1). Lãnh đạo có thể giao lại khi người xử lý đề nghị.",
+        "The clerk forwarded the document \"" + title + "\" directly to " + toName + " for handling (Decree"
+            + " 30/2020 Art 23.1). It can be reassigned when the handler asks.", link(doc.id())));
+    return to;
+  }
+
+  /**
+   * To the clerks of the sending agency inside the province (Art 21.2c): the document arrived, with its arrival
+   * number. The sender cannot open the receiver's document, so the notice has no link. Returns the sender's name
+   * when it is an active agency of the directory with clerks to tell.
+   */
+  java.util.Optional<String> receiptToSender(IncomingDocument doc) {
+    Agency sender = directory.agency(doc.senderAgencyCode()).filter(Agency::active).orElse(null);
+    Agency receiver = directory.agency(doc.agencyCode()).orElse(null);
+    if (sender == null || receiver == null || directory.membersOf(sender.shortName() + "-" + Roles.CLERK).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+        .format(doc.arrivedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+    String number = doc.arrivalNumber() + "/" + doc.regYear();
+    notifications.notifyGroup(sender.shortName() + "-" + Roles.CLERK, "RECEIPT", new NotificationService.Message(
+        "Đã nhận văn bản " + doc.numberSymbol() + ": " + receiver.name() + ", số đến " + number,
+        "Document " + doc.numberSymbol() + " received: " + (receiver.nameEn() == null ? receiver.name()
+            : receiver.nameEn()) + ", arrival number " + number,
+        receiver.name() + " đã nhận văn bản số " + doc.numberSymbol() + " (" + doc.summary() + ") lúc " + when
+            + ", vào sổ văn bản đến số " + number + " (Nghị định 30/2020, Điều 21.2c).",
+        (receiver.nameEn() == null ? receiver.name() : receiver.nameEn()) + " received the document "
+            + doc.numberSymbol() + " (" + doc.summary() + ") at " + when + ", registered as incoming number "
+            + number + " (Decree 30/2020 Art 21.2c).", null));
+    return java.util.Optional.of(sender.name());
+  }
+
   /** To the agency's clerks: a leader returned the document instead of directing it. */
   void returnedToClerk(IncomingDocument doc, String title, String reason) {
     notifications.notifyGroup(agencyShortName(doc) + "-" + Roles.CLERK, NotificationKind.RETURNED,

@@ -85,6 +85,7 @@ public class IncomingRegistration {
     }
     Agency agency = directory.agency(clerk.agencyCode()).orElseThrow(UserError::notFound);
     RegistrationRules.Validated v = rules.check(request, uploads, clerk);
+    String forwardTo = staff.forwardTarget(request.forwardTo(), clerk.agencyCode()); // issue #13 item 11a
 
     // Files first (the slow part, Tika), so the register row is locked only briefly below.
     List<StoredFile> stored = new ArrayList<>();
@@ -121,7 +122,7 @@ public class IncomingRegistration {
     }
 
     String pi = cases.start(new CaseStart(IncomingCaseType.TYPE, id, agency, doc.numberSymbol() + " – " + doc.summary(),
-        v.urgency(), null, processVariables(doc, agency, v.directingLeader())));
+        v.urgency(), null, processVariables(doc, agency, v.directingLeader(), forwardTo)));
     mapper.setProcessInstance(id, pi);
     history.record(IncomingCaseType.TYPE, id, now, clerk.username(), clerk.onBehalfOf(), "REGISTERED",
         "Vào sổ số đến " + number + "/" + year + (v.duplicateOf() == null ? "" : " (đã xác nhận không trùng)")
@@ -135,12 +136,14 @@ public class IncomingRegistration {
     return new Registered(id, number, pi, mapper.find(id));
   }
 
-  private Map<String, Object> processVariables(IncomingDocument doc, Agency agency, String directingLeader) {
+  private Map<String, Object> processVariables(IncomingDocument doc, Agency agency, String directingLeader,
+                                               String forwardTo) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("documentType", doc.documentType());
     vars.put("registeredBy", doc.registeredBy());
     vars.put("directingLeader", directingLeader);
     vars.put("bulkyDossier", doc.bulkyDossier());
+    vars.put("forwardTo", forwardTo);
     vars.put("peopleOptions", staff.peopleOptions(agency.code()));
     vars.put("departmentOptions", staff.departmentOptions(agency.code()));
     return vars;

@@ -32,6 +32,33 @@ class IncomingStaff {
         .filter(p -> p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD)).isPresent();
   }
 
+  /**
+   * The person or department of the agency a clerk forwards a document to directly (Decree 30/2020 Art 23.1,
+   * second sentence): an active person of the agency, or a department of it with a head to pick the handler.
+   * Null stays null (the document goes to the leader); anything else is refused beside the field.
+   */
+  String forwardTarget(String forwardTo, String agencyCode) {
+    String target = forwardTo == null || forwardTo.isBlank() ? null : forwardTo.trim();
+    if (target == null || isStaffOf(target, agencyCode)) {
+      return target;
+    }
+    boolean department = directory.department(target).filter(d -> agencyCode.equals(d.agencyCode())).isPresent()
+        && !departmentHeads(target).isEmpty();
+    if (!department) {
+      throw new vn.govflow.common.error.UserError(org.springframework.http.HttpStatus.BAD_REQUEST,
+          "incoming-forward-to", "Chuyển thẳng cho người hoặc phòng, đơn vị không thuộc cơ quan.",
+          "Forwarded directly to someone or a department outside this agency.",
+          List.of(new vn.govflow.common.error.UserError.FieldProblem("forwardTo",
+              "Chọn người hoặc phòng, đơn vị (có trưởng phòng) thuộc cơ quan.",
+              "Choose a person or a department (with a head) of this agency.")), Map.of());
+    }
+    return target;
+  }
+
+  boolean isDepartment(String id) {
+    return directory.department(id).isPresent();
+  }
+
   List<String> departmentHeads(String departmentId) {
     return directory.people().stream()
         .filter(p -> p.active() && departmentId.equals(p.departmentId()) && p.roles().contains(Roles.DEPARTMENT_HEAD))

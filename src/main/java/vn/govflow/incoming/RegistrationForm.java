@@ -33,12 +33,13 @@ public class RegistrationForm {
   private String codeNumber;
   private String codeNotation;
   private String lateReason;
+  private String forwardTo;
 
   RegistrationRequest toRequest(ZoneId zone) {
     return new RegistrationRequest(arrivedAt == null ? null : arrivedAt.atZone(zone).toOffsetDateTime(), channel,
         blank(senderAgencyCode), senderName, numberSymbol, documentDate, documentType, summary, urgency, pageCount,
         recipient, note, bulkyDossier, blank(secrecy), blank(directingLeader), confirmDuplicate, blank(signerName),
-        blank(signerPosition), blank(language), blank(codeNumber), blank(codeNotation), blank(lateReason));
+        blank(signerPosition), blank(language), blank(codeNumber), blank(codeNotation), blank(lateReason), blank(forwardTo));
   }
 
   private static String blank(String s) {
@@ -89,4 +90,6 @@ public class RegistrationForm {
   public void setCodeNotation(String codeNotation) { this.codeNotation = codeNotation; }
   public String getLateReason() { return lateReason; }
   public void setLateReason(String lateReason) { this.lateReason = lateReason; }
+  public String getForwardTo() { return forwardTo; }
+  public void setForwardTo(String forwardTo) { this.forwardTo = forwardTo; }
 }

@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
  * @param codeNumber       CodeNumber (the "15" of 15/QĐ-UBND); derived from {@code numberSymbol} when omitted
  * @param codeNotation     CodeNotation (the "QĐ-UBND"); derived from {@code numberSymbol} when omitted
  * @param lateReason       why the document is registered after the window of Art 4.2c (required then)
+ * @param forwardTo        a person (username) or department (id) of the agency the clerk passes the document to
+ *                         directly, the leader being informed (Decree 30/2020 Art 23.1); null: to the leader
  */
 public record RegistrationRequest(
     OffsetDateTime arrivedAt,
@@ -41,7 +43,8 @@ public record RegistrationRequest(
     String language,
     String codeNumber,
     String codeNotation,
-    String lateReason) {
+    String lateReason,
+    String forwardTo) {
 
   /** The request as it was before the App VI metadata and the late reason (callers that set none of them). */
   public RegistrationRequest(OffsetDateTime arrivedAt, String channel, String senderAgencyCode, String senderName,
@@ -50,6 +53,6 @@ public record RegistrationRequest(
                              String secrecy, String directingLeader, Boolean confirmDuplicate) {
     this(arrivedAt, channel, senderAgencyCode, senderName, numberSymbol, documentDate, documentType, summary, urgency,
         pageCount, recipient, note, bulkyDossier, secrecy, directingLeader, confirmDuplicate, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 }

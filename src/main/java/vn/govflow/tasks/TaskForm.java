@@ -223,7 +223,11 @@ public final class TaskForm {
       }
       List<Field> children = new ArrayList<>();
       for (JsonNode child : c.path("components")) {
-        Field cf = field(child, Map.of(), zone, texts.inside(path), null);
+        // A cell's options may come from a process variable too (valuesKey); no other variable reaches a cell.
+        String cellValues = child.hasNonNull("valuesKey") ? child.get("valuesKey").asText() : null;
+        Map<String, Object> cellVariables = cellValues != null && variables.get(cellValues) != null
+            ? Map.of(cellValues, variables.get(cellValues)) : Map.of();
+        Field cf = field(child, cellVariables, zone, texts.inside(path), null);
         // Cells are inputs with a simple key; texts and nested lists are not rendered inside a row.
         if (cf != null && cf.key() != null && !cf.list() && SIMPLE_NAME.matcher(cf.key()).matches()) {
           children.add(cf);

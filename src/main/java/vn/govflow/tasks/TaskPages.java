@@ -80,8 +80,13 @@ class TaskPages {
         throw e;
       }
       // Show the form again with what the person typed and what to fix.
-      return show(me, task, model, "en".equals(locale.getLanguage()) ? e.messageEn() : e.messageVi(),
-          request.getParameterMap(), locale);
+      // Each field's problem is also shown beside the field itself (a list's cells beside the list).
+      boolean en = "en".equals(locale.getLanguage());
+      Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+      e.fieldProblems().stream().filter(p -> p.field() != null).forEach(p -> fieldErrors.merge(p.field().replaceFirst("\\[.*$", ""),
+          en ? p.messageEn() : p.messageVi(), (a, b) -> a + " " + b));
+      model.addAttribute("fieldErrors", fieldErrors);
+      return show(me, task, model, en ? e.messageEn() : e.messageVi(), request.getParameterMap(), locale);
     }
     audit.record("task.complete", "task", id, task.getName());
     flash.addFlashAttribute("done", task.getName());
@@ -101,6 +106,9 @@ class TaskPages {
     model.addAttribute("form", tasks.form(task, locale).orElse(null));
     model.addAttribute("error", error);
     model.addAttribute("submitted", submitted == null ? Map.of() : submitted);
+    if (!model.containsAttribute("fieldErrors")) {
+      model.addAttribute("fieldErrors", Map.of());
+    }
     return "task";
   }
 }

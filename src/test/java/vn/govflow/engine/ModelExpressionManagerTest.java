@@ -130,6 +130,13 @@ class ModelExpressionManagerTest {
     variables.put("coordinator", "anhdd.skhcn");
     variables.put("coordinatingAgencies", new ArrayList<>(List.of("vpubnd")));
     variables.put("coordinatingAgency", "vpubnd");
+    // An incoming document's opinion request (issue #13 item 9): a department's, to its heads, by its own date.
+    Map<String, Object> opinionRequest = new HashMap<>();
+    opinionRequest.put("assignee", null);
+    opinionRequest.put("candidates", new ArrayList<>(List.of("hapt.skhcn")));
+    opinionRequest.put("dueAt", "2026-03-13T17:00:00+07:00");
+    variables.put("opinionRequest", opinionRequest);
+    variables.put("opinionRequests", new ArrayList<>(List.of(opinionRequest)));
     variables.put("decision", "accept");
     variables.put("departmentHeads", new ArrayList<>(List.of("hapt.skhcn")));
     variables.put("dueAt", new Date());

@@ -252,7 +252,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     Task direct = awaitTask(pi, "Task_Direct");
     assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
     assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
-        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}")
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"direction\": \"Xử lý, báo cáo kết quả.\"}")
         .statusCode()).isEqualTo(204);
     Task handle = awaitTask(pi, "Task_Handle");
     String path = "/api/v1/incoming-documents/" + id + "/reassign-request";
@@ -282,7 +282,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     bean(RuntimeService.class).setVariable(pi, "dueAt", directedDeadline);
     assertThat(leader.postJson("/api/v1/tasks/" + again.getId() + "/claim", "").statusCode()).isEqualTo(204);
     assertThat(leader.postJson("/api/v1/tasks/" + again.getId() + "/complete",
-        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"maivt.skhcn\"}")
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"maivt.skhcn\", \"direction\": \"Xử lý, báo cáo kết quả.\"}")
         .statusCode()).isEqualTo(204);
     Task reassigned = awaitTask(pi, "Task_Handle");
     assertThat(reassigned.getAssignee()).isEqualTo("maivt.skhcn");
@@ -362,7 +362,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     String winner = bean(TaskService.class).createTaskQuery().taskId(direct.getId()).singleResult().getAssignee();
     SsoClient first = signIn(winner);
     SsoClient second = signIn(winner);
-    String direction = "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}";
+    String direction = "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"direction\": \"Xử lý, báo cáo kết quả.\"}";
     List<Integer> completions = race(
         () -> first.postJson("/api/v1/tasks/" + direct.getId() + "/complete", direction).statusCode(),
         () -> second.postJson("/api/v1/tasks/" + direct.getId() + "/complete", direction).statusCode());
@@ -383,7 +383,7 @@ interface IncomingApiScenarios extends IncomingTestSupport {
     SsoClient leader = signIn("tuanlm.skhcn");
     assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
     assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete", "{\"decision\": \"assign\","
-        + " \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}").statusCode()).isEqualTo(204);
+        + " \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"direction\": \"Xử lý, báo cáo kết quả.\"}").statusCode()).isEqualTo(204);
     awaitTask(pi, "Task_Handle");
 
     // Fire the timers now instead of waiting for the working days to pass; the engine then runs the

@@ -42,7 +42,7 @@ class IncomingMailIsolatedTest extends H2IntegrationTest implements IncomingTest
     SsoClient leader = signIn("hungtv.skhcn");
     leader.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "");
     assertThat(leader.postJson("/api/v1/tasks/" + direct.getId() + "/complete", "{\"decision\": \"assign\","
-        + " \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"coordinators\": [\"maivt.skhcn\"]}")
+        + " \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"coordinators\": [\"maivt.skhcn\"], \"direction\": \"Xử lý, báo cáo kết quả.\"}")
         .statusCode()).isEqualTo(204);
 
     await(() -> smtp.getReceivedMessages().length >= 2);
@@ -52,6 +52,22 @@ class IncomingMailIsolatedTest extends H2IntegrationTest implements IncomingTest
     assertThat(body(toAnh)).contains("/incoming/" + id);
     assertThat(Arrays.stream(smtp.getReceivedMessages()).map(IncomingMailIsolatedTest::recipient))
         .contains("maivt.skhcn@laocai.gov.vn");
+  }
+
+  /** Issue #13 item 11c (Art 21.2c): the sender inside the province gets the receipt notice by e-mail too. */
+  @Test
+  void aSenderInsideTheProvinceIsEmailedTheReceipt() throws Exception {
+    String symbol = "M2/VP-" + System.nanoTime() % 100000;
+    HttpResponse<String> created = register(signIn("lannt.skhcn"), document(symbol, "Thư báo nhận văn bản",
+        ", \"senderAgencyCode\": \"000.00.01.H37\""), "a.txt", text("x"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long number = JSON.readTree(created.body()).get("arrivalNumber").asLong();
+    await(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> recipient(m).equals("hoadt.vpubnd@laocai.gov.vn")));
+    MimeMessage toHoa = Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(
+        "hoadt.vpubnd@laocai.gov.vn")).findFirst().orElseThrow();
+    assertThat(toHoa.getSubject()).startsWith("Đã nhận văn bản " + symbol + ": Sở Khoa học và Công nghệ, số đến "
+        + number + "/");
+    assertThat(body(toHoa)).contains("vào sổ văn bản đến số " + number + "/");
   }
 
   static String recipient(MimeMessage m) {

@@ -173,7 +173,7 @@ interface TaskGuardScenarios extends IncomingTestSupport {
     SsoClient hung = signIn("hungtv.skhcn");
     HttpResponse<String> own = hung.postJson("/engine-rest/task/" + direct.getId() + "/complete",
         "{\"variables\": {\"decision\": {\"value\": \"assign\"}, \"leadType\": {\"value\": \"person\"},"
-            + " \"leadHandler\": {\"value\": \"anhdd.skhcn\"}}}");
+            + " \"leadHandler\": {\"value\": \"anhdd.skhcn\"}, \"direction\": {\"value\": \"Xử lý.\"}}}");
     assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
     assertThat(bean(JdbcTemplate.class).queryForObject("SELECT actor FROM case_history WHERE case_id = ?"
         + " AND step = 'DIRECTED'", String.class, ours[0])).isEqualTo("hungtv.skhcn");
@@ -324,8 +324,8 @@ interface TaskGuardScenarios extends IncomingTestSupport {
     Task direct = awaitTask(processInstanceId, "Task_Direct");
     assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
     assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
-        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\"}").statusCode())
-        .isEqualTo(204);
+        "{\"decision\": \"assign\", \"leadType\": \"person\", \"leadHandler\": \"anhdd.skhcn\", \"direction\": \"Xử lý, báo cáo kết quả.\"}")
+        .statusCode()).isEqualTo(204);
     return awaitTask(processInstanceId, "Task_Handle");
   }
 }

@@ -24,15 +24,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -65,6 +69,8 @@ class IncomingDocumentProcessTest {
   static final JavaDelegate notify = mock(JavaDelegate.class);
   static final TaskListener opinions = mock(TaskListener.class);
   static final TaskListener history = mock(TaskListener.class);
+  static final JavaDelegate forward = mock(JavaDelegate.class);
+  static final ExecutionListener receipt = mock(ExecutionListener.class);
   static final CallLog calls = new CallLog();
   static WorkingDaysExpressions workingDays;
 
@@ -80,6 +86,9 @@ class IncomingDocumentProcessTest {
     c.getBeans().put("caseReminders", notify);
     c.getBeans().put("incomingOpinions", opinions);
     c.getBeans().put("incomingTaskHistory", history);
+    c.getBeans().put("incomingForward", forward);
+    c.getBeans().put("incomingReceipt", receipt);
+    c.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName()); // as application.yaml
     return c;
   }
 
@@ -91,7 +100,7 @@ class IncomingDocumentProcessTest {
     ModuleEngine.registerCaseDeadlines(engine);
     deployment = ModuleEngine.deploy(engine, "incoming");
     BpmnAwareTests.init(engine);
-    reset(direction, status, notify, opinions, history);
+    reset(direction, status, notify, opinions, history, forward, receipt);
     calls.clear();
     doAnswer(invocation -> {
       applyDirection(invocation.getArgument(0));
@@ -104,9 +113,21 @@ class IncomingDocumentProcessTest {
         ? e.getVariableLocal("kind") + "@" + e.getVariableLocal("deadlineOf")
         : e.getVariableLocal("kind") + ":" + e.getVariable("leadHandler") + ":"
             + ((Date) e.getVariable("dueAt")).toInstant())).when(notify).execute(any());
-    doAnswer(calls.record("opinions", (DelegateTask t) -> t.getVariable("coordinator") + ":" + t.getVariable("opinion")))
+    doAnswer(calls.record("opinions", (DelegateTask t) -> who(t.getVariable("opinionRequest")) + ":"
+        + t.getVariable("opinion")))
         .when(opinions).notify(any());
     doAnswer(calls.record("history", DelegateTask::getTaskDefinitionKey)).when(history).notify(any());
+    doAnswer(calls.record("receipt", (DelegateExecution e) -> e.getProcessBusinessKey())).when(receipt).notify(any());
+    // What incomingForward promises the process: the direction's variables, as if the leader had given it.
+    doAnswer(calls.record("forward", (DelegateExecution e) -> {
+      String to = (String) e.getVariable("forwardTo");
+      boolean department = to.startsWith("phong-");
+      e.setVariable("decision", "assign");
+      e.setVariable("leadType", department ? "department" : "person");
+      e.setVariable("leadHandler", department ? null : to);
+      e.setVariable("leadDepartment", department ? to : null);
+      return e.getProcessBusinessKey() + ":" + to;
+    })).when(forward).execute(any());
   }
 
   @AfterEach
@@ -133,12 +154,38 @@ class IncomingDocumentProcessTest {
           .create());
       e.setVariable("leadHandler", null);
     }
-    List<String> coordinators = new ArrayList<>();
+    // One opinion request per coordinator: a person's with the default deadline, a department's (the rows of
+    // the fixture's `coordination`: department id and own due date) to its heads.
+    String fallback = iso(workingDays.aheadOf(e.getVariable("dueAt"), 1));
+    List<Map<String, Object>> requests = new ArrayList<>();
     if (e.getVariable("coordinators") instanceof SpinJsonNode json) {
-      json.elements().forEach(c -> coordinators.add(c.stringValue()));
+      json.elements().forEach(c -> requests.add(request(c.stringValue(), null, List.of(), fallback)));
     }
-    e.setVariable("coordinators", Variables.objectValue(coordinators)
+    if (e.getVariable("coordination") instanceof SpinJsonNode rows) {
+      rows.elements().forEach(r -> requests.add(request(null, r.prop("department").stringValue(),
+          List.of("tp.kh", "pp.kh"), r.prop("dueAt").stringValue())));
+    }
+    e.setVariable("opinionRequests", Variables.objectValue(requests)
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+  }
+
+  static Map<String, Object> request(String assignee, String department, List<String> candidates, String dueAt) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("assignee", assignee);
+    r.put("department", department);
+    r.put("candidates", new ArrayList<>(candidates));
+    r.put("dueAt", dueAt);
+    return r;
+  }
+
+  static String iso(Date d) {
+    return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d.toInstant()
+        .atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime());
+  }
+
+  static String who(Object request) {
+    Map<?, ?> r = (Map<?, ?>) request;
+    return r.get("assignee") != null ? r.get("assignee").toString() : "department " + r.get("department");
   }
 
   // --- paths -------------------------------------------------------------------------------------------------
@@ -186,6 +233,88 @@ class IncomingDocumentProcessTest {
     // The leader's and the handler's forms pass the completion check that writes the handling slip.
     assertThat(calls.of("history")).containsExactly("Task_Direct", "Task_Handle");
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  /**
+   * Issue #13 item 9 (Art 23.2; seed 001 Art 11.2): a department coordinates too, its heads give its opinion, and
+   * each coordinator is due by its own date: the person by the default rule, the department by the leader's date.
+   */
+  @Test
+  void aDepartmentCoordinatesThroughItsHeadsByItsOwnDeadline() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-011", "thuong", "cong-van", "ld.hung");
+    VariableMap direction = direct("person", "cv.an", null, "[\"cv.binh\"]");
+    direction.put("coordination", SpinValues.jsonValue(
+        "[{\"department\":\"phong-kh\",\"dueAt\":\"2026-03-13T17:00:00+07:00\"}]").create());
+    complete(task(pi), direction);
+    runJob(pi, "Task_ApplyDirection");
+
+    List<Task> opinions = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_GiveOpinion").list();
+    assertThat(opinions).hasSize(2);
+    Task person = opinions.stream().filter(t -> "cv.binh".equals(t.getAssignee())).findFirst().orElseThrow();
+    Task department = opinions.stream().filter(t -> t.getAssignee() == null).findFirst().orElseThrow();
+    assertThat(person.getDueDate()).isEqualTo(at("2026-03-20T17:00:00+07:00"));
+    assertThat(department.getDueDate()).isEqualTo(at("2026-03-13T17:00:00+07:00"));
+    assertThat(department).hasCandidateUser("tp.kh").hasCandidateUser("pp.kh");
+    assertThat(person).hasName("Cho ý kiến phối hợp");
+
+    taskService().claim(department.getId(), "tp.kh");
+    complete(taskQuery().taskId(department.getId()).singleResult(), withVariables("opinion", "Phòng KH thống nhất"));
+    complete(person, withVariables("opinion", "Đồng ý"));
+    assertThat(calls.of("opinions")).containsExactlyInAnyOrder("department phong-kh:Phòng KH thống nhất",
+        "cv.binh:Đồng ý");
+    complete(task(pi), withVariables("outcome", "filed"));
+    runJob(pi, "Task_MarkDone");
+    assertThat(pi).isEnded();
+  }
+
+  /**
+   * Issue #13 item 11a (Art 23.1, second sentence): the clerk forwards a document straight to a known handler; no
+   * direction task, the deadline from the agency's table, counted from the forwarding. Item 11c: the receipt
+   * listener runs once, on registration, whichever way the document goes.
+   */
+  @Test
+  void theClerkForwardsStraightToAKnownHandlerWithoutTheLeadersTask() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-012", "thuong", "cong-van", "ld.hung", "forwardTo", "cv.an");
+    assertThat(calls.of("receipt")).containsExactly("VB-012");
+    assertThat(pi).isWaitingAt("Task_ForwardDirect");
+    assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+    runJob(pi, "Task_ForwardDirect");
+    assertThat(calls.of("forward")).containsExactly("VB-012:cv.an");
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(pi).isWaitingAt("Task_Handle").hasPassed("Task_DecideDeadline").hasNotPassed("Task_Direct")
+        .variables().containsEntry("dueAt", at("2026-03-23T17:00:00+07:00"));
+    assertThat(task(pi)).isAssignedTo("cv.an");
+    complete(task(pi), withVariables("outcome", "filed"));
+    runJob(pi, "Task_MarkDone");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Done");
+    assertThat(calls.of("history")).containsExactly("Task_Handle");
+  }
+
+  /**
+   * Issue #13 item 11b (Art 23.3-23.4; seed 001 Art 11.1d): with a paper original or a bulky dossier, a clerk hands
+   * it over against a signature after the direction (next working day; same day when urgent), then the handling.
+   */
+  @Test
+  void aBulkyDossierIsHandedOverAgainstASignatureAfterTheDirection() {
+    ClockUtil.setCurrentTime(at("2026-03-09T09:00:00+07:00"));
+    ProcessInstance pi = start("VB-013", "thuong", "cong-van", "ld.hung", "bulkyDossier", true);
+    complete(task(pi), direct("department", null, "phong-qlkh", null));
+    runJob(pi, "Task_ApplyDirection");
+    assertThat(pi).isWaitingAt("Task_Handover");
+    assertThat(task(pi)).hasName("Bàn giao bản giấy/hồ sơ").hasCandidateGroup("skhcn-clerk").isNotAssigned();
+    assertThat(task(pi).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
+    assertThat(formOf(task(pi))).contains("\"id\": \"incoming-handover\"").contains("receivedBy");
+    complete(task(pi), withVariables("receivedBy", "tp.qlkh", "receivedAt", "2026-03-09T10:15"));
+    assertThat(pi).isWaitingAt("Task_PickHandler").hasPassed("Task_Handover");
+    assertThat(calls.of("history")).containsExactly("Task_Direct", "Task_Handover");
+
+    ClockUtil.setCurrentTime(at("2026-03-10T09:00:00+07:00"));
+    ProcessInstance urgent = start("VB-014", "khan", "cong-van", "ld.hung", "bulkyDossier", true);
+    complete(task(urgent), direct("person", "cv.an", null, null));
+    runJob(urgent, "Task_ApplyDirection");
+    assertThat(task(urgent).getDueDate()).isEqualTo(at("2026-03-10T17:00:00+07:00"));
   }
 
   @Test
@@ -435,7 +564,8 @@ class IncomingDocumentProcessTest {
         .getActivityId();
   }
 
-  static ProcessInstance start(String documentId, String urgency, String documentType, String directingLeader) {
+  static ProcessInstance start(String documentId, String urgency, String documentType, String directingLeader,
+                               Object... more) {
     VariableMap vars = Variables.createVariables()
         .putValue("documentId", documentId).putValue("agency", "skhcn").putValue("agencyCode", "000.00.12.H37")
         .putValue("title", "15/UBND-VP Về việc báo cáo tình hình").putValue("urgency", urgency)
@@ -444,6 +574,9 @@ class IncomingDocumentProcessTest {
         .putValue("peopleOptions", SpinValues.jsonValue(
             "[{\"label\":\"Nguyễn Văn An\",\"value\":\"cv.an\"},{\"label\":\"Trần Thị Bình\",\"value\":\"cv.binh\"}]"))
         .putValue("departmentOptions", SpinValues.jsonValue("[{\"label\":\"Phòng QLKH\",\"value\":\"phong-qlkh\"}]"));
+    for (int i = 0; i < more.length; i += 2) {
+      vars.putValue((String) more[i], more[i + 1]);
+    }
     return runtimeService().startProcessInstanceByKey("incoming-document", documentId, vars);
   }
 
