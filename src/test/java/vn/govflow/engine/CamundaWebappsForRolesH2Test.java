@@ -97,7 +97,8 @@ class CamundaWebappsForRolesH2Test extends H2IntegrationTest implements Incoming
     JsonNode filters = json(handler, COCKPIT + "/filter?resourceType=Task&firstResult=0&maxResults=50");
     List<String> names = new ArrayList<>();
     filters.forEach(f -> names.add(f.get("name").asText()));
-    assertThat(names).contains("Việc của tôi", "Việc của nhóm tôi");
+    // Exactly the two shared filters: their own, and their agency's (not another person's or agency's).
+    assertThat(names).containsExactlyInAnyOrder("Việc của tôi", "Việc của nhóm tôi");
     String mine = null;
     for (JsonNode f : filters) {
       if (f.get("name").asText().equals("Việc của tôi")) {
@@ -108,8 +109,31 @@ class CamundaWebappsForRolesH2Test extends H2IntegrationTest implements Incoming
     assertThat(myTasks).contains(skhcnTask.getId());
     List<Task> assigned = bean(TaskService.class).createTaskQuery().taskAssignee("anhdd.skhcn").list();
     assertThat(myTasks).hasSize(assigned.size());
-    // The same filter shows another person their own tasks, not this one.
-    assertThat(ids(json(signIn("sonnv.vpubnd"), COCKPIT + "/filter/" + mine + "/list?firstResult=0&maxResults=200")))
+    // Another person has their own "Việc của tôi", listing their tasks, and cannot use this one.
+    SsoClient other = signIn("sonnv.vpubnd");
+    assertThat(other.get(COCKPIT + "/filter/" + mine + "/list?firstResult=0&maxResults=200", "application/json")
+        .statusCode()).isEqualTo(403);
+    JsonNode theirs = json(other, COCKPIT + "/filter?resourceType=Task&firstResult=0&maxResults=50");
+    assertThat(theirs).hasSize(2);
+    String theirMine = null;
+    for (JsonNode f : theirs) {
+      if (f.get("name").asText().equals("Việc của tôi")) {
+        theirMine = f.get("id").asText();
+      }
+    }
+    assertThat(theirMine).isNotEqualTo(mine);
+    assertThat(ids(json(other, COCKPIT + "/filter/" + theirMine + "/list?firstResult=0&maxResults=200")))
+        .doesNotContain(skhcnTask.getId())
+        .containsAll(ids(JSON.valueToTree(bean(TaskService.class).createTaskQuery().taskAssignee("sonnv.vpubnd")
+            .list().stream().map(t -> java.util.Map.of("id", t.getId())).toList())));
+    // The handler's group filter: what is offered to Sở KH&CN's groups and not yet taken, never a taken task.
+    String groups = null;
+    for (JsonNode f : filters) {
+      if (f.get("name").asText().equals("Việc của nhóm tôi")) {
+        groups = f.get("id").asText();
+      }
+    }
+    assertThat(ids(json(handler, COCKPIT + "/filter/" + groups + "/list?firstResult=0&maxResults=200")))
         .doesNotContain(skhcnTask.getId());
   }
 
