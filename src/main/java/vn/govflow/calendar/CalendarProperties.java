@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Office hours used by deadline arithmetic (seed 003 Art 11.6 counts from 08:00 of working days).
- * Defaults live here so nothing needs to be set in application.yaml.
+ * The office's hours: the end of a deadline day, the length of an office day in working-day fractions, reminders'
+ * time of day. The legal start of a count (seed 003 Art 11.6, 08:00) is {@link WorkingDayCalendar#LEGAL_COUNT_START}
+ * and does not follow these. Defaults live here so nothing needs to be set in application.yaml.
  */
 @ConfigurationProperties("govflow.calendar")
 public class CalendarProperties {

@@ -2,6 +2,7 @@ package vn.govflow.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
@@ -13,6 +14,12 @@ import java.time.ZoneId;
  */
 public interface WorkingDayCalendar {
 
+  /**
+   * Seed 003 Art 11.6: answer times are counted "từ 08h00' các ngày làm việc". A rule of law, not an office
+   * setting, so it is a constant: configuring other office hours does not move it (docs/decisions.md).
+   */
+  LocalTime LEGAL_COUNT_START = LocalTime.of(8, 0);
+
   ZoneId zone();
 
   boolean isWorkingDay(LocalDate date);
@@ -22,9 +29,9 @@ public interface WorkingDayCalendar {
 
   /**
    * The deadline for something received at {@code receivedAt} with {@code workingDays} working days to act.
-   * N ≥ 1: counting starts at office start of the first working day after the day of receipt (or of the day of
-   * receipt itself if it is a working day and receipt was before office start); the start day is day 1 and the
-   * deadline is office end of day N. N = 0: office end of the day of receipt if it is a working day and receipt
+   * N ≥ 1: counting starts at 08:00 ({@link #LEGAL_COUNT_START}) of the first working day after the day of receipt
+   * (or of the day of receipt itself if it is a working day and receipt was at or before 08:00:00); the start day
+   * is day 1 and the deadline is office end of day N. N = 0: office end of the day of receipt if it is a working day and receipt
    * was before office end, otherwise office end of the next working day; {@code startsAt} is then the receipt.
    *
    * @throws IllegalArgumentException when workingDays is negative
@@ -42,7 +49,7 @@ public interface WorkingDayCalendar {
   /**
    * Working days elapsed between two instants, as a fraction: office time on working days between them divided
    * by the length of an office day (08:00–17:00 = 9 h = 1.0). From {@code startsAt} to {@code dueAt} of a
-   * deadline of N days this is exactly N. Negative when {@code to} is before {@code from}.
+   * deadline of N days this is exactly N when the office opens at 08:00. Negative when {@code to} is before {@code from}.
    */
   double workingDaysBetween(Instant from, Instant to);
 

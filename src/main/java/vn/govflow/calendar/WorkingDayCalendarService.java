@@ -29,6 +29,10 @@ public class WorkingDayCalendarService implements WorkingDayCalendar {
     if (!officeStart.isBefore(officeEnd)) {
       throw new IllegalStateException("govflow.calendar.office-start must be before office-end");
     }
+    if (!LEGAL_COUNT_START.isBefore(officeEnd)) {
+      // The legal count starts at 08:00: an office closing by then would make every day's count empty.
+      throw new IllegalStateException("govflow.calendar.office-end must be after 08:00 (seed 003 Art 11.6)");
+    }
     this.officeDaySeconds = Duration.between(officeStart, officeEnd).getSeconds();
   }
 
@@ -94,8 +98,9 @@ public class WorkingDayCalendarService implements WorkingDayCalendar {
       startsAt = received;
       dueDay = isWorkingDay(day) && time.isBefore(officeEnd) ? day : nextWorkingDay(day);
     } else {
-      LocalDate first = isWorkingDay(day) && time.isBefore(officeStart) ? day : nextWorkingDay(day);
-      startsAt = first.atTime(officeStart).atZone(zone);
+      // Received at 08:00:00 sharp, nothing of the day's count has passed yet, so that day is day 1.
+      LocalDate first = isWorkingDay(day) && !time.isAfter(LEGAL_COUNT_START) ? day : nextWorkingDay(day);
+      startsAt = first.atTime(LEGAL_COUNT_START).atZone(zone);
       dueDay = first;
       for (int i = 1; i < workingDays; i++) {
         dueDay = nextWorkingDay(dueDay);

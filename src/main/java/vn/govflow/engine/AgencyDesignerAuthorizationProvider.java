@@ -52,9 +52,25 @@ class AgencyDesignerAuthorizationProvider extends DefaultAuthorizationProvider {
     this.directory = directory;
   }
 
+  /**
+   * Groups of an agency that read its cases, read-only: its process designers, and its head and deputy heads
+   * (leaders follow their agency's cases in Cockpit; issue #13 item 22).
+   */
+  static final List<String> READER_ROLES = List.of(Roles.PROCESS_DESIGNER, Roles.HEAD, Roles.DEPUTY_HEAD);
+
   /** The designer group of an agency (short name). */
   static String designerGroup(String agencyShortName) {
     return agencyShortName + DESIGNER_GROUP_SUFFIX;
+  }
+
+  /** The agency-role groups that read the agency's cases (see {@link #READER_ROLES}). */
+  static List<String> readerGroups(String agencyShortName) {
+    return READER_ROLES.stream().map(r -> agencyShortName + "-" + r).toList();
+  }
+
+  /** Exactly an agency's reader group ("skhcn-head"), never "skhcn-department-head" or a province-wide role. */
+  private boolean isReaderGroup(String groupId) {
+    return directory.agencies().stream().anyMatch(a -> readerGroups(a.shortName()).contains(groupId));
   }
 
   @Override
@@ -86,23 +102,25 @@ class AgencyDesignerAuthorizationProvider extends DefaultAuthorizationProvider {
     if (offeredTo.isEmpty() || owner.isEmpty() || !offeredTo.equals(owner) || task.getId() == null) {
       return List.of();
     }
-    String group = designerGroup(owner.get());
     List<AuthorizationEntity> grants = new ArrayList<>();
-    grants.add(grant(group, Resources.TASK, task.getId(), null, TaskPermissions.READ, TaskPermissions.READ_VARIABLE));
     boolean historic = isHistoricInstancePermissionsEnabled();
-    if (historic) {
-      grants.add(grant(group, Resources.HISTORIC_TASK, task.getId(), task, HistoricTaskPermissions.READ,
-          HistoricTaskPermissions.READ_VARIABLE));
-    }
     String instance = task.getProcessInstanceId();
-    if (instance != null) {
-      if (getGrantAuthorizationByGroupId(group, Resources.PROCESS_INSTANCE, instance) == null) {
-        withdrawOtherDesigners(instance, group);
-      }
-      grants.add(grant(group, Resources.PROCESS_INSTANCE, instance, null, Permissions.READ));
+    if (instance != null
+        && getGrantAuthorizationByGroupId(designerGroup(owner.get()), Resources.PROCESS_INSTANCE, instance) == null) {
+      withdrawOtherReaders(instance, owner.get());
+    }
+    for (String group : readerGroups(owner.get())) {
+      grants.add(grant(group, Resources.TASK, task.getId(), null, TaskPermissions.READ, TaskPermissions.READ_VARIABLE));
       if (historic) {
-        grants.add(grant(group, Resources.HISTORIC_PROCESS_INSTANCE, instance, task,
-            HistoricProcessInstancePermissions.READ));
+        grants.add(grant(group, Resources.HISTORIC_TASK, task.getId(), task, HistoricTaskPermissions.READ,
+            HistoricTaskPermissions.READ_VARIABLE));
+      }
+      if (instance != null) {
+        grants.add(grant(group, Resources.PROCESS_INSTANCE, instance, null, Permissions.READ));
+        if (historic) {
+          grants.add(grant(group, Resources.HISTORIC_PROCESS_INSTANCE, instance, task,
+              HistoricProcessInstancePermissions.READ));
+        }
       }
     }
     return grants;
@@ -154,8 +172,24 @@ class AgencyDesignerAuthorizationProvider extends DefaultAuthorizationProvider {
       return defaults;
     }
     List<AuthorizationEntity> all = new ArrayList<>(defaults == null ? List.of() : Arrays.asList(defaults));
-    all.addAll(grants);
+    for (AuthorizationEntity grant : grants) {
+      // A leader's group may also be the task's candidate group: Camunda's own grant for it in the same batch
+      // takes our permissions instead of a second row for the same group and resource.
+      AuthorizationEntity same = all.stream().filter(a -> a != grant && sameKey(a, grant)).findFirst().orElse(null);
+      if (same == null) {
+        all.add(grant);
+      } else {
+        same.setPermissions(same.getPermissions() | grant.getPermissions());
+      }
+    }
     return all.toArray(new AuthorizationEntity[0]);
+  }
+
+  private static boolean sameKey(AuthorizationEntity a, AuthorizationEntity b) {
+    return a.getAuthorizationType() == b.getAuthorizationType() && a.getResourceType() == b.getResourceType()
+        && java.util.Objects.equals(a.getGroupId(), b.getGroupId())
+        && java.util.Objects.equals(a.getUserId(), b.getUserId())
+        && java.util.Objects.equals(a.getResourceId(), b.getResourceId());
   }
 
   /**
@@ -178,15 +212,16 @@ class AgencyDesignerAuthorizationProvider extends DefaultAuthorizationProvider {
     return created;
   }
 
-  /** Withdraws other agencies' designers' grants on an instance that now belongs to {@code keep}'s agency. */
-  private void withdrawOtherDesigners(String processInstanceId, String keep) {
+  /** Withdraws other agencies' readers' grants on an instance that now belongs to agency {@code keep}. */
+  private void withdrawOtherReaders(String processInstanceId, String keep) {
+    List<String> kept = readerGroups(keep);
     CommandContext context = Context.getCommandContext();
     context.runWithoutAuthorization(() -> {
       for (Resource resource : new Resource[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
         AuthorizationQueryImpl query = new AuthorizationQueryImpl();
         query.authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(processInstanceId);
         for (Authorization a : context.getAuthorizationManager().selectAuthorizationByQueryCriteria(query)) {
-          if (a.getGroupId() != null && a.getGroupId().endsWith(DESIGNER_GROUP_SUFFIX) && !keep.equals(a.getGroupId())) {
+          if (a.getGroupId() != null && !kept.contains(a.getGroupId()) && isReaderGroup(a.getGroupId())) {
             context.getAuthorizationManager().delete((AuthorizationEntity) a);
           }
         }

@@ -88,9 +88,10 @@ class AgencyDesignerPlugin extends AbstractProcessEnginePlugin {
     }
     List<AuthorizationEntity> grants = new ArrayList<>();
     for (Optional<String> agency : offeredTo) {
-      if (agency.isPresent() && context.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(
-          Authorization.AUTH_TYPE_GRANT,
-          AgencyDesignerAuthorizationProvider.designerGroup(agency.get()), Resources.TASK, taskId) == null) {
+      // Any reader group still without its grant (leaders read too since issue #13 item 22).
+      if (agency.isPresent() && AgencyDesignerAuthorizationProvider.readerGroups(agency.get()).stream()
+          .anyMatch(group -> context.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(
+              Authorization.AUTH_TYPE_GRANT, group, Resources.TASK, taskId) == null)) {
         grants.addAll(provider.designerGrants(task, agency));
       }
     }

@@ -51,6 +51,11 @@ class EngineAuthorizations {
     for (String role : new String[] {Roles.PROCESS_DESIGNER, Roles.HEAD, Roles.DEPUTY_HEAD}) {
       grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
+    // Leaders see the province's process models in Cockpit (read only, as designers do); the instances they see
+    // are their own agency's, granted per case by AgencyDesignerAuthorizationProvider.
+    for (String role : new String[] {Roles.HEAD, Roles.DEPUTY_HEAD}) {
+      grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    }
     String designer = Roles.PROCESS_DESIGNER;
     for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
         .groupIdIn(designer).list()) {

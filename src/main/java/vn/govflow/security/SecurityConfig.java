@@ -29,7 +29,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -113,7 +112,8 @@ public class SecurityConfig {
                                   ObjectMapper json, LocaleResolver locales,
                                   BackChannelLogoutSessions backChannelSessions, SsoProperties sso,
                                   OAuth2AuthorizedClientRepository authorizedClients,
-                                  @Value("${govflow.sso.session-check:60s}") Duration sessionCheck)
+                                  @Value("${govflow.sso.session-check:60s}") Duration sessionCheck,
+                                  @Value("${govflow.public-url}") String publicUrl)
       throws Exception {
     ProblemResponses problems = new ProblemResponses(json, locales);
     RequestMatcher api = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
@@ -125,7 +125,7 @@ public class SecurityConfig {
 
     DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(provider,
         "/oauth2/authorization");
-    resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    SignInAddress signInResolver = new SignInAddress(resolver, OAuth2AuthorizationRequestCustomizers.withPkce());
 
     OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(provider);
     logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
@@ -144,9 +144,9 @@ public class SecurityConfig {
             .loginPage("/oauth2/authorization/" + OidcProvider.REGISTRATION_ID)
             .clientRegistrationRepository(provider)
             .authorizedClientRepository(authorizedClients)
-            .authorizationEndpoint(e -> e.authorizationRequestResolver(resolver))
+            .authorizationEndpoint(e -> e.authorizationRequestResolver(signInResolver))
             .userInfoEndpoint(u -> u.oidcUserService(new GovFlowOidcUserService(persons)))
-            .failureHandler(new SimpleUrlAuthenticationFailureHandler("/signed-out?error=account")))
+            .failureHandler(new SignInFailureHandler(publicUrl)))
         // POST /logout/connect/back-channel/govflow from the issuer (before CSRF; the logout token is signed).
         .oidcLogout(o -> o.backChannel(b -> b.logoutHandler(backChannelSessions)))
         .addFilterBefore(new TokenSessionAccountFilter(persons), AnonymousAuthenticationFilter.class)

@@ -2,6 +2,7 @@ package vn.govflow.web;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,11 @@ class HomeController {
   private final CurrentUserProvider users;
   private final TaskListService tasks;
   private final IdentityDirectory directory;
+  private final String publicUrl;
 
-  HomeController(CurrentUserProvider users, TaskListService tasks, IdentityDirectory directory) {
+  HomeController(CurrentUserProvider users, TaskListService tasks, IdentityDirectory directory,
+                 @Value("${govflow.public-url}") String publicUrl) {
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.users = users;
     this.tasks = tasks;
     this.directory = directory;
@@ -50,9 +54,18 @@ class HomeController {
     return "tasks";
   }
 
+  /**
+   * After signing out, or after a failed sign-in: {@code error} says which (account, address, failed), {@code
+   * code} is the OAuth2 error code, {@code at} the address the sign-in began at (shown as text only; the link
+   * always goes to the configured public URL).
+   */
   @GetMapping("/signed-out")
-  String signedOut(@RequestParam(required = false) String error, Model model) {
+  String signedOut(@RequestParam(required = false) String error, @RequestParam(required = false) String code,
+                   @RequestParam(required = false) String at, Model model) {
     model.addAttribute("error", error);
+    model.addAttribute("code", code != null && code.matches("[A-Za-z0-9_.-]{1,64}") ? code : "unknown");
+    model.addAttribute("openedAt", at != null && at.matches("https?://[A-Za-z0-9.\\[\\]:-]{1,200}") ? at : null);
+    model.addAttribute("publicUrl", publicUrl);
     return "signed-out";
   }
 }

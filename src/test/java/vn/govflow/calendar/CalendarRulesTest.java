@@ -59,8 +59,20 @@ class CalendarRulesTest {
 
     WorkingDayCalendarService calendar = new WorkingDayCalendarService(CalendarTestDb.h2().mapper, props);
     Deadline d = calendar.deadline(OffsetDateTime.parse("2026-03-10T07:15:00+07:00").toInstant(), 1);
-    assertThat(d.startsAt()).isEqualTo(OffsetDateTime.parse("2026-03-10T07:30:00+07:00"));
+    // The office's hours end the day; the count still starts at the legal 08:00 (seed 003 Art 11.6).
+    assertThat(d.startsAt()).isEqualTo(OffsetDateTime.parse("2026-03-10T08:00:00+07:00"));
     assertThat(d.dueAt()).isEqualTo(OffsetDateTime.parse("2026-03-10T16:30:00+07:00"));
+    // Received at 07:45, after the office opened but before the legal start: that day is still day 1.
+    Deadline afterOpening = calendar.deadline(OffsetDateTime.parse("2026-03-10T07:45:00+07:00").toInstant(), 1);
+    assertThat(afterOpening.startsAt()).isEqualTo(OffsetDateTime.parse("2026-03-10T08:00:00+07:00"));
+    assertThat(afterOpening.dueAt()).isEqualTo(OffsetDateTime.parse("2026-03-10T16:30:00+07:00"));
+    // An office opening later (08:30) does not delay the legal start either.
+    CalendarProperties late = new CalendarProperties();
+    late.setOfficeStart(LocalTime.of(8, 30));
+    WorkingDayCalendarService lateOffice = new WorkingDayCalendarService(CalendarTestDb.h2().mapper, late);
+    Deadline early = lateOffice.deadline(OffsetDateTime.parse("2026-03-10T08:00:00+07:00").toInstant(), 1);
+    assertThat(early.startsAt()).isEqualTo(OffsetDateTime.parse("2026-03-10T08:00:00+07:00"));
+    assertThat(early.dueAt()).isEqualTo(OffsetDateTime.parse("2026-03-10T17:00:00+07:00"));
   }
 
   @Test
@@ -71,5 +83,9 @@ class CalendarRulesTest {
     assertThat(props.getZone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
     props.setOfficeEnd(LocalTime.of(8, 0));
     assertThatThrownBy(() -> new WorkingDayCalendarService(null, props)).isInstanceOf(IllegalStateException.class);
+    // An office closing at the legal start (08:00) would leave no day to count, even when it opens earlier.
+    props.setOfficeStart(LocalTime.of(6, 0));
+    assertThatThrownBy(() -> new WorkingDayCalendarService(null, props)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("08:00");
   }
 }

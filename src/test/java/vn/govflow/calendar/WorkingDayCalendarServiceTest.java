@@ -98,10 +98,16 @@ class WorkingDayCalendarServiceTest {
     Deadline early = calendar.deadline(at("2026-03-10T07:59:00+07:00"), 1);
     assertThat(early.startsAt()).isEqualTo(vn("2026-03-10T08:00:00+07:00"));
     assertThat(early.dueAt()).isEqualTo(vn("2026-03-10T17:00:00+07:00"));
-    // At 08:00 sharp or later the count starts the next working day.
+    // At 08:00:00 sharp the count has not begun yet: the same day is day 1 (docs/decisions.md).
     Deadline onTime = calendar.deadline(at("2026-03-10T08:00:00+07:00"), 1);
-    assertThat(onTime.startsAt()).isEqualTo(vn("2026-03-11T08:00:00+07:00"));
-    assertThat(onTime.dueAt()).isEqualTo(vn("2026-03-11T17:00:00+07:00"));
+    assertThat(onTime.startsAt()).isEqualTo(vn("2026-03-10T08:00:00+07:00"));
+    assertThat(onTime.dueAt()).isEqualTo(vn("2026-03-10T17:00:00+07:00"));
+    // Any moment later, even a millisecond, and the count starts the next working day.
+    Deadline late = calendar.deadline(at("2026-03-10T08:00:00.001+07:00"), 1);
+    assertThat(late.startsAt()).isEqualTo(vn("2026-03-11T08:00:00+07:00"));
+    assertThat(late.dueAt()).isEqualTo(vn("2026-03-11T17:00:00+07:00"));
+    assertThat(calendar.deadline(at("2026-03-10T08:00:01+07:00"), 5).dueAt())
+        .isEqualTo(vn("2026-03-17T17:00:00+07:00"));
     // The same rule read from another zone: 00:30 UTC is 07:30 in Vietnam.
     assertThat(calendar.deadline(at("2026-03-10T00:30:00Z"), 3).dueAt())
         .isEqualTo(vn("2026-03-12T17:00:00+07:00"));

@@ -38,12 +38,14 @@ class DeploymentFilesTest {
   private static final String SERVICE_CLIENT = "govflow-service";
 
   private static JsonNode realm;
+  private static String realmText;
   private static Map<String, Object> services;
 
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void load() throws IOException {
     realm = new ObjectMapper().readTree(REALM_FILE.toFile());
+    realmText = Files.readString(REALM_FILE, StandardCharsets.UTF_8);
     try (Reader r = Files.newBufferedReader(COMPOSE_FILE, StandardCharsets.UTF_8)) {
       Map<String, Object> compose = new Yaml().load(r);
       services = (Map<String, Object>) compose.get("services");
@@ -111,12 +113,15 @@ class DeploymentFilesTest {
     assertThat(web.path("implicitFlowEnabled").asBoolean(true)).isFalse();
     assertThat(web.path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
     assertThat(web.path("serviceAccountsEnabled").asBoolean(true)).isFalse();
+    // GovFlow's public URL is filled in by Keycloak at import (an environment placeholder), never hard-coded.
     assertThat(texts(web.path("redirectUris")))
-        .containsExactly("http://localhost:8080/login/oauth2/code/" + OidcProvider.REGISTRATION_ID);
+        .containsExactly("${GOVFLOW_PUBLIC_URL}/login/oauth2/code/" + OidcProvider.REGISTRATION_ID);
     assertThat(web.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
     assertThat(web.path("attributes").path("post.logout.redirect.uris").asText())
-        .isEqualTo("http://localhost:8080/signed-out");
-    assertThat(texts(web.path("webOrigins"))).contains("http://localhost:8080");
+        .isEqualTo("${GOVFLOW_PUBLIC_URL}/signed-out");
+    assertThat(texts(web.path("webOrigins"))).containsExactly("${GOVFLOW_PUBLIC_URL}");
+    assertThat(web.path("rootUrl").asText()).isEqualTo("${GOVFLOW_PUBLIC_URL}");
+    assertThat(realmText).doesNotContain("http://localhost:8080");
     // "profile" puts preferred_username (GovFlow's username) in ID and access tokens; "basic" puts sub.
     assertThat(texts(web.path("defaultClientScopes"))).contains("profile", "basic");
   }
@@ -171,12 +176,11 @@ class DeploymentFilesTest {
     assertThat(env.get("GOVFLOW_SSO_ISSUER_URI")).endsWith("/realms/govflow").endsWith(realmPath);
     assertThat(env.get("GOVFLOW_SSO_DISCOVERY_URI")).isEqualTo("http://keycloak:8080" + realmPath);
 
-    // The browser-facing URLs registered in the realm are GovFlow's public URL.
+    // The browser-facing URLs registered in the realm are GovFlow's public URL: one compose variable feeds
+    // GovFlow and Keycloak's import of the realm's placeholders alike.
     String publicUrl = env.get("GOVFLOW_PUBLIC_URL");
-    assertThat(texts(client(WEB_CLIENT).path("redirectUris")))
-        .containsExactly(publicUrl + "/login/oauth2/code/" + OidcProvider.REGISTRATION_ID);
-    assertThat(client(WEB_CLIENT).path("attributes").path("post.logout.redirect.uris").asText())
-        .isEqualTo(publicUrl + "/signed-out");
+    assertThat(publicUrl).isEqualTo("${GOVFLOW_PUBLIC_URL:-http://localhost:8080}");
+    assertThat(environment("keycloak").get("GOVFLOW_PUBLIC_URL")).isEqualTo(publicUrl);
     // No demo accounts unless asked (GOVFLOW_DEMO_DATA=true in the shell that runs compose).
     assertThat(env.get("GOVFLOW_DEMO_DATA")).isEqualTo("${GOVFLOW_DEMO_DATA:-false}");
     assertThat(env.get("GOVFLOW_DATA_DIR")).isEqualTo("/data");

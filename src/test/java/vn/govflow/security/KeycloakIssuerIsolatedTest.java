@@ -81,10 +81,12 @@ class KeycloakIssuerIsolatedTest {
     kc = "http://localhost:" + kcPort;
     base = "http://localhost:" + gfPort;
 
-    // The deployed realm, pointed at this GovFlow (pages and back-channel logout) instead of docker-compose's.
+    // The deployed realm, pointed at this GovFlow: its pages through the realm's ${GOVFLOW_PUBLIC_URL}
+    // placeholders, which Keycloak fills in from the environment at import (as docker-compose does), and the
+    // back-channel logout instead of the compose network's address.
     // --import-realm reads data/import; --db=dev-mem keeps nothing between runs.
     String realm = Files.readString(Path.of("deploy/keycloak/govflow-realm.json"), StandardCharsets.UTF_8)
-        .replace("http://localhost:8080", base).replace("http://govflow:8080", base);
+        .replace("http://govflow:8080", base);
     Files.createDirectories(home.resolve("data/import"));
     Files.writeString(home.resolve("data/import/govflow-realm.json"), realm, StandardCharsets.UTF_8);
 
@@ -94,6 +96,7 @@ class KeycloakIssuerIsolatedTest {
         "--http-management-port=" + TestDatabases.freePort())
         .redirectErrorStream(true).redirectOutput(keycloakLog.toFile());
     pb.environment().put("JAVA_HOME", javaHome.get().toString());
+    pb.environment().put("GOVFLOW_PUBLIC_URL", base);
     pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     // Two cores and several builds share the machine: a modest heap.

@@ -1,0 +1,5 @@
+package vn.govflow.engine;
+
+import vn.govflow.support.PostgresIntegrationTest;
+
+class CamundaWebappsForRolesPostgresTest extends PostgresIntegrationTest implements CamundaWebappsForRolesScenarios {}
