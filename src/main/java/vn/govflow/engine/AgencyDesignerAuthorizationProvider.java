@@ -109,12 +109,17 @@ class AgencyDesignerAuthorizationProvider extends DefaultAuthorizationProvider {
         && getGrantAuthorizationByGroupId(designerGroup(owner.get()), Resources.PROCESS_INSTANCE, instance) == null) {
       withdrawOtherReaders(instance, owner.get());
     }
+    // The designers read the case's tasks too; the leaders read the instance (and so, through its history, the
+    // tasks' history) but get no task grant of ours: their groups are the tasks' candidate groups, whose grants
+    // are Camunda's own (the work permission) and must stay exactly Camunda's.
+    String designers = designerGroup(owner.get());
+    grants.add(grant(designers, Resources.TASK, task.getId(), null, TaskPermissions.READ,
+        TaskPermissions.READ_VARIABLE));
+    if (historic) {
+      grants.add(grant(designers, Resources.HISTORIC_TASK, task.getId(), task, HistoricTaskPermissions.READ,
+          HistoricTaskPermissions.READ_VARIABLE));
+    }
     for (String group : readerGroups(owner.get())) {
-      grants.add(grant(group, Resources.TASK, task.getId(), null, TaskPermissions.READ, TaskPermissions.READ_VARIABLE));
-      if (historic) {
-        grants.add(grant(group, Resources.HISTORIC_TASK, task.getId(), task, HistoricTaskPermissions.READ,
-            HistoricTaskPermissions.READ_VARIABLE));
-      }
       if (instance != null) {
         grants.add(grant(group, Resources.PROCESS_INSTANCE, instance, null, Permissions.READ));
         if (historic) {
@@ -172,24 +177,8 @@ class AgencyDesignerAuthorizationProvider extends DefaultAuthorizationProvider {
       return defaults;
     }
     List<AuthorizationEntity> all = new ArrayList<>(defaults == null ? List.of() : Arrays.asList(defaults));
-    for (AuthorizationEntity grant : grants) {
-      // A leader's group may also be the task's candidate group: Camunda's own grant for it in the same batch
-      // takes our permissions instead of a second row for the same group and resource.
-      AuthorizationEntity same = all.stream().filter(a -> a != grant && sameKey(a, grant)).findFirst().orElse(null);
-      if (same == null) {
-        all.add(grant);
-      } else {
-        same.setPermissions(same.getPermissions() | grant.getPermissions());
-      }
-    }
+    all.addAll(grants);
     return all.toArray(new AuthorizationEntity[0]);
-  }
-
-  private static boolean sameKey(AuthorizationEntity a, AuthorizationEntity b) {
-    return a.getAuthorizationType() == b.getAuthorizationType() && a.getResourceType() == b.getResourceType()
-        && java.util.Objects.equals(a.getGroupId(), b.getGroupId())
-        && java.util.Objects.equals(a.getUserId(), b.getUserId())
-        && java.util.Objects.equals(a.getResourceId(), b.getResourceId());
   }
 
   /**

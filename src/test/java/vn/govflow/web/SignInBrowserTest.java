@@ -39,7 +39,13 @@ class SignInBrowserTest extends BrowserTest {
 
     driver.findElement(By.id("nav-tasks")).click();
     Browser.waitForText(driver, By.tagName("h1"), "Công việc của tôi");
-    assertThat(driver.findElement(By.id("tasks-empty")).getText()).isEqualTo("Không có công việc nào đang chờ bạn xử lý.");
+    // Other tests sharing this server may have left the agency's clerks a task: the list shows it, or says none.
+    var empty = driver.findElements(By.id("tasks-empty"));
+    if (empty.isEmpty()) {
+      assertThat(driver.findElements(By.cssSelector("#tasks tbody tr"))).isNotEmpty();
+    } else {
+      assertThat(empty.get(0).getText()).isEqualTo("Không có công việc nào đang chờ bạn xử lý.");
+    }
 
     driver.findElement(By.id("lang-switch")).click();
     Browser.waitForText(driver, By.tagName("h1"), "My tasks");
