@@ -180,6 +180,14 @@ class IncomingPages {
     model.addAttribute("leaders", directory.people().stream().filter(p -> me.agencyCode().equals(p.agencyCode())
         && (p.roles().contains(vn.govflow.identity.Roles.HEAD) || p.roles().contains(vn.govflow.identity.Roles.DEPUTY_HEAD)))
         .toList());
+    // Art 23.1, second sentence: the clerk may pass a document straight to a known person or department.
+    java.text.Collator vietnamese = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+    model.addAttribute("forwardDepartments", directory.departments().stream()
+        .filter(d -> me.agencyCode().equals(d.agencyCode()))
+        .sorted(java.util.Comparator.comparing(vn.govflow.identity.Department::name, vietnamese)).toList());
+    model.addAttribute("forwardPeople", directory.people().stream()
+        .filter(p -> p.active() && me.agencyCode().equals(p.agencyCode()))
+        .sorted(java.util.Comparator.comparing(vn.govflow.identity.Person::fullName, vietnamese)).toList());
     model.addAttribute("problem", problem);
     return "incoming/new";
   }

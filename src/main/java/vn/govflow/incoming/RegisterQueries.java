@@ -95,7 +95,11 @@ public class RegisterQueries {
     Map<String, OffsetDateTime> forwarded = new HashMap<>();
     List<String> ids = documents.stream().map(IncomingDocument::id).toList();
     for (int i = 0; i < ids.size(); i += 1000) {
-      forwarded.putAll(history.firstTimes(IncomingCaseType.TYPE, "DIRECTED", ids.subList(i, Math.min(ids.size(), i + 1000))));
+      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+      forwarded.putAll(history.firstTimes(IncomingCaseType.TYPE, "DIRECTED", chunk));
+      // Column 8 "Ngày chuyển": a document the clerk forwarded straight to its handler (Art 23.1) went then.
+      history.firstTimes(IncomingCaseType.TYPE, "FORWARDED_DIRECTLY", chunk)
+          .forEach((id, at) -> forwarded.merge(id, at, (a, b) -> a.isBefore(b) ? a : b));
     }
     return documents.stream().map(d -> new RegisterRow(d.id(), d.arrivedAt(), d.arrivalNumber(), d.regYear(),
         d.senderName(), d.numberSymbol(), d.documentDate(), d.typeAndSummary(), receivedBy(d),

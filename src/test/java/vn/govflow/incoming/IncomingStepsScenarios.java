@@ -142,6 +142,10 @@ interface IncomingStepsScenarios extends IncomingTestSupport {
     assertThat(fields(outside)).containsExactly("forwardTo");
     assertThat(lastNumber("000.00.12.H37")).isEqualTo(before);
 
+    // The registration page offers it: the agency's departments and people, not another agency's.
+    String page = lan.get("/incoming/new").body();
+    assertThat(page).contains("<label for=\"forwardTo\">Chuyển thẳng cho</label>", "value=\"anhdd.skhcn\"",
+        "value=\"skhcn-qlkh\"").doesNotContain("value=\"thaomt.vpubnd\"");
     String[] doc = registered(", \"forwardTo\": \"anhdd.skhcn\", \"directingLeader\": \"tuanlm.skhcn\"");
     Task handle = awaitTask(doc[1], "Task_Handle");
     assertThat(handle.getAssignee()).isEqualTo("anhdd.skhcn");
@@ -159,6 +163,19 @@ interface IncomingStepsScenarios extends IncomingTestSupport {
         .contains("Chuyển thẳng cho Đỗ Đức Anh | Đã báo lãnh đạo: Lê Minh Tuấn");
     assertThat(shown.at("/document/status").asText()).isEqualTo("DIRECTED");
     assertThat(lan.get("/incoming/" + doc[0]).body()).contains("Văn thư chuyển thẳng (đã báo lãnh đạo)");
+    // Register column 8 ("Ngày chuyển") shows the day the clerk forwarded it, as it would a leader's direction.
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    JsonNode items = JSON.readTree(lan.get("/api/v1/incoming-documents?size=500&from=" + today.minusDays(30)
+        + "&to=" + today).body()).get("items");
+    JsonNode row = null;
+    for (JsonNode item : items) {
+      if (item.get("id").asText().equals(doc[0])) {
+        row = item;
+      }
+    }
+    assertThat(row).as("the register row of " + doc[0]).isNotNull();
+    assertThat(java.time.OffsetDateTime.parse(row.get("forwardedAt").asText()))
+        .isAfter(java.time.OffsetDateTime.now().minusHours(1));
   }
 
   /**
