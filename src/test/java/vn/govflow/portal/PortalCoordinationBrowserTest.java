@@ -29,7 +29,7 @@ class PortalCoordinationBrowserTest extends BrowserTest implements PortalTestApi
   void theOtherAgencysLeaderOpensTheOpinionTaskAndTheQuestionOnAPhone() throws Exception {
     HttpResponse<String> asked = ask(JSON.writeValueAsString(new QuestionRequest("INDIVIDUAL", "hoi-dap",
         "Nguyễn Văn Dân", "Việt Nam", "Kỹ sư", "Số 5 đường Hoàng Liên, Lào Cai", null, null, null, null,
-        "dan@example.vn", "0912345678", "khoa-hoc-cong-nghe", "000.00.12.H37", QUESTION, true)), someAddress());
+        "dan@example.vn", "0977123456", "khoa-hoc-cong-nghe", "000.00.12.H37", QUESTION, true)), someAddress());
     assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
     String code = JSON.readTree(asked.body()).get("trackingCode").asText();
     String id = bean(JdbcTemplate.class).queryForObject("SELECT id FROM portal_question WHERE tracking_code = ?",
@@ -69,7 +69,7 @@ class PortalCoordinationBrowserTest extends BrowserTest implements PortalTestApi
     Browser.waitForText(driver, By.id("q-question"), QUESTION);
     assertThat(driver.findElement(By.id("q-coordinating")).getText()).contains("chỉ đọc");
     assertThat(driver.findElement(By.id("q-name")).getText()).isEqualTo("Nguyễn Văn Dân");
-    assertThat(driver.getPageSource()).doesNotContain("dan@example.vn").doesNotContain("0912345678");
+    assertThat(driver.getPageSource()).doesNotContain("dan@example.vn").doesNotContain("0977123456");
     assertThat(driver.findElements(By.id("q-asker"))).isEmpty();
     session.screenshot("portal-question-coordinating.png");
     fitsAPhone("portal-question-coordinating");

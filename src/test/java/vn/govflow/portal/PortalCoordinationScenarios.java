@@ -29,7 +29,7 @@ interface PortalCoordinationScenarios extends PortalTestApi {
   /** An individual with an e-mail address and a phone number asks Sở KH&CN. */
   default String withContact(String question) throws Exception {
     return JSON.writeValueAsString(new QuestionRequest("INDIVIDUAL", "hoi-dap", "Nguyễn Văn Dân", "Việt Nam",
-        "Kỹ sư", "Số 5 đường Hoàng Liên, Lào Cai", null, null, null, null, "dan@example.vn", "0912345678",
+        "Kỹ sư", "Số 5 đường Hoàng Liên, Lào Cai", null, null, null, null, "dan@example.vn", "0977123456",
         "khoa-hoc-cong-nghe", "000.00.12.H37", question, true));
   }
 
@@ -121,7 +121,7 @@ interface PortalCoordinationScenarios extends PortalTestApi {
     HttpResponse<String> page = son.get("/questions/" + id, "text/html");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Doanh nghiệp khởi nghiệp sáng tạo").contains("Nguyễn Văn Dân")
-        .contains("id=\"q-coordinating\"").doesNotContain("dan@example.vn").doesNotContain("0912345678")
+        .contains("id=\"q-coordinating\"").doesNotContain("dan@example.vn").doesNotContain("0977123456")
         .doesNotContain("Số 5 đường Hoàng Liên");
     JsonNode view = JSON.readTree(son.get("/api/v1/questions/" + id, "application/json").body());
     assertThat(view.get("coordinating").asBoolean()).isTrue();
@@ -131,7 +131,7 @@ interface PortalCoordinationScenarios extends PortalTestApi {
     assertThat(view.at("/question/address").isNull()).isTrue();
     // Nor through the engine's API, from the task they may work on.
     assertThat(son.get("/engine-rest/task/" + agencyTask + "/variables", "application/json").body())
-        .doesNotContain("dan@example.vn").doesNotContain("0912345678");
+        .doesNotContain("dan@example.vn").doesNotContain("0977123456");
 
     // Nothing else of Sở KH&CN: not its other question, by page, API or list, whoever asks in the Office.
     for (SsoClient outsider : List.of(son, thao, loi)) {

@@ -1,0 +1,54 @@
+package vn.govflow.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task form's fields become process variables, and the engine keeps a text variable in a 4,000-character column
+ * (ACT_RU_VARIABLE.TEXT_, and its history twin): a longer text fails the whole step with a server error. So every
+ * text field of every shipped form declares a maxLength of at most 4,000, which the task page and the task guard
+ * enforce with a message beside the field; longer texts belong in GovFlow's tables (issue #13 item 24).
+ */
+class FormTextLimitsTest {
+  private static final int VARIABLE_TEXT_LIMIT = 4000;
+
+  @Test
+  void everyTextFieldOfEveryFormFitsAProcessVariable() throws IOException {
+    List<String> tooLong = new ArrayList<>();
+    List<Path> forms;
+    try (Stream<Path> walk = Files.walk(Path.of("forms"))) {
+      forms = walk.filter(p -> p.toString().endsWith(".form")).sorted().toList();
+    }
+    assertThat(forms).isNotEmpty();
+    ObjectMapper json = new ObjectMapper();
+    for (Path form : forms) {
+      collect(form, json.readTree(form.toFile()).get("components"), "", tooLong);
+    }
+    assertThat(tooLong).as("text fields without a maxLength of at most " + VARIABLE_TEXT_LIMIT).isEmpty();
+  }
+
+  private static void collect(Path form, JsonNode components, String path, List<String> tooLong) {
+    if (components == null) {
+      return;
+    }
+    for (JsonNode c : components) {
+      String type = c.path("type").asText();
+      if (type.equals("textarea") || type.equals("textfield")) {
+        JsonNode max = c.path("validate").path("maxLength");
+        if (!max.isInt() || max.asInt() > VARIABLE_TEXT_LIMIT) {
+          tooLong.add(form + ": " + path + c.path("key").asText() + " (maxLength " + max + ")");
+        }
+      }
+      collect(form, c.get("components"), path + c.path("path").asText(c.path("key").asText()) + ".", tooLong);
+    }
+  }
+}
