@@ -38,7 +38,17 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.govflow.casework.CaseTextFields;
 import org.springframework.stereotype.Component;
 import vn.govflow.common.error.UserError;
 import vn.govflow.identity.IdentityDirectory;
@@ -54,10 +64,13 @@ import vn.govflow.identity.Person;
 @Component
 class TaskGuardPlugin extends AbstractProcessEnginePlugin {
   private final IdentityDirectory directory;
+  private final ObjectProvider<CaseTextFields> textFields;
   private TaskGuard guard;
+  private ProcessEngineConfigurationImpl engine;
 
-  TaskGuardPlugin(@Lazy IdentityDirectory directory) {
+  TaskGuardPlugin(@Lazy IdentityDirectory directory, ObjectProvider<CaseTextFields> textFields) {
     this.directory = directory;
+    this.textFields = textFields;
   }
 
   /** The guard, once the engine is configured (our API shares it). */
@@ -67,6 +80,7 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    engine = configuration;
     guard = new TaskGuard(configuration, user -> directory.person(user)
         .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind())).map(Person::agencyCode));
     configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired()));
@@ -98,11 +112,99 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
           } catch (UserError e) {
             throw new Refused(e);
           }
-          return next.execute(handBack(actor, command));
+          return storingTexts(handBack(actor, command));
         }
+        return storingTexts(command);
       }
       return next.execute(command);
     }
+
+    /**
+     * Completing a task whose form has fields a subsystem stores (CaseTextFields): they are taken out of the
+     * submission, so that the engine never writes them as variables, and stored in the same transaction as the
+     * completion, which the task's rules see through CaseTextFields.submitted(). Every caller goes through here:
+     * GovFlow's task API and pages, the engine's REST API, our own services.
+     */
+    private <T> T storingTexts(Command<T> command) {
+      String field = command instanceof CompleteTaskCmd ? "variables"
+          : command instanceof SubmitTaskFormCmd ? "properties" : null;
+      Object submitted = field == null ? null : fieldOrNull(command, field);
+      if (!(submitted instanceof Map<?, ?> variables) || variables.isEmpty()
+          || textFields.orderedStream().findAny().isEmpty()) {
+        return next.execute(command);
+      }
+      String[] place = engine.getCommandExecutorTxRequired().execute(new ReadPlace(field(command, "taskId")));
+      CaseTextFields stored = place == null || place[2] == null ? null : textFields.orderedStream()
+          .filter(f -> f.processKey().equals(place[0])).findFirst().orElse(null);
+      Set<String> names = stored == null ? Set.of() : stored.fields(place[1]);
+      if (names.isEmpty()) {
+        return next.execute(command);
+      }
+      Map<String, Object> taken = new LinkedHashMap<>();
+      VariableMap rest = Variables.createVariables();
+      for (Object key : variables.keySet()) {
+        String name = String.valueOf(key);
+        if (names.contains(name)) {
+          taken.put(name, variables.get(key));
+        } else if (variables instanceof VariableMap typed) {
+          rest.putValueTyped(name, typed.getValueTyped(name));
+        } else {
+          rest.put(name, variables.get(key));
+        }
+      }
+      if (taken.isEmpty()) {
+        return next.execute(command);
+      }
+      setField(command, field, rest);
+      Supplier<T> completion = () -> {
+        stored.store(place[2], place[1], taken);
+        return CaseTextFields.during(taken, () -> next.execute(command));
+      };
+      // The engine's transaction interceptor joins this transaction: the stored texts and the completion commit
+      // or roll back together.
+      return engine instanceof SpringProcessEngineConfiguration spring && spring.getTransactionManager() != null
+          ? new TransactionTemplate(spring.getTransactionManager()).execute(status -> completion.get())
+          : completion.get();
+    }
+  }
+
+  /** A task's process definition key, task definition key and business key; null when it has no process. */
+  private record ReadPlace(String taskId) implements Command<String[]> {
+    @Override
+    public String[] execute(CommandContext context) {
+      if (taskId == null) {
+        return null;
+      }
+      context.disableAuthorizationCheck();
+      try {
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task == null || task.getProcessInstanceId() == null || task.getProcessDefinitionId() == null) {
+          return null;
+        }
+        String processKey = context.getProcessEngineConfiguration().getDeploymentCache()
+            .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
+        return new String[] {processKey, task.getTaskDefinitionKey(), task.getProcessInstance().getBusinessKey()};
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    }
+  }
+
+  /** Replaces a command's argument (see fieldOrNull); a missing field fails loudly. */
+  private static void setField(Object target, String name, Object value) {
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        f.set(target, value);
+        return;
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Cannot write " + name + " of " + target.getClass().getName(), e);
+      }
+    }
+    throw new IllegalStateException("The engine's " + target.getClass().getName() + " has no field " + name);
   }
 
   private void check(TaskGuard.Actor actor, Command<?> command) {
