@@ -38,13 +38,14 @@ class AnswerDelivery {
 
   void publish(DelegateExecution execution) {
     String questionId = cases.caseOf(execution);
-    mapper.setAnswer(questionId, (String) execution.getVariable("answer"), (String) execution.getVariable("answerEn"),
+    PortalMapper.Texts texts = mapper.texts(questionId);
+    String answer = answer(texts, execution);
+    mapper.setAnswer(questionId, answer, answerEn(texts, execution),
         Citations.json(execution.getVariable("citations")),
         (String) execution.getVariable("noCitationReason"),
         execution.getVariable("publication") == null ? "public" : execution.getVariable("publication").toString(),
         OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS),
-        SearchText.fold(execution.getVariable("title") + " " + mapper.texts(questionId).question() + " "
-            + execution.getVariable("answer")));
+        SearchText.fold(execution.getVariable("title") + " " + texts.question() + " " + answer));
     published.refreshSearch(questionId);
     cases.event(questionId, null, "ANSWERED", null);
   }
@@ -71,14 +72,28 @@ class AnswerDelivery {
     PortalMapper.Handling h = mapper.handling(questionId);
     String agencyName = directory.agency(h.answeringAgency()).map(Agency::name).orElse("Cơ quan trả lời");
     // Sent at most once: a retry of this step after a rollback or a crash finds the e-mail already sent.
+    PortalMapper.Texts texts = mapper.texts(questionId);
     MailOnce.Result sent = mailOnce.send(questionId, MailOnce.PORTAL_ANSWER, messageId -> mail.send(q, agencyName,
-        (String) execution.getVariable("answer"), (String) execution.getVariable("answerEn"),
+        answer(texts, execution), answerEn(texts, execution),
         Citations.of(execution.getVariable("citations")), messageId));
     mapper.setAnswerSent(questionId, sent.sentAt().atZoneSameInstant(calendar.zone()).toOffsetDateTime()
         .truncatedTo(ChronoUnit.SECONDS));
     if (!cases.hasEvent(questionId, "ANSWER_SENT")) {
       cases.event(questionId, null, "ANSWER_SENT", mask(q.email()) + resentNote(sent));
     }
+  }
+
+  /**
+   * The approved answer: the draft GovFlow stored (issue #13 item 24), or, for a question drafted before the draft
+   * moved out of the process, its variable.
+   */
+  private static String answer(PortalMapper.Texts texts, DelegateExecution execution) {
+    return texts.draftAnswer() != null ? texts.draftAnswer() : (String) execution.getVariable("answer");
+  }
+
+  /** The English answer, the same way; a draft stored without one has none (not the old variable's). */
+  private static String answerEn(PortalMapper.Texts texts, DelegateExecution execution) {
+    return texts.draftAnswer() != null ? texts.draftAnswerEn() : (String) execution.getVariable("answerEn");
   }
 
   /** Tells the asker of a special case the date by which the answer is promised (the appointment). */

@@ -191,10 +191,11 @@ class AnswerRules {
   }
 
   void checkDraft(DelegateTask task, List<FieldProblem> problems) {
-    if (value(task, "answer") == null) {
+    // The drafted answer is not a variable: it is read as submitted (CaseTextFields, issue #13 item 24).
+    if (submitted("answer") == null) {
       problems.add(new FieldProblem("answer", "Cần nội dung trả lời.", "The answer is required."));
     }
-    if (Boolean.TRUE.equals(task.getVariable("foreigner")) && value(task, "answerEn") == null) {
+    if (Boolean.TRUE.equals(task.getVariable("foreigner")) && submitted("answerEn") == null) {
       problems.add(new FieldProblem("answerEn", "Người hỏi là người nước ngoài: cần bản trả lời tiếng Anh.",
           "The asker is a foreigner: an English answer is required."));
     }
@@ -209,6 +210,10 @@ class AnswerRules {
           "Each citation needs its number and symbol, summary, date and issuer."));
     }
     if (problems.isEmpty()) {
+      // A question drafted before the draft moved to portal_question may still carry it as variables: the new
+      // draft, stored there, replaces them.
+      task.removeVariable("answer");
+      task.removeVariable("answerEn");
       // The leader's earlier return comment has been answered by this draft: a later return needs its own.
       task.setVariable("returnComment", null);
       // What the approving leader reads in the form's text, whichever language the page is in.
@@ -244,6 +249,12 @@ class AnswerRules {
   private static String actor(DelegateTask task) {
     var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+  }
+
+  /** A field of the draft that GovFlow stores rather than the engine, as this completion submitted it. */
+  private static String submitted(String name) {
+    Object v = vn.govflow.casework.CaseTextFields.submitted().get(name);
+    return v == null || v.toString().isBlank() ? null : v.toString().trim();
   }
 
   private static String value(DelegateTask task, String name) {

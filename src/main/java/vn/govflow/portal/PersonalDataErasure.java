@@ -63,7 +63,8 @@ class PersonalDataErasure {
     List<String> folded = personal.stream().map(SearchText::fold).toList();
     mapper.setTexts(q.id(), new PortalMapper.Texts(PersonalData.redact(texts.question(), personal),
         PersonalData.redact(texts.answer(), personal), PersonalData.redact(texts.answerEn(), personal),
-        PersonalData.redact(texts.searchText(), folded)));
+        PersonalData.redact(texts.searchText(), folded), PersonalData.redact(texts.draftAnswer(), personal),
+        PersonalData.redact(texts.draftAnswerEn(), personal)));
     published.erase(q.id(), personal, folded);
     history.rewriteComments(PortalCaseType.TYPE, q.id(), c -> PersonalData.mentions(c, personal)
         ? PersonalData.redact(c, personal) : c);

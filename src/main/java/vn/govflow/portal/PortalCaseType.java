@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.govflow.casework.CaseHistory;
+import vn.govflow.casework.CaseTextFields;
 import vn.govflow.casework.CaseTexts;
 import vn.govflow.casework.CaseType;
 import vn.govflow.casework.CaseType.NavEntry;
@@ -79,10 +80,50 @@ class PortalCaseType {
         }
         // The classification's coordinator choices (issue #13 item 12): every agency and person of the province,
         // read from the directory when the form is shown rather than stored in each question's process.
-        return Map.of("questionText", texts.question(),
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("questionText", texts.question(),
             "coordinatorOptions", choices.coordinatorOptions(),
-            "coordinatingAgencyOptions", choices.coordinatingAgencyOptions(choices.answeringAgency(questionId)));
+            "coordinatingAgencyOptions", choices.coordinatingAgencyOptions(choices.answeringAgency(questionId))));
+        // The drafted answer (the approval's text, a returned draft's prefill); a question drafted before it moved
+        // here has none and keeps its variables.
+        if (texts.draftAnswer() != null) {
+          values.put("answer", texts.draftAnswer());
+        }
+        if (texts.draftAnswerEn() != null) {
+          values.put("answerEn", texts.draftAnswerEn());
+        }
+        return values;
       }
     };
+  }
+
+  /**
+   * The drafted answer, up to 10,000 characters in each language, is stored in portal_question when the draft task
+   * is completed, never as a process variable (issue #13 item 24). Each submission replaces the draft.
+   */
+  @Bean
+  CaseTextFields portalDraftFields(PortalMapper mapper) {
+    return new CaseTextFields() {
+      @Override
+      public String processKey() {
+        return PROCESS_KEY;
+      }
+
+      @Override
+      public Set<String> fields(String taskDefinitionKey) {
+        return DRAFT_TASK.equals(taskDefinitionKey) ? DRAFT_FIELDS : Set.of();
+      }
+
+      @Override
+      public void store(String questionId, String taskDefinitionKey, Map<String, Object> values) {
+        mapper.setDraftAnswer(questionId, text(values.get("answer")), text(values.get("answerEn")));
+      }
+    };
+  }
+
+  static final String DRAFT_TASK = "Task_Draft";
+  static final Set<String> DRAFT_FIELDS = Set.of("answer", "answerEn");
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 }

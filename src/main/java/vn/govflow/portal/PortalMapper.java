@@ -98,15 +98,25 @@ interface PortalMapper {
                          @org.apache.ibatis.annotations.Param("at") java.time.OffsetDateTime at);
 
   /** The texts that may repeat the asker's identity (erasure rewrites them without it). */
-  record Texts(String question, String answer, String answerEn, String searchText) {}
+  record Texts(String question, String answer, String answerEn, String searchText, String draftAnswer,
+               String draftAnswerEn) {}
 
-  @Select("SELECT question, answer, answer_en, search_text FROM portal_question WHERE id = #{id}")
+  @Select("SELECT question, answer, answer_en, search_text, draft_answer, draft_answer_en FROM portal_question"
+      + " WHERE id = #{id}")
   Texts texts(String id);
 
   @org.apache.ibatis.annotations.Update("UPDATE portal_question SET question = #{t.question}, answer = #{t.answer},"
-      + " answer_en = #{t.answerEn}, search_text = #{t.searchText} WHERE id = #{id}")
+      + " answer_en = #{t.answerEn}, search_text = #{t.searchText}, draft_answer = #{t.draftAnswer},"
+      + " draft_answer_en = #{t.draftAnswerEn} WHERE id = #{id}")
   void setTexts(@org.apache.ibatis.annotations.Param("id") String id,
                 @org.apache.ibatis.annotations.Param("t") Texts texts);
+
+  /** The answer being drafted, as the draft task last submitted it (issue #13 item 24). */
+  @org.apache.ibatis.annotations.Update("UPDATE portal_question SET draft_answer = #{answer},"
+      + " draft_answer_en = #{answerEn} WHERE id = #{id}")
+  void setDraftAnswer(@org.apache.ibatis.annotations.Param("id") String id,
+                      @org.apache.ibatis.annotations.Param("answer") String answer,
+                      @org.apache.ibatis.annotations.Param("answerEn") String answerEn);
 
 
 
