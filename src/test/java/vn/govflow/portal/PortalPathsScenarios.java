@@ -422,6 +422,73 @@ interface PortalPathsScenarios extends PortalTestApi {
         .containsExactly("Bản trả lời lần hai theo Điều 3 Nghị quyết " + word);
   }
 
+  /** An answer of exactly this length, unique by the word, with the word at both ends. */
+  default String longAnswer(String word, String opening, int length) {
+    String head = opening + " " + word + ": ";
+    String tail = "Hết " + word + ".";
+    String fill = "Điều 3 Nghị quyết quy định mức hỗ trợ cho doanh nghiệp khoa học và công nghệ. ".repeat(200);
+    return head + fill.substring(0, length - head.length() - tail.length()) + tail;
+  }
+
+  /** The drafted answer's variables of a process, at runtime and in history (issue #13 item 24: there are none). */
+  default long answerVariables(String table, String pi) {
+    return bean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM " + table + " WHERE proc_inst_id_ = ?"
+        + " AND name_ IN ('answer', 'answerEn')", Long.class, pi);
+  }
+
+  /**
+   * Issue #13 item 24: a drafted answer of up to 10,000 characters goes end to end (drafted through GovFlow's task
+   * API, returned, drafted again through the engine's REST API, approved, published) and is never a process
+   * variable: it is kept in portal_question, the approver and the returned draft read it from there.
+   */
+  @Test
+  default void aNineThousandCharacterAnswerIsPublishedInFullAndIsNeverAProcessVariable() throws Exception {
+    String word = token();
+    Question q = asked(individual("Chính sách hỗ trợ doanh nghiệp khoa học và công nghệ " + word));
+    accept(q, "skhcn");
+    assertThat(classify(signIn("hungtv.skhcn"), q, "{\"classification\": \"own-remit\", \"handler\": \"anhdd.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+    SsoClient anh = signIn("anhdd.skhcn");
+    String first = taskFor(anh, q.pi(), "Task_Draft");
+    assertThat(claim(anh, first).statusCode()).isEqualTo(204);
+
+    // Over 10,000 characters: refused beside the field, nothing stored.
+    assertThat(problems(complete(anh, first, draft(longAnswer(word, "Quá dài", 10_001), "both"))))
+        .containsExactly("answer");
+    String firstAnswer = longAnswer(word, "Bản một", 9_000);
+    assertThat(firstAnswer).hasSize(9_000);
+    done(anh, first, draft(firstAnswer, "both"));
+    assertThat(answerVariables("act_ru_variable", q.pi())).isZero();
+    assertThat(answerVariables("act_hi_varinst", q.pi())).isZero();
+
+    // The leader reads the whole draft on the approval's page, and returns it.
+    SsoClient tuan = signIn("tuanlm.skhcn");
+    String approve = taskFor(tuan, q.pi(), "Task_Approve");
+    assertThat(claim(tuan, approve).statusCode()).isEqualTo(204);
+    assertThat(tuan.get("/tasks/" + approve, "text/html").body()).contains(firstAnswer);
+    done(tuan, approve, "{\"approval\": \"return\", \"returnComment\": \"Nêu rõ điều khoản\"}");
+
+    // The returned draft is filled in with it; the second draft goes through the engine's REST API.
+    String second = taskFor(anh, q.pi(), "Task_Draft");
+    assertThat(anh.get("/tasks/" + second, "text/html").body()).contains(firstAnswer);
+    assertThat(claim(anh, second).statusCode()).isEqualTo(204);
+    String answer = longAnswer(word, "Bản hai", 9_000);
+    HttpResponse<String> viaEngine = anh.postJson("/engine-rest/task/" + second + "/complete",
+        "{\"variables\": {\"answer\": {\"value\": \"" + answer + "\", \"type\": \"String\"},"
+            + " \"publication\": {\"value\": \"both\", \"type\": \"String\"},"
+            + " \"noCitationReason\": {\"value\": \"Trả lời theo quy định chung\", \"type\": \"String\"}}}");
+    assertThat(viaEngine.statusCode()).as(viaEngine.body()).isEqualTo(204);
+    approval(tuan, q, "{\"approval\": \"approve\"}");
+    awaitStatus(q.code(), "ANSWERED");
+
+    assertThat(track(q.code()).get("answer").asText()).isEqualTo(answer);
+    String id = bean(JdbcTemplate.class).queryForObject("SELECT id FROM portal_question WHERE tracking_code = ?",
+        String.class, q.code());
+    assertThat(anonymous().get("/portal/answers/" + id, "text/html").body()).contains(answer);
+    assertThat(answerVariables("act_ru_variable", q.pi())).isZero();
+    assertThat(answerVariables("act_hi_varinst", q.pi())).isZero();
+  }
+
   @Test
   default void aForeignAskerGetsTheAnswerInBothLanguages() throws Exception {
     String word = token();
