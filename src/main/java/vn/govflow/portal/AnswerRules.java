@@ -199,6 +199,14 @@ class AnswerRules {
       problems.add(new FieldProblem("answerEn", "Người hỏi là người nước ngoài: cần bản trả lời tiếng Anh.",
           "The asker is a foreigner: an English answer is required."));
     }
+    // The form's limit, for every way in (the task page checks it beside the field; the task API and the engine's
+    // REST API do not read the form's rules).
+    for (String field : List.of("answer", "answerEn")) {
+      if (submitted(field) != null && submitted(field).length() > MAX_DRAFT_ANSWER) {
+        problems.add(new FieldProblem(field, "Câu trả lời tối đa 10.000 ký tự.",
+            "The answer is at most 10,000 characters."));
+      }
+    }
     List<Map<String, Object>> citations = Citations.of(task.getVariable("citations"));
     boolean complete = citations.stream().allMatch(c -> Citations.nonBlank(c, "number", "summary", "issuedOn", "issuer"));
     if (citations.isEmpty() && value(task, "noCitationReason") == null) {
@@ -250,6 +258,9 @@ class AnswerRules {
     var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
   }
+
+  /** The draft form's maxLength for each language (forms/portal/portal-draft.form). */
+  static final int MAX_DRAFT_ANSWER = 10_000;
 
   /** A field of the draft that GovFlow stores rather than the engine, as this completion submitted it. */
   private static String submitted(String name) {
