@@ -461,16 +461,16 @@ interface PortalPathsScenarios extends PortalTestApi {
     assertThat(answerVariables("act_ru_variable", q.pi())).isZero();
     assertThat(answerVariables("act_hi_varinst", q.pi())).isZero();
 
-    // The leader reads the whole draft on the approval's page, and returns it.
+    // The leader reads the whole draft on the approval's page (its text escapes letters to entities), and returns it.
     SsoClient tuan = signIn("tuanlm.skhcn");
     String approve = taskFor(tuan, q.pi(), "Task_Approve");
     assertThat(claim(tuan, approve).statusCode()).isEqualTo(204);
-    assertThat(tuan.get("/tasks/" + approve, "text/html").body()).contains(firstAnswer);
+    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(tuan.get("/tasks/" + approve, "text/html").body())).contains(firstAnswer);
     done(tuan, approve, "{\"approval\": \"return\", \"returnComment\": \"Nêu rõ điều khoản\"}");
 
     // The returned draft is filled in with it; the second draft goes through the engine's REST API.
     String second = taskFor(anh, q.pi(), "Task_Draft");
-    assertThat(anh.get("/tasks/" + second, "text/html").body()).contains(firstAnswer);
+    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(anh.get("/tasks/" + second, "text/html").body())).contains(firstAnswer);
     assertThat(claim(anh, second).statusCode()).isEqualTo(204);
     String answer = longAnswer(word, "Bản hai", 9_000);
     HttpResponse<String> viaEngine = anh.postJson("/engine-rest/task/" + second + "/complete",
@@ -484,7 +484,7 @@ interface PortalPathsScenarios extends PortalTestApi {
     assertThat(track(q.code()).get("answer").asText()).isEqualTo(answer);
     String id = bean(JdbcTemplate.class).queryForObject("SELECT id FROM portal_question WHERE tracking_code = ?",
         String.class, q.code());
-    assertThat(anonymous().get("/portal/answers/" + id, "text/html").body()).contains(answer);
+    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(anonymous().get("/portal/answers/" + id, "text/html").body())).contains(answer);
     assertThat(answerVariables("act_ru_variable", q.pi())).isZero();
     assertThat(answerVariables("act_hi_varinst", q.pi())).isZero();
   }
