@@ -430,6 +430,12 @@ interface PortalPathsScenarios extends PortalTestApi {
     return head + fill.substring(0, length - head.length() - tail.length()) + tail;
   }
 
+  /** A page's text as a reader sees it (character references resolved). */
+  default String unescaped(HttpResponse<String> page) {
+    assertThat(page.statusCode()).isEqualTo(200);
+    return org.springframework.web.util.HtmlUtils.htmlUnescape(page.body());
+  }
+
   /** The drafted answer's variables of a process, at runtime and in history (issue #13 item 24: there are none). */
   default long answerVariables(String table, String pi) {
     return bean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM " + table + " WHERE proc_inst_id_ = ?"
@@ -465,12 +471,12 @@ interface PortalPathsScenarios extends PortalTestApi {
     SsoClient tuan = signIn("tuanlm.skhcn");
     String approve = taskFor(tuan, q.pi(), "Task_Approve");
     assertThat(claim(tuan, approve).statusCode()).isEqualTo(204);
-    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(tuan.get("/tasks/" + approve, "text/html").body())).contains(firstAnswer);
+    assertThat(unescaped(tuan.get("/tasks/" + approve, "text/html"))).contains(firstAnswer);
     done(tuan, approve, "{\"approval\": \"return\", \"returnComment\": \"Nêu rõ điều khoản\"}");
 
     // The returned draft is filled in with it; the second draft goes through the engine's REST API.
     String second = taskFor(anh, q.pi(), "Task_Draft");
-    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(anh.get("/tasks/" + second, "text/html").body())).contains(firstAnswer);
+    assertThat(unescaped(anh.get("/tasks/" + second, "text/html"))).contains(firstAnswer);
     assertThat(claim(anh, second).statusCode()).isEqualTo(204);
     String answer = longAnswer(word, "Bản hai", 9_000);
     HttpResponse<String> viaEngine = anh.postJson("/engine-rest/task/" + second + "/complete",
@@ -484,7 +490,7 @@ interface PortalPathsScenarios extends PortalTestApi {
     assertThat(track(q.code()).get("answer").asText()).isEqualTo(answer);
     String id = bean(JdbcTemplate.class).queryForObject("SELECT id FROM portal_question WHERE tracking_code = ?",
         String.class, q.code());
-    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(anonymous().get("/portal/answers/" + id, "text/html").body())).contains(answer);
+    assertThat(unescaped(anonymous().get("/portal/answers/" + id, "text/html"))).contains(answer);
     assertThat(answerVariables("act_ru_variable", q.pi())).isZero();
     assertThat(answerVariables("act_hi_varinst", q.pi())).isZero();
   }
