@@ -461,6 +461,8 @@ interface PortalPathsScenarios extends PortalTestApi {
     // Over 10,000 characters: refused beside the field, nothing stored.
     assertThat(problems(complete(anh, first, draft(longAnswer(word, "Quá dài", 10_001), "both"))))
         .containsExactly("answer");
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT draft_answer FROM portal_question WHERE tracking_code"
+        + " = ?", String.class, q.code())).isNull();
     String firstAnswer = longAnswer(word, "Bản một", 9_000);
     assertThat(firstAnswer).hasSize(9_000);
     done(anh, first, draft(firstAnswer, "both"));
