@@ -21,6 +21,12 @@ public interface CaseTextFields {
   Set<String> fields(String taskDefinitionKey);
 
   /**
+   * Every field name any task of the process stores: a completion that submits none of them is passed on untouched,
+   * without looking up its task (the guard runs on every completion).
+   */
+  Set<String> anyTaskFields();
+
+  /**
    * Stores the submitted values (by field name; a field left out of the submission is absent) of the case with this
    * business key, while its task is being completed: a refused completion rolls the stored values back.
    */

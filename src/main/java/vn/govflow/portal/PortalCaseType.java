@@ -114,6 +114,11 @@ class PortalCaseType {
       }
 
       @Override
+      public Set<String> anyTaskFields() {
+        return DRAFT_FIELDS;
+      }
+
+      @Override
       public void store(String questionId, String taskDefinitionKey, Map<String, Object> values) {
         mapper.setDraftAnswer(questionId, text(values.get("answer")), text(values.get("answerEn")));
       }

@@ -130,7 +130,7 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
           : command instanceof SubmitTaskFormCmd ? "properties" : null;
       Object submitted = field == null ? null : fieldOrNull(command, field);
       if (!(submitted instanceof Map<?, ?> variables) || variables.isEmpty()
-          || textFields.orderedStream().findAny().isEmpty()) {
+          || textFields.orderedStream().noneMatch(f -> f.anyTaskFields().stream().anyMatch(variables::containsKey))) {
         return next.execute(command);
       }
       String[] place = engine.getCommandExecutorTxRequired().execute(new ReadPlace(field(command, "taskId")));
