@@ -1,5 +1,6 @@
 package vn.govflow.incoming;
 
+import vn.govflow.documents.DocumentType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 

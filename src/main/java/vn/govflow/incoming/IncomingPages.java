@@ -1,5 +1,6 @@
 package vn.govflow.incoming;
 
+import vn.govflow.documents.DocumentType;
 import vn.govflow.casework.CaseHistory;
 
 import vn.govflow.casework.Urgency;

@@ -1,5 +1,6 @@
 package vn.govflow.incoming;
 
+import vn.govflow.documents.DocumentType;
 import static vn.govflow.incoming.Text.nz;
 import static vn.govflow.incoming.Text.trim;
 

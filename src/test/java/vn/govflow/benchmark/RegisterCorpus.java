@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import vn.govflow.incoming.DocumentType;
+import vn.govflow.documents.DocumentType;
 import vn.govflow.incoming.FoldingAccess;
 
 /**

@@ -1,5 +1,6 @@
 package vn.govflow.incoming;
 
+import vn.govflow.documents.DocumentType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

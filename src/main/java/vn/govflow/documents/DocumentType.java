@@ -1,4 +1,4 @@
-package vn.govflow.incoming;
+package vn.govflow.documents;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
