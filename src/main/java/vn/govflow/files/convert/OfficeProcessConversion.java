@@ -98,14 +98,6 @@ public class OfficeProcessConversion implements PdfConversion {
   @Override
   public byte[] toPdf(byte[] document, String fileName) {
     String name = fileName == null || fileName.isBlank() ? "document" : fileName;
-    if (!available()) {
-      throw new UserError(HttpStatus.SERVICE_UNAVAILABLE, "convert-unavailable",
-          "Máy chủ chưa cài LibreOffice nên không chuyển được \"" + name + "\" sang PDF; hãy tải lên bản PDF của"
-              + " văn bản.",
-          "LibreOffice is not installed on the server, so \"" + name + "\" cannot be converted to PDF; please"
-              + " upload the PDF of the document.",
-          List.of(), Map.of("officeHome", props.officeHome().toString()));
-    }
     if (document == null || document.length == 0 || document.length > maxBytes) {
       throw OfficeDocumentCheck.damaged(name);
     }
@@ -115,7 +107,11 @@ public class OfficeProcessConversion implements PdfConversion {
       job = Files.createTempDirectory(workDir.resolve("jobs"), "job-");
       Path raw = job.resolve("upload");
       Files.write(raw, document);
+      // The document is judged first: a refused file is refused with its own reason, office or not.
       OfficeDocumentCheck.Kind kind = check.check(raw, name);
+      if (!available()) {
+        throw unavailable(name);
+      }
       // A fixed name: the office picks its filter from the extension, and the person's file name never reaches
       // a command line or a path.
       Path input = job.resolve("document." + kind.extension);
@@ -229,6 +225,15 @@ public class OfficeProcessConversion implements PdfConversion {
     throw new UserError(HttpStatus.UNPROCESSABLE_ENTITY, "convert-failed",
         "LibreOffice không tạo được bản PDF đọc được từ \"" + name + "\". Hãy tải lên bản PDF của văn bản.",
         "LibreOffice did not produce a readable PDF from \"" + name + "\". Please upload the PDF of the document.");
+  }
+
+  private UserError unavailable(String name) {
+    return new UserError(HttpStatus.SERVICE_UNAVAILABLE, "convert-unavailable",
+        "Máy chủ chưa cài LibreOffice nên không chuyển được \"" + name + "\" sang PDF; hãy tải lên bản PDF của"
+            + " văn bản.",
+        "LibreOffice is not installed on the server, so \"" + name + "\" cannot be converted to PDF; please"
+            + " upload the PDF of the document.",
+        List.of(), Map.of("officeHome", props.officeHome().toString()));
   }
 
   private static UserError busy(String name) {
