@@ -84,6 +84,8 @@ public class OfficeProcessConversion implements PdfConversion {
     for (int i = 1; i <= props.maxConcurrent(); i++) {
       workers.add(i);
     }
+    // Scratch copies left by a stopped server hold drafts: they go before any new conversion starts.
+    deleteQuietly(workDir.resolve("jobs"));
   }
 
   Path executable() {
@@ -98,8 +100,13 @@ public class OfficeProcessConversion implements PdfConversion {
   @Override
   public byte[] toPdf(byte[] document, String fileName) {
     String name = fileName == null || fileName.isBlank() ? "document" : fileName;
-    if (document == null || document.length == 0 || document.length > maxBytes) {
+    if (document == null || document.length == 0) {
       throw OfficeDocumentCheck.damaged(name);
+    }
+    if (document.length > maxBytes) {
+      throw new UserError(HttpStatus.PAYLOAD_TOO_LARGE, "convert-too-large",
+          "Tệp \"" + name + "\" lớn hơn " + maxBytes / (1024 * 1024) + " MB nên không được chuyển sang PDF.",
+          "\"" + name + "\" is larger than " + maxBytes / (1024 * 1024) + " MB, so it is not converted to PDF.");
     }
     Path job = null;
     try {
@@ -252,7 +259,7 @@ public class OfficeProcessConversion implements PdfConversion {
   }
 
   private static void deleteQuietly(Path dir) {
-    if (dir == null) {
+    if (dir == null || !Files.exists(dir)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {

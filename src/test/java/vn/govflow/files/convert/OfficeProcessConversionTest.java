@@ -105,6 +105,11 @@ class OfficeProcessConversionTest {
     assertThat(text(pdf)).contains("Quyết định về việc phê duyệt", "Đắk Lắk", "Điều 1. Giao Sở Thông tin");
     assertThat(fonts(pdf)).isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
     assertThat(shared.resolve("convert/jobs")).isEmptyDirectory();
+    // The office kept the locked-down settings it was given (it rewrites its profile on exit).
+    assertThat(shared.resolve("convert/profiles/worker-1/user/registrymodifications.xcu")).content()
+        .contains("<prop oor:name=\"DisableMacrosExecution\" oor:op=\"fuse\"><value>true</value>",
+            "<prop oor:name=\"BlockUntrustedRefererLinks\" oor:op=\"fuse\"><value>true</value>",
+            "<prop oor:name=\"ooInetHTTPProxyPort\" oor:op=\"fuse\"><value>9</value>");
   }
 
   @Test
