@@ -103,7 +103,7 @@ class OfficeProcessConversionTest {
 
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(text(pdf)).contains("Quyết định về việc phê duyệt", "Đắk Lắk", "Điều 1. Giao Sở Thông tin");
-    assertThat(fonts(pdf)).isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
+    assertThat(fonts(pdf)).as("Times New Roman drawn as Liberation Serif 2 (apt-get install fonts-liberation2)").isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
     assertThat(shared.resolve("convert/jobs")).isEmptyDirectory();
     // The office kept the locked-down settings it was given (it rewrites its profile on exit).
     assertThat(shared.resolve("convert/profiles/worker-1/user/registrymodifications.xcu")).content()
@@ -122,7 +122,7 @@ class OfficeProcessConversionTest {
     byte[] pdf = converter.toPdf(odt, "du-thao.odt");
 
     assertThat(text(pdf)).contains("Quyết định về việc phê duyệt", "Đắk Lắk", "Cổng thông tin");
-    assertThat(fonts(pdf)).isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
+    assertThat(fonts(pdf)).as("Times New Roman drawn as Liberation Serif 2 (apt-get install fonts-liberation2)").isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
   }
 
   @Test
