@@ -103,7 +103,8 @@ class OfficeProcessConversionTest {
 
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(text(pdf)).contains("Quyết định về việc phê duyệt", "Đắk Lắk", "Điều 1. Giao Sở Thông tin");
-    assertThat(fonts(pdf)).as("Times New Roman drawn as Liberation Serif 2 (apt-get install fonts-liberation2)").isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
+    assertThat(fonts(pdf)).as("Times New Roman drawn as Liberation Serif 2 (apt-get install fonts-liberation2)")
+        .isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
     assertThat(shared.resolve("convert/jobs")).isEmptyDirectory();
     // The office kept the locked-down settings it was given (it rewrites its profile on exit).
     assertThat(shared.resolve("convert/profiles/worker-1/user/registrymodifications.xcu")).content()
@@ -122,7 +123,8 @@ class OfficeProcessConversionTest {
     byte[] pdf = converter.toPdf(odt, "du-thao.odt");
 
     assertThat(text(pdf)).contains("Quyết định về việc phê duyệt", "Đắk Lắk", "Cổng thông tin");
-    assertThat(fonts(pdf)).as("Times New Roman drawn as Liberation Serif 2 (apt-get install fonts-liberation2)").isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
+    assertThat(fonts(pdf)).as("Times New Roman drawn as Liberation Serif 2 (apt-get install fonts-liberation2)")
+        .isNotEmpty().allMatch(f -> f.contains("LiberationSerif"));
   }
 
   @Test
@@ -142,7 +144,8 @@ class OfficeProcessConversionTest {
     byte[] docxWithVba = OfficeSamples.docxWithVba(false);
     byte[] odtWithBasic = OfficeSamples.odt("<text:p>" + OfficeSamples.TITLE + "</text:p>",
         Map.of("Basic/Standard/Module1.xml", "<script:module xmlns:script=\"http://openoffice.org/2000/script\""
-            + " script:name=\"Module1\" script:language=\"StarBasic\">Sub Main\nShell(\"id\")\nEnd Sub</script:module>"));
+            + " script:name=\"Module1\" script:language=\"StarBasic\">Sub Main\nShell(\"id\")\nEnd Sub"
+            + "</script:module>"));
     byte[] odtEventBound = OfficeSamples.odt("<text:p><draw:frame><draw:image xlink:href=\"Pictures/a.png\"/>"
         + "<office:event-listeners><script:event-listener script:language=\"ooo:script\" script:event-name=\"dom:load\""
         + " xlink:href=\"vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document\"/>"
