@@ -312,7 +312,7 @@ class PadesSigningTest {
       var rect = doc.getSignatureFields().get(0).getWidgets().get(0).getRectangle();
       PadesSigner.Placement personal = new PadesSigner.Placement(0, rect);
       return signer.sign(pdf, key, Appearances.sealPlacement(personal),
-          Appearances.seal("Sở Khoa học và Công nghệ", EmbeddedDocumentSigning.ISO_SECONDS.format(NOW)), "Agency",
+          Appearances.seal("Sở Khoa học và Công nghệ"), "Agency",
           NOW, null);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
