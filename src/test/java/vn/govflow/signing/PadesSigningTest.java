@@ -25,6 +25,16 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +57,8 @@ class PadesSigningTest {
   static SigningKey expired;
   static SigningKey revoked;
   static SigningKey unreachable;
+  static SigningKey ocspGood;
+  static SigningKey ocspRevoked;
   static SignatureVerifier verifier;
   static PadesSigner signer = new PadesSigner(SamplePdfs.FONT, SamplePdfs.BOLD);
 
@@ -69,6 +81,11 @@ class PadesSigningTest {
     unreachable = leaf(root, rootKeys, Certificates.subject("Đỗ Đức Anh", "Sở Khoa học và Công nghệ",
         "000.00.12.H41", "anhdd.skhcn"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)),
         "http://127.0.0.1:9/closed.crl");
+    String ocspUrl = "http://127.0.0.1:" + crlServer.getAddress().getPort() + "/ocsp";
+    ocspGood = leaf(root, rootKeys, Certificates.subject("Vũ Thị Mai", "Sở Khoa học và Công nghệ",
+        "000.00.12.H41", "maivt.skhcn"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), null, ocspUrl);
+    ocspRevoked = leaf(root, rootKeys, Certificates.subject("Hoàng Văn Nam", "Sở Khoa học và Công nghệ",
+        "000.00.12.H41", "namhv.skhcn"), now.minus(Duration.ofDays(10)), now.plus(Duration.ofDays(365)), null, ocspUrl);
     KeyPair otherKeys = Certificates.newKeyPair();
     X509Certificate otherRoot = Certificates.root(Certificates.subject("Self-made Root", "Nobody", null, null),
         otherKeys, now.minus(Duration.ofDays(10)), now.plus(Duration.ofDays(3650)));
@@ -88,6 +105,30 @@ class PadesSigningTest {
       exchange.sendResponseHeaders(200, crlBytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(crlBytes);
+      }
+    });
+    // An OCSP responder (RFC 6960) answering for the root, signed by the root itself.
+    crlServer.createContext("/ocsp", exchange -> {
+      try {
+        OCSPReq req = new OCSPReq(exchange.getRequestBody().readAllBytes());
+        BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(new RespID(
+            X500Name.getInstance(root.getSubjectX500Principal().getEncoded())));
+        for (Req r : req.getRequestList()) {
+          boolean isRevoked = r.getCertID().getSerialNumber().equals(ocspRevoked.certificate().getSerialNumber());
+          b.addResponse(r.getCertID(), isRevoked
+              ? new RevokedStatus(java.util.Date.from(Instant.now().minus(Duration.ofDays(3))), 1)
+              : CertificateStatus.GOOD);
+        }
+        BasicOCSPResp basic = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(rootKeys.getPrivate()),
+            null, java.util.Date.from(Instant.now()));
+        byte[] resp = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        exchange.getResponseHeaders().add("Content-Type", "application/ocsp-response");
+        exchange.sendResponseHeaders(200, resp.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(resp);
+        }
+      } catch (Exception e) {
+        exchange.sendResponseHeaders(500, -1);
       }
     });
     crlServer.start();
@@ -246,6 +287,18 @@ class PadesSigningTest {
   }
 
   @Test
+  void theOcspResponderOfTheCertificateDecidesTheStatus() {
+    SignatureReport.Signature good = verifier.verify(signPersonal(SamplePdfs.decision(), ocspGood)).signatures().get(0);
+    assertThat(good.revocation()).isEqualTo(Revocation.GOOD);
+    assertThat(good.valid()).isTrue();
+    SignatureReport.Signature bad = verifier.verify(signPersonal(SamplePdfs.decision(), ocspRevoked))
+        .signatures().get(0);
+    assertThat(bad.revocation()).isEqualTo(Revocation.REVOKED);
+    assertThat(bad.revocationReason()).isEqualTo("revoked (OCSP)");
+    assertThat(bad.valid()).isFalse();
+  }
+
+  @Test
   void anUnreachableCrlLeavesTheStatusUnknown() {
     SignatureReport.Signature p = verifier.verify(signPersonal(SamplePdfs.decision(), unreachable))
         .signatures().get(0);
@@ -321,9 +374,14 @@ class PadesSigningTest {
 
   private static SigningKey leaf(X509Certificate issuer, KeyPair issuerKeys, org.bouncycastle.asn1.x500.X500Name subject,
                                  Instant from, Instant to, String crlUrl) {
+    return leaf(issuer, issuerKeys, subject, from, to, crlUrl, null);
+  }
+
+  private static SigningKey leaf(X509Certificate issuer, KeyPair issuerKeys, org.bouncycastle.asn1.x500.X500Name subject,
+                                 Instant from, Instant to, String crlUrl, String ocspUrl) {
     KeyPair keys = Certificates.newKeyPair();
     X509Certificate cert = Certificates.issue(issuer, issuerKeys.getPrivate(), subject, keys.getPublic(), from, to,
-        crlUrl);
+        crlUrl, ocspUrl);
     return new SigningKey(keys.getPrivate(), List.of(cert, issuer));
   }
 
