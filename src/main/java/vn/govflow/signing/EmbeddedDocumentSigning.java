@@ -95,6 +95,7 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
     Agency agency = requireClerkOf(agencyCode);
     SignatureReport report = signedReport(pdf);
     requirePersonalSignature(report);
+    requirePermitted(report, 2);
     SigningKey key = keys.agency(agency.code(), agency.name());
     OffsetDateTime now = now();
     byte[] out = withDocument(pdf, doc -> {
@@ -142,7 +143,9 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
       throw SigningRefused.unprocessable("signing-no-number", "Chưa có số, ký hiệu hoặc ngày tháng của văn bản.",
           "The document's number, symbol or date is missing.");
     }
-    requirePersonalSignature(signedReport(pdf));
+    SignatureReport report = signedReport(pdf);
+    requirePersonalSignature(report);
+    requirePermitted(report, 3);
     signer.requireFonts();
     byte[] out = NumberPlacement.place(pdf, numberAndSymbol.strip(), dateLine.strip(), props.font(),
         props.italicFont());
@@ -191,6 +194,15 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
       throw SigningRefused.conflict("signing-invalid-signature",
           "Văn bản có chữ ký số không hợp lệ; không thể ký tiếp.",
           "The document carries an invalid signature; it cannot be signed further.");
+    }
+  }
+
+  /** A certification signature that locks the document below the level needed would be broken by the change. */
+  private static void requirePermitted(SignatureReport report, int needed) {
+    if (report.signatures().stream().anyMatch(s -> s.docMdpPermission() != null && s.docMdpPermission() < needed)) {
+      throw SigningRefused.conflict("signing-document-locked",
+          "Chữ ký số đầu tiên của văn bản không cho phép thay đổi này (khóa văn bản); thay đổi sẽ làm chữ ký mất hiệu lực.",
+          "The document's certifying signature does not permit this change; it would invalidate that signature.");
     }
   }
 

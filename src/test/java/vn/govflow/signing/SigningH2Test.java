@@ -9,7 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.govflow.signing.SignatureReport.Kind;
 import vn.govflow.signing.SignatureReport.Revocation;
@@ -62,6 +65,34 @@ class SigningH2Test extends H2IntegrationTest {
     assertThatThrownBy(() -> signing.signAgency(sealedOnly, SKHCN)).isInstanceOf(SigningRefused.class);
     assertThatThrownBy(() -> signing.placeNumberAndDate(SamplePdfs.decision(), "15/QĐ-SKHCN", "ngày 01"))
         .isInstanceOf(SigningRefused.class);
+  }
+
+  @Test
+  void onlyTheSignerSignsPersonallyAndOnlyTheAgencysClerkSeals() {
+    DocumentSigning signing = bean(DocumentSigning.class);
+    try {
+      actAs("anhdd.skhcn"); // a handler of the same agency
+      assertThatThrownBy(() -> signing.signPersonal(SamplePdfs.decision(), "hungtv.skhcn", "GIÁM ĐỐC"))
+          .isInstanceOfSatisfying(SigningRefused.class, e -> assertThat(e.code()).isEqualTo("signing-not-yours"));
+      actAs("hungtv.skhcn");
+      byte[] signed = signing.signPersonal(SamplePdfs.decision(), "hungtv.skhcn", "GIÁM ĐỐC");
+      assertThatThrownBy(() -> signing.signAgency(signed, SKHCN)) // the head is no clerk
+          .isInstanceOfSatisfying(SigningRefused.class, e -> assertThat(e.code()).isEqualTo("signing-not-clerk"));
+      actAs("hoadt.vpubnd"); // another agency's clerk
+      assertThatThrownBy(() -> signing.signAgency(signed, SKHCN))
+          .isInstanceOfSatisfying(SigningRefused.class, e -> assertThat(e.code()).isEqualTo("signing-not-clerk"));
+      actAs("lannt.skhcn");
+      assertThat(signing.verify(signing.signAgency(signed, SKHCN)).valid()).isTrue();
+      assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = "
+          + "'signing.agency' AND actor = 'lannt.skhcn'", Integer.class)).isPositive();
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  private static void actAs(String username) {
+    SecurityContextHolder.getContext().setAuthentication(
+        new UsernamePasswordAuthenticationToken(username, null, List.of()));
   }
 
   @Test
