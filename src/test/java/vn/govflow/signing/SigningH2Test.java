@@ -90,6 +90,23 @@ class SigningH2Test extends H2IntegrationTest {
     }
   }
 
+  @Test
+  void aDocumentCertifiedWithNoChangesAllowedIsNotSealedIntoAnInvalidOne() throws Exception {
+    SigningKey head = bean(KeystoreKeys.class).person("hungtv.skhcn", "Trần Văn Hùng", SKHCN, "Sở Khoa học và Công nghệ");
+    byte[] locked;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(SamplePdfs.decision())) {
+      locked = new PadesSigner(SamplePdfs.FONT, SamplePdfs.BOLD).sign(SamplePdfs.decision(), head,
+          Appearances.personalPlacement(doc, 70), Appearances.personal(List.of("GIÁM ĐỐC"), "Trần Văn Hùng", "now"),
+          "Locked", java.time.OffsetDateTime.now(), 1);
+    }
+    DocumentSigning signing = bean(DocumentSigning.class);
+    assertThat(signing.verify(locked).valid()).isTrue();
+    assertThatThrownBy(() -> signing.signAgency(locked, SKHCN)).isInstanceOfSatisfying(SigningRefused.class,
+        e -> assertThat(e.code()).isEqualTo("signing-document-locked"));
+    assertThatThrownBy(() -> signing.placeNumberAndDate(locked, "15/QĐ-SKHCN", "ngày 01"))
+        .isInstanceOfSatisfying(SigningRefused.class, e -> assertThat(e.code()).isEqualTo("signing-document-locked"));
+  }
+
   private static void actAs(String username) {
     SecurityContextHolder.getContext().setAuthentication(
         new UsernamePasswordAuthenticationToken(username, null, List.of()));
