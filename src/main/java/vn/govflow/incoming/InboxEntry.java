@@ -54,7 +54,7 @@ record InboxEntry(
     return ids;
   }
 
-  String typeName() {
+  public String typeName() {
     return DocumentType.nameOf(documentType);
   }
 }

@@ -33,11 +33,11 @@ class InboxSignatures {
   record FileCheck(String fileId, String fileName, boolean appendix, SignatureReport report, List<Problem> problems) {}
 
   record Verification(List<FileCheck> files) {
-    boolean acceptable() {
+    public boolean acceptable() {
       return files.stream().allMatch(f -> f.problems().isEmpty());
     }
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
       return files.stream().flatMap(f -> f.problems().stream()
           .map(p -> new Problem(f.fileName() + ": " + p.vi(), f.fileName() + ": " + p.en()))).toList();
     }
