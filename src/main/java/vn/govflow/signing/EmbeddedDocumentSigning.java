@@ -93,7 +93,7 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
   @Override
   public byte[] signAgency(byte[] pdf, String agencyCode) {
     Agency agency = requireClerkOf(agencyCode);
-    SignatureReport report = verifier.verify(pdf);
+    SignatureReport report = signedReport(pdf);
     requirePersonalSignature(report);
     SigningKey key = keys.agency(agency.code(), agency.name());
     OffsetDateTime now = now();
@@ -105,8 +105,8 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
           throw new UncheckedIOException(e);
         }
       });
-      return signer.sign(pdf, key, Appearances.sealPlacement(personal), Appearances.seal(agency.name(),
-          ISO_SECONDS.format(now)), "Ký số của cơ quan / Agency signature", now, null);
+      return signer.sign(pdf, key, Appearances.sealPlacement(personal), Appearances.seal(agency.name()),
+          "Ký số của cơ quan / Agency signature", now, null);
     });
     audit.record("signing.agency", "document", digest(out), "agency signature of " + agency.code());
     return out;
@@ -142,7 +142,7 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
       throw SigningRefused.unprocessable("signing-no-number", "Chưa có số, ký hiệu hoặc ngày tháng của văn bản.",
           "The document's number, symbol or date is missing.");
     }
-    requirePersonalSignature(verifier.verify(pdf));
+    requirePersonalSignature(signedReport(pdf));
     signer.requireFonts();
     byte[] out = NumberPlacement.place(pdf, numberAndSymbol.strip(), dateLine.strip(), props.font(),
         props.italicFont());
@@ -164,6 +164,18 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
           "Only the agency's clerk may apply the agency's signature.");
     }
     return agency;
+  }
+
+  /** The report of a PDF that must already be signed; an unsigned one is refused as "personal signature first". */
+  private SignatureReport signedReport(byte[] pdf) {
+    try {
+      return verifier.verify(pdf);
+    } catch (SigningRefused e) {
+      if ("signing-unsigned".equals(e.code())) {
+        return new SignatureReport(false, 1, List.of());
+      }
+      throw e;
+    }
   }
 
   /** Art 32.2d, 33.2: the agency signs only what the competent person has validly signed. */
