@@ -18,6 +18,8 @@ class IncomingCaseType {
     TYPE = new CaseType("incoming", IncomingService.PROCESS_KEY, "documentId", "/incoming/{id}", "Văn bản đến", "Incoming documents",
         List.of(new NavEntry("nav-new-incoming", "/incoming/new", "Vào sổ văn bản", "Register document",
                 Set.of(Roles.CLERK)),
+            new NavEntry("nav-inbox", "/incoming/inbox", "Văn bản điện tử đến", "Electronic inbox",
+                Set.of(Roles.CLERK)),
             new NavEntry("nav-register", "/incoming/register", "Sổ văn bản đến", "Incoming register", Set.of())),
         true, 10);
   }

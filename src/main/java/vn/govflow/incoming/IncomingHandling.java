@@ -30,9 +30,12 @@ class IncomingHandling {
   private final IncomingNotices notices;
   private final IdentityDirectory directory;
   private final IncomingDirectionDeadlines deadlines;
+  private final ExchangeStatuses exchange;
 
   IncomingHandling(IncomingMapper mapper, IncomingService incoming, IncomingByProcess documents, IncomingStaff staff,
-                   IncomingNotices notices, IdentityDirectory directory, IncomingDirectionDeadlines deadlines) {
+                   IncomingNotices notices, IdentityDirectory directory, IncomingDirectionDeadlines deadlines,
+                   ExchangeStatuses exchange) {
+    this.exchange = exchange;
     this.deadlines = deadlines;
     this.mapper = mapper;
     this.incoming = incoming;
@@ -244,6 +247,8 @@ class IncomingHandling {
         + optional(" | ", string(task, "note")));
     notices.assigned(documentId, (String) task.getVariable("title"), List.of(handler), "chủ trì xử lý",
         "lead handler");
+    exchange.forDocument(documentId, vn.govflow.documents.DeliveryStatus.IN_PROGRESS,
+        "Người xử lý: " + staff.personName(handler)); // issue #9 item 5: the handler's work starts
   }
 
   void checkOpinion(DelegateTask task) {

@@ -50,7 +50,9 @@ interface IncomingMapper {
   void setAssignment(@Param("id") String id, @Param("status") String status, @Param("dueAt") OffsetDateTime dueAt,
                      @Param("leadHandler") String leadHandler, @Param("leadDepartment") String leadDepartment);
 
-  @Update("UPDATE inc_document SET status = #{status}, outcome = #{outcome}, reply_reference = #{reply},"
+  @Update("UPDATE inc_document SET status = #{status}, outcome = #{outcome},"
+      // A reply issued through GovFlow (IncomingReplies) is kept when the handler records another outcome.
+      + " reply_reference = COALESCE(#{reply}, reply_reference),"
       + " forwarded_to = #{forwardedTo} WHERE id = #{id}")
   void setOutcome(@Param("id") String id, @Param("status") String status, @Param("outcome") String outcome,
                   @Param("reply") String replyReference, @Param("forwardedTo") String forwardedTo);

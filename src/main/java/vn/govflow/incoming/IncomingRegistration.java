@@ -46,14 +46,16 @@ public class IncomingRegistration {
   private final CaseHistory history;
   private final CaseFiles caseFiles;
   private final IncomingNotices notices;
+  private final ExchangeStatuses exchange;
   private final ZoneId zone;
   private final Clock clock;
 
   IncomingRegistration(IncomingMapper mapper, RegistrationRules rules, ArrivalNumbers numbers, IncomingStaff staff,
                        FileService files, IdentityDirectory directory, AuditLog audit, Cases cases,
-                       CaseHistory history, CaseFiles caseFiles, IncomingNotices notices,
+                       CaseHistory history, CaseFiles caseFiles, IncomingNotices notices, ExchangeStatuses exchange,
                        @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.notices = notices;
+    this.exchange = exchange;
     this.mapper = mapper;
     this.rules = rules;
     this.numbers = numbers;
@@ -80,6 +82,15 @@ public class IncomingRegistration {
 
   @Transactional
   public Registered register(RegistrationRequest request, List<Upload> uploads, CurrentUser clerk) {
+    return register(request, uploads, clerk, null);
+  }
+
+  /**
+   * The same registration for a dispatch accepted from the electronic inbox (issue #9): channel EXCHANGE, and the
+   * document is linked to its dispatch (status 03 reported) before its process starts.
+   */
+  @Transactional
+  Registered register(RegistrationRequest request, List<Upload> uploads, CurrentUser clerk, String dispatchId) {
     if (!clerk.hasRole(Roles.CLERK)) {
       throw UserError.forbidden("Chỉ văn thư được vào sổ văn bản đến.", "Only a clerk may register incoming documents.");
     }
@@ -110,8 +121,8 @@ public class IncomingRegistration {
 
     String id = UUID.randomUUID().toString();
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-    IncomingDocument doc = new IncomingDocument(id, clerk.agencyCode(), year, number, v.arrivedAt(), v.channel(),
-        v.senderAgencyCode(), v.senderName(), v.numberSymbol(), v.documentDate(), v.type(), v.summary(),
+    IncomingDocument doc = new IncomingDocument(id, clerk.agencyCode(), year, number, v.arrivedAt(),
+        dispatchId == null ? v.channel() : "EXCHANGE", v.senderAgencyCode(), v.senderName(), v.numberSymbol(), v.documentDate(), v.type(), v.summary(),
         v.urgency().code(), v.pageCount(), v.recipient(), v.note(),
         Boolean.TRUE.equals(request.bulkyDossier()), v.duplicateOf(), IncomingDocument.REGISTERED, null, null, null,
         null, null, null, null, clerk.username(), clerk.onBehalfOf(), now, v.signerName(), v.signerPosition(),
@@ -119,6 +130,9 @@ public class IncomingRegistration {
     mapper.insert(doc, IncomingSearchText.of(doc, fileText));
     for (int i = 0; i < stored.size(); i++) {
       caseFiles.attach(IncomingCaseType.TYPE, id, stored.get(i).id(), i);
+    }
+    if (dispatchId != null) {
+      exchange.registered(id, dispatchId, number, year);
     }
 
     String pi = cases.start(new CaseStart(IncomingCaseType.TYPE, id, agency, doc.numberSymbol() + " – " + doc.summary(),

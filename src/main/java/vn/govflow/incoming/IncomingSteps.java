@@ -25,9 +25,12 @@ class IncomingSteps {
   private final IncomingNotices notices;
   private final IncomingDirectionDeadlines deadlines;
   private final WorkingDaysExpressions workingDays;
+  private final ExchangeStatuses exchange;
 
   IncomingSteps(IncomingMapper mapper, IncomingService incoming, IncomingByProcess documents, IncomingStaff staff,
-                IncomingNotices notices, IncomingDirectionDeadlines deadlines, WorkingDaysExpressions workingDays) {
+                IncomingNotices notices, IncomingDirectionDeadlines deadlines, WorkingDaysExpressions workingDays,
+                ExchangeStatuses exchange) {
+    this.exchange = exchange;
     this.mapper = mapper;
     this.incoming = incoming;
     this.documents = documents;
@@ -70,6 +73,13 @@ class IncomingSteps {
     execution.setVariable("opinionRequests", Variables.objectValue(requests)
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     mapper.setAssignment(documentId, IncomingDocument.DIRECTED, due, leadHandler, leadDepartment);
+    // Issue #9 item 5: the sender inside the province hears of the direction, and of the work starting when a
+    // person leads (a department's head picks the handler first: IncomingHandling.checkPickedHandler).
+    String lead = leadHandler != null ? staff.personName(leadHandler) : staff.departmentName(leadDepartment);
+    exchange.forDocument(documentId, vn.govflow.documents.DeliveryStatus.ASSIGNED, "Chủ trì: " + lead);
+    if (leadHandler != null) {
+      exchange.forDocument(documentId, vn.govflow.documents.DeliveryStatus.IN_PROGRESS, "Người xử lý: " + lead);
+    }
     String title = (String) execution.getVariable("title");
     if (leadHandler != null) {
       notices.assigned(documentId, title, List.of(leadHandler), "chủ trì xử lý", "lead handler");
@@ -155,8 +165,8 @@ class IncomingSteps {
       return;
     }
     String sender = doc.senderAgencyCode();
-    if (sender == null || sender.equals(doc.agencyCode())) {
-      return;
+    if (sender == null || sender.equals(doc.agencyCode()) || exchange.fromDispatch(doc.id())) {
+      return; // a dispatch's receipt is its status 03, reported at registration (Art 21.2c)
     }
     notices.receiptToSender(doc).ifPresent(agencyName -> incoming.recordEvent(doc.id(), null, "RECEIPT_SENT",
         "Đã báo nhận văn bản cho " + agencyName));
@@ -172,5 +182,14 @@ class IncomingSteps {
       mapper.setStatus(documentId, status);
     }
     incoming.recordEvent(documentId, null, status, null);
+    if (IncomingDocument.DONE.equals(status)) {
+      exchange.forDocument(documentId, vn.govflow.documents.DeliveryStatus.DONE, outcomeNote(execution));
+    }
+  }
+
+  private static String outcomeNote(DelegateExecution execution) {
+    Object outcome = execution.getVariable("outcome");
+    return "answered".equals(outcome) ? "Đã trả lời bằng văn bản " + execution.getVariable("replyReference")
+        : "forwarded".equals(outcome) ? "Chuyển đến " + execution.getVariable("forwardedTo") : "Lưu theo dõi";
   }
 }

@@ -17,4 +17,9 @@ final class Text {
   static String optional(String prefix, String s) {
     return s == null ? "" : prefix + s;
   }
+
+  /** At most max characters (a column's width). */
+  static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
 }

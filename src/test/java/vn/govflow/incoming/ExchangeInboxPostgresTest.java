@@ -1,0 +1,5 @@
+package vn.govflow.incoming;
+
+import vn.govflow.support.PostgresIntegrationTest;
+
+class ExchangeInboxPostgresTest extends PostgresIntegrationTest implements ExchangeInboxScenarios {}

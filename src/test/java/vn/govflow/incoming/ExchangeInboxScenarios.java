@@ -1,0 +1,233 @@
+package vn.govflow.incoming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.documents.DocumentDispatch;
+import vn.govflow.documents.IncomingReplies;
+import vn.govflow.support.SsoClient;
+
+/**
+ * Issue #9 on the recipient's side: the provincial office (VP UBND) issues a signed document to the Department of
+ * Science and Technology on the same GovFlow; its clerk checks the signatures and registers or refuses it, its
+ * handling reports back, the sender may recall it. Signatures are real (the embedded PKCS#12 demo CA).
+ */
+interface ExchangeInboxScenarios extends ExchangeTestSupport {
+
+  @Test
+  default void aSignedDispatchIsAcceptedRegisteredAndReportsItsHandling() throws Exception {
+    String marker = "EXA" + System.nanoTime();
+    DocumentDispatch d = dispatch(signedPdf(marker, true), "khan", "Về việc triển khai nền tảng số " + marker);
+    receiving().receive(d);
+    receiving().receive(d); // a retried issue: still one entry
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM inc_inbox WHERE dispatch_id = ?",
+        Integer.class, d.dispatchId())).isEqualTo(1);
+
+    SsoClient lan = signIn("lannt.skhcn");
+    JsonNode list = JSON.readTree(lan.get("/api/v1/incoming/inbox").body());
+    JsonNode mine = find(list, d.dispatchId());
+    assertThat(mine.get("status").asText()).isEqualTo("ARRIVED");
+    String id = mine.get("id").asText();
+
+    JsonNode entry = JSON.readTree(lan.get("/api/v1/incoming/inbox/" + id).body());
+    assertThat(entry.get("acceptable").asBoolean()).as(entry.toString()).isTrue();
+    JsonNode signatures = entry.at("/verification/files/0/report/signatures");
+    assertThat(signatures.findValuesAsText("kind")).containsExactly("PERSONAL", "AGENCY");
+    assertThat(signatures.get(0).get("signerName").asText()).isEqualTo("Ngô Văn Sơn");
+    assertThat(signatures.get(0).get("checks").findValuesAsText("vi")).isNotEmpty();
+    assertThat(lan.getBytes("/api/v1/incoming/inbox/" + id + "/files/" + d.fileId() + "/content").statusCode())
+        .isEqualTo(200);
+    String page = lan.get("/incoming/inbox/" + id).body();
+    assertThat(page).contains("Ngô Văn Sơn", "Chữ ký số hợp lệ và đủ");
+
+    // Another agency's clerk: the entry does not exist for them.
+    SsoClient hoa = signIn("hoadt.vpubnd");
+    assertThat(hoa.get("/api/v1/incoming/inbox/" + id).statusCode()).isEqualTo(404);
+    assertThat(hoa.postJson("/api/v1/incoming/inbox/" + id + "/accept", "{}").statusCode()).isEqualTo(404);
+    assertThat(hoa.postJson("/api/v1/incoming/inbox/" + id + "/refuse", "{\"reason\": \"x\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(JSON.readTree(hoa.get("/api/v1/incoming/inbox").body()).findValuesAsText("id")).doesNotContain(id);
+
+    long before = lastNumber(RECIPIENT);
+    HttpResponse<String> accepted = lan.postJson("/api/v1/incoming/inbox/" + id + "/accept", "{}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    JsonNode registered = JSON.readTree(accepted.body());
+    assertThat(registered.get("arrivalNumber").asLong()).isEqualTo(before + 1);
+    assertThat(lan.postJson("/api/v1/incoming/inbox/" + id + "/accept", "{}").statusCode()).isEqualTo(409);
+
+    String docId = registered.get("id").asText();
+    JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/" + docId).body());
+    assertThat(doc.at("/document/channel").asText()).isEqualTo("EXCHANGE");
+    assertThat(doc.at("/document/senderAgencyCode").asText()).isEqualTo(SENDER);
+    assertThat(doc.at("/document/senderName").asText()).isEqualTo("Văn phòng Ủy ban nhân dân tỉnh");
+    assertThat(doc.at("/document/numberSymbol").asText()).isEqualTo(d.numberSymbol());
+    assertThat(doc.at("/document/codeNumber").asText()).isEqualTo(d.codeNumber());
+    assertThat(doc.at("/document/codeNotation").asText()).isEqualTo("VP-KGVX");
+    assertThat(doc.at("/document/documentDate").asText()).isEqualTo(d.documentDate().toString());
+    assertThat(doc.at("/document/documentType").asText()).isEqualTo("cong-van");
+    assertThat(doc.at("/document/summary").asText()).isEqualTo(d.subject());
+    assertThat(doc.at("/document/urgency").asText()).isEqualTo("khan");
+    assertThat(doc.at("/document/signerName").asText()).isEqualTo("Ngô Văn Sơn");
+    assertThat(doc.at("/document/signerPosition").asText()).isEqualTo("Chánh Văn phòng");
+    assertThat(doc.at("/document/pageCount").asInt()).isEqualTo(1);
+    assertThat(doc.at("/document/language").asText()).isEqualTo("Tiếng Việt");
+    assertThat(doc.at("/files/0/name").asText()).isEqualTo("cong-van-" + marker + ".pdf");
+    assertThat(doc.get("history").findValuesAsText("step")).contains("REGISTERED", "SIGNATURES_VERIFIED")
+        .doesNotContain("RECEIPT_SENT");
+    // The recipient owns its copy: another file id than the sender's.
+    assertThat(doc.at("/files/0/id").asText()).isNotEqualTo(d.fileId());
+
+    // The leader assigns a department, its head picks the handler, the handler finishes: 04, 05, 06.
+    String pi = registered.get("processInstanceId").asText();
+    Task direct = awaitTask(pi, "Task_Direct");
+    SsoClient hung = signIn("hungtv.skhcn");
+    assertThat(hung.postJson("/api/v1/tasks/" + direct.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    HttpResponse<String> directed = hung.postJson("/api/v1/tasks/" + direct.getId() + "/complete",
+        "{\"decision\": \"assign\", \"leadType\": \"department\", \"leadDepartment\": \"skhcn-cds\","
+            + " \"direction\": \"Phòng CĐS xử lý.\"}");
+    assertThat(directed.statusCode()).as(directed.body()).isEqualTo(204);
+    Task pick = awaitTask(pi, "Task_PickHandler");
+    SsoClient ha = signIn("hapt.skhcn");
+    assertThat(ha.postJson("/api/v1/tasks/" + pick.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    assertThat(ha.postJson("/api/v1/tasks/" + pick.getId() + "/complete", "{\"leadHandler\": \"anhdd.skhcn\"}")
+        .statusCode()).isEqualTo(204);
+    Task handle = awaitTask(pi, "Task_Handle");
+
+    // Meanwhile the reply is drafted and issued (IncomingReplies, issue #9 item 1).
+    IncomingReplies replies = bean(IncomingReplies.class);
+    assertThat(replies.target(docId, RECIPIENT)).get().extracting(IncomingReplies.ReplyTarget::numberSymbol)
+        .isEqualTo(d.numberSymbol());
+    assertThat(replies.target(docId, SENDER)).isEmpty();
+    replies.answered(docId, RECIPIENT, "45/SKHCN-CDS", LocalDate.now(ZONE), UUID.randomUUID().toString());
+
+    SsoClient anh = signIn("anhdd.skhcn");
+    assertThat(anh.postJson("/api/v1/tasks/" + handle.getId() + "/claim", "").statusCode()).isEqualTo(204);
+    assertThat(anh.postJson("/api/v1/tasks/" + handle.getId() + "/complete", "{\"outcome\": \"filed\"}")
+        .statusCode()).isEqualTo(204);
+    await(() -> bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(pi).count() == 0);
+
+    RecordingDeliveryListener listener = bean(RecordingDeliveryListener.class);
+    assertThat(listener.codes(d.dispatchId())).containsExactly("01", "03", "04", "05", "06");
+    assertThat(listener.heard(d.dispatchId()).get(1)).isEqualTo("03 Số đến " + (before + 1) + "/"
+        + LocalDate.now(ZONE).getYear());
+    assertThat(JSON.readTree(lan.get("/api/v1/incoming/inbox/" + id).body()).get("reported")
+        .findValuesAsText("statusCode")).containsExactly("01", "03", "04", "05", "06");
+
+    JsonNode done = JSON.readTree(lan.get("/api/v1/incoming-documents/" + docId).body());
+    assertThat(done.at("/document/status").asText()).isEqualTo("DONE");
+    // The reply issued through GovFlow stays although the handler recorded "filed".
+    assertThat(done.at("/document/replyReference").asText()).startsWith("45/SKHCN-CDS ngày ");
+    assertThat(done.get("history").findValuesAsText("step")).contains("ANSWERED");
+    assertThat(lan.get("/incoming/" + docId).body()).contains("Đã trả lời bằng văn bản số 45/SKHCN-CDS");
+  }
+
+  @Test
+  default void aTamperedOrIncompleteDocumentIsNotAcceptedAndTakesNoNumber() throws Exception {
+    String marker = "TAM" + System.nanoTime();
+    byte[] signed = signedPdf(marker, true);
+    byte[] tampered = replaceOnce(signed, marker + " 1000", marker + " 9000");
+    DocumentDispatch bad = dispatch(tampered, "thuong", "Văn bản bị sửa " + marker);
+    DocumentDispatch personalOnly = dispatch(signedPdf(marker + "P", false), "thuong", "Chỉ ký cá nhân " + marker);
+    receiving().receive(bad);
+    receiving().receive(personalOnly);
+    SsoClient lan = signIn("lannt.skhcn");
+    long before = lastNumber(RECIPIENT);
+
+    String badId = inboxId(lan, bad.dispatchId());
+    JsonNode entry = JSON.readTree(lan.get("/api/v1/incoming/inbox/" + badId).body());
+    assertThat(entry.get("acceptable").asBoolean()).isFalse();
+    HttpResponse<String> refused = lan.postJson("/api/v1/incoming/inbox/" + badId + "/accept", "{}");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    JsonNode problem = JSON.readTree(refused.body());
+    assertThat(problem.get("messageVi").asText()).contains("chữ ký số", "không hợp lệ");
+    assertThat(lan.get("/incoming/inbox/" + badId).body()).contains("không vào sổ được");
+
+    String partialId = inboxId(lan, personalOnly.dispatchId());
+    HttpResponse<String> incomplete = lan.postJson("/api/v1/incoming/inbox/" + partialId + "/accept", "{}");
+    assertThat(incomplete.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(incomplete.body()).get("messageVi").asText()).contains("Thiếu chữ ký số hợp lệ của cơ quan");
+
+    assertThat(lastNumber(RECIPIENT)).isEqualTo(before);
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM inc_document WHERE dispatch_id IN (?, ?)",
+        Integer.class, bad.dispatchId(), personalOnly.dispatchId())).isZero();
+    assertThat(JSON.readTree(lan.get("/api/v1/incoming/inbox/" + badId).body()).at("/entry/status").asText())
+        .isEqualTo("ARRIVED");
+    assertThat(bean(RecordingDeliveryListener.class).codes(bad.dispatchId())).containsExactly("01");
+
+    // The clerk refuses it instead, with the reason (required): 02 with the reason goes back.
+    assertThat(lan.postJson("/api/v1/incoming/inbox/" + badId + "/refuse", "{\"reason\": \" \"}").statusCode())
+        .isEqualTo(400);
+    assertThat(lan.postJson("/api/v1/incoming/inbox/" + badId + "/refuse",
+        "{\"reason\": \"Chữ ký số không hợp lệ: văn bản đã bị sửa sau khi ký.\"}").statusCode()).isEqualTo(204);
+    JsonNode after = JSON.readTree(lan.get("/api/v1/incoming/inbox/" + badId).body());
+    assertThat(after.at("/entry/status").asText()).isEqualTo("REFUSED");
+    assertThat(after.at("/entry/refuseReason").asText()).startsWith("Chữ ký số không hợp lệ");
+    assertThat(bean(RecordingDeliveryListener.class).heard(bad.dispatchId())).containsExactly("01",
+        "02 Chữ ký số không hợp lệ: văn bản đã bị sửa sau khi ký.");
+    assertThat(lan.postJson("/api/v1/incoming/inbox/" + badId + "/accept", "{}").statusCode()).isEqualTo(409);
+    assertThat(lastNumber(RECIPIENT)).isEqualTo(before);
+  }
+
+  @Test
+  default void theSenderRecallsBeforeAndAfterAcceptance() throws Exception {
+    String marker = "REC" + System.nanoTime();
+    SsoClient lan = signIn("lannt.skhcn");
+
+    DocumentDispatch waiting = dispatch(signedPdf(marker + "A", true), "thuong", "Thu hồi khi chờ " + marker);
+    receiving().receive(waiting);
+    String waitingId = inboxId(lan, waiting.dispatchId());
+    receiving().recall(waiting.dispatchId(), "Ban hành nhầm nơi nhận");
+    JsonNode withdrawn = JSON.readTree(lan.get("/api/v1/incoming/inbox/" + waitingId).body());
+    assertThat(withdrawn.at("/entry/status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(withdrawn.at("/entry/recallReason").asText()).isEqualTo("Ban hành nhầm nơi nhận");
+    assertThat(lan.getBytes("/api/v1/incoming/inbox/" + waitingId + "/files/" + waiting.fileId() + "/content")
+        .statusCode()).isEqualTo(404);
+    assertThat(lan.postJson("/api/v1/incoming/inbox/" + waitingId + "/accept", "{}").statusCode()).isEqualTo(409);
+    assertThat(bean(RecordingDeliveryListener.class).codes(waiting.dispatchId())).containsExactly("01", "15");
+
+    DocumentDispatch registered = dispatch(signedPdf(marker + "B", true), "thuong", "Thu hồi sau vào sổ " + marker);
+    receiving().receive(registered);
+    String id = inboxId(lan, registered.dispatchId());
+    JsonNode accepted = JSON.readTree(lan.postJson("/api/v1/incoming/inbox/" + id + "/accept",
+        "{\"directingLeader\": \"hungtv.skhcn\"}").body());
+    String docId = accepted.get("id").asText();
+    long number = accepted.get("arrivalNumber").asLong();
+    String pi = accepted.get("processInstanceId").asText();
+    awaitTask(pi, "Task_Direct");
+    String fileId = JSON.readTree(lan.get("/api/v1/incoming-documents/" + docId).body()).at("/files/0/id").asText();
+    assertThat(lan.getBytes("/api/v1/files/" + fileId + "/content").statusCode()).isEqualTo(200);
+
+    receiving().recall(registered.dispatchId(), "Văn bản có sai sót, sẽ ban hành văn bản thay thế");
+    JsonNode doc = JSON.readTree(lan.get("/api/v1/incoming-documents/" + docId).body());
+    assertThat(doc.at("/document/status").asText()).isEqualTo("RECALLED");
+    assertThat(doc.at("/document/arrivalNumber").asLong()).isEqualTo(number);
+    assertThat(doc.at("/document/summary").asText())
+        .isEqualTo("Đã thu hồi: Văn bản có sai sót, sẽ ban hành văn bản thay thế");
+    assertThat(doc.get("files")).isEmpty();
+    assertThat(doc.get("history").findValuesAsText("step")).contains("RECALLED");
+    assertThat(lan.getBytes("/api/v1/files/" + fileId + "/content").statusCode()).isEqualTo(404);
+    assertThat(bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    // Its content is gone from the register's search; its number is still in the register.
+    JsonNode search = JSON.readTree(lan.get("/api/v1/incoming-documents?q=" + marker + "B").body());
+    assertThat(search.get("items").findValuesAsText("id")).doesNotContain(docId);
+    assertThat(lan.get("/incoming/" + docId).body()).contains("Văn bản đã bị nơi gửi thu hồi");
+    // The leader who held the direction was told.
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM notification WHERE recipient = ?"
+        + " AND subject_vi LIKE ?", Integer.class, "hungtv.skhcn", "%" + registered.numberSymbol() + " đã bị thu hồi"))
+        .isEqualTo(1);
+    assertThat(JSON.readTree(lan.get("/api/v1/incoming/inbox/" + id).body()).at("/entry/status").asText())
+        .isEqualTo("WITHDRAWN");
+    assertThat(bean(RecordingDeliveryListener.class).codes(registered.dispatchId()))
+        .containsExactly("01", "03", "15");
+    // The reply seam no longer offers it.
+    assertThat(bean(IncomingReplies.class).target(docId, RECIPIENT)).isEmpty();
+  }
+}

@@ -1,0 +1,87 @@
+package vn.govflow.incoming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import vn.govflow.documents.DocumentDispatch;
+import vn.govflow.support.Browser;
+import vn.govflow.support.BrowserTest;
+
+/**
+ * Issue #9 in a real browser: the recipient's clerk opens the electronic inbox, reads a document's signature report,
+ * registers the valid one and refuses the tampered one with a reason; the pages read at desktop and phone width
+ * without sideways scrolling, every control labelled.
+ */
+class InboxPagesBrowserTest extends BrowserTest implements ExchangeTestSupport {
+  @Test
+  void clerkChecksSignaturesRegistersOneAndRefusesATamperedOne() throws Exception {
+    String marker = "BRW" + System.nanoTime();
+    DocumentDispatch good = dispatch(signedPdf(marker + "G", true), "hoa-toc", "Về việc ứng phó bão số 3 "
+        + marker + "G");
+    DocumentDispatch bad = dispatch(replaceOnce(signedPdf(marker + "B", true), marker + "B 1000", marker + "B 9000"),
+        "thuong", "Văn bản bị sửa " + marker + "B");
+    bean(vn.govflow.documents.DocumentReceiving.class).receive(good);
+    bean(vn.govflow.documents.DocumentReceiving.class).receive(bad);
+    session.signInAs("lannt.skhcn");
+
+    for (String width : new String[] {"desktop", "phone"}) {
+      if (width.equals("phone")) {
+        driver.manage().window().setSize(new Dimension(390, 844));
+      }
+      driver.get(baseUrl() + "/incoming/inbox");
+      Browser.waitForText(driver, By.tagName("h1"), "Văn bản điện tử đến");
+      assertThat(driver.findElement(By.id("inbox")).getText()).contains(good.numberSymbol(), "Hỏa tốc");
+      assertNoSidewaysScrollAndLabelled("incoming-inbox-" + width + ".png");
+      driver.findElement(By.linkText(bad.numberSymbol() + " – " + bad.subject())).click();
+      waitContaining(By.id("verification-result"), "không vào sổ được");
+      assertThat(driver.findElement(By.id("accept")).isEnabled()).isFalse();
+      assertNoSidewaysScrollAndLabelled("incoming-inbox-tampered-" + width + ".png");
+      driver.get(baseUrl() + "/incoming/inbox");
+      driver.findElement(By.linkText(good.numberSymbol() + " – " + good.subject())).click();
+      waitContaining(By.id("verification-result"), "Chữ ký số hợp lệ và đủ");
+      assertThat(driver.findElement(By.id("verification")).getText()).contains("Ngô Văn Sơn",
+          "Chữ ký của người có thẩm quyền", "Chữ ký số của cơ quan");
+      assertNoSidewaysScrollAndLabelled("incoming-inbox-entry-" + width + ".png");
+    }
+
+    driver.get(baseUrl() + "/incoming/inbox");
+    driver.findElement(By.linkText(bad.numberSymbol() + " – " + bad.subject())).click();
+    waitContaining(By.id("verification-result"), "không vào sổ được");
+    driver.findElement(By.id("reason")).sendKeys("Chữ ký số không hợp lệ: văn bản đã bị sửa sau khi ký");
+    driver.findElement(By.id("refuse")).click();
+    waitContaining(By.id("entry-status"), "Đã từ chối tiếp nhận");
+    assertThat(driver.findElement(By.id("reported-list")).getText()).contains("02 Từ chối tiếp nhận");
+
+    driver.get(baseUrl() + "/incoming/inbox");
+    driver.findElement(By.linkText(good.numberSymbol() + " – " + good.subject())).click();
+    waitContaining(By.id("verification-result"), "Chữ ký số hợp lệ và đủ");
+    driver.findElement(By.id("accept")).click();
+    waitContaining(By.id("registered"), "Đã vào sổ, số đến");
+    assertThat(driver.findElement(By.id("doc-signer")).getText()).isEqualTo("Ngô Văn Sơn – Chánh Văn phòng");
+    assertNoSidewaysScrollAndLabelled("incoming-inbox-registered-phone.png");
+  }
+
+  /** Waits until the element's text contains this (the page after a click, not the one before). */
+  private void waitContaining(By by, String text) {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .withMessage(() -> "Expected \"" + text + "\" in " + by + " on " + driver.getCurrentUrl())
+        .until(d -> d.findElement(by).getText().contains(text));
+  }
+
+  private void assertNoSidewaysScrollAndLabelled(String shot) throws Exception {
+    session.screenshot(shot);
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    Object sideways = js.executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) sideways).intValue()).as("sideways scrolling on " + shot).isLessThanOrEqualTo(0);
+    Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('main input:not([type=hidden]),"
+        + " main select, main textarea')).filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
+        + ".map(e => e.id || e.name).join(',');");
+    assertThat((String) unlabelled).as("controls without a label on " + shot).isEmpty();
+  }
+}
