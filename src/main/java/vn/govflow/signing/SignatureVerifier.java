@@ -406,7 +406,7 @@ final class SignatureVerifier {
     return br == null || br.length != 4 ? Long.MAX_VALUE : (long) br[2] + br[3];
   }
 
-  /** Offsets just after each %%EOF marker (and its line end): the end of each revision. */
+  /** Offsets just after each %%EOF marker: the end of each revision. */
   static List<Integer> eofEnds(byte[] pdf) {
     List<Integer> out = new ArrayList<>();
     byte[] marker = "%%EOF".getBytes(StandardCharsets.ISO_8859_1);
@@ -417,11 +417,7 @@ final class SignatureVerifier {
           continue outer;
         }
       }
-      int e = i + marker.length;
-      while (e < pdf.length && (pdf[e] == '\r' || pdf[e] == '\n')) {
-        e++;
-      }
-      out.add(e);
+      out.add(i + marker.length); // a signature's byte range may end before the line end that follows
     }
     if (out.isEmpty()) {
       out.add(pdf.length);
