@@ -39,6 +39,7 @@ import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
 import vn.govflow.notify.NotificationService;
 import vn.govflow.signing.DocumentSigning;
+import vn.govflow.signing.SignatureReport;
 
 /**
  * The clerk's side of an outgoing document (Decree 30/2020 Art 15-18): the number and date placed on the signed
@@ -46,7 +47,7 @@ import vn.govflow.signing.DocumentSigning;
  * document's row, so two clerks never act on one document at once.
  */
 @Service
-public class OutgoingIssueService {
+class OutgoingIssueService {
   static final String ISSUE_TASK = "Task_Issue";
   static final int RECALL_REASON_MAX = 1000;
 
@@ -139,6 +140,12 @@ public class OutgoingIssueService {
           "A number is given only to a document signed by the competent person (Decree 30/2020 Art 15).");
     }
     byte[] signed = read(d.signedFileId(), me);
+    // Checked before a number is taken (Art 32.2d, 33.2): the agency signs only what the competent person signed.
+    if (signing.verify(signed).validOf(SignatureReport.Kind.PERSONAL).isEmpty()) {
+      throw OutgoingErrors.conflict("outgoing-issue-no-personal-signature",
+          "Văn bản chưa có chữ ký số hợp lệ của người có thẩm quyền: không cấp số, không ký số của cơ quan.",
+          "The document has no valid personal signature of the competent person: no number, no agency signature.");
+    }
     LocalDate today = LocalDate.now(zone);
     int year = today.getYear();
     OutgoingNumbers.Plan plan = numbers.plan(d, year);

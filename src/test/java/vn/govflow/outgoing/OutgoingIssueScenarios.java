@@ -79,7 +79,7 @@ interface OutgoingIssueScenarios extends OutgoingIssueTestSupport {
             .isEqualTo(String.format("%02d", n.get("number").asLong()) + "/QĐ-SKHCN");
         numbers.add(n.get("number").asLong());
       }
-      problem(refused.get(), 409, null);
+      problem(refused.get(), 409, "outgoing-issue-no-personal-signature");
       Set<Long> expected = new HashSet<>();
       for (long n = before + 1; n <= before + 16; n++) {
         expected.add(n);
@@ -249,7 +249,8 @@ interface OutgoingIssueScenarios extends OutgoingIssueTestSupport {
     assertThat(row.get("signer").asText()).isEqualTo("Trần Văn Hùng (Giám đốc Sở)");
     assertThat(row.get("recipients").asText()).isEqualTo("Phòng Quản lý khoa học; Ủy ban nhân dân huyện Bát Xát");
     assertThat(row.get("keptBy").asText()).isEqualTo("Phòng Chuyển đổi số, Đỗ Đức Anh");
-    assertThat(row.get("copies").asInt()).isEqualTo(1);
+    // No count given by the clerk: one copy per recipient and the one kept (lưu văn thư).
+    assertThat(row.get("copies").asInt()).isEqualTo(3);
     assertThat(row.get("sentAt").isNull()).isFalse();
     // Another agency's register does not show it.
     assertThat(json(signIn("hoadt.vpubnd").get("/api/v1/outgoing/register?q=lich+tiep+cong+dan+quy+tu").body())

@@ -31,7 +31,7 @@ import vn.govflow.support.GovFlowUnderTest;
  * Outgoing documents ready for the clerk, made as the review chain leaves them (until the drafting helper's flow is
  * merged): a real PDF signed with the head's personal certificate by the embedded signing service, status SIGNED.
  */
-public interface OutgoingIssueTestSupport extends GovFlowUnderTest {
+interface OutgoingIssueTestSupport extends GovFlowUnderTest {
   ObjectMapper JSON = new ObjectMapper();
   ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
   String SKHCN = "000.00.12.H37";
@@ -62,7 +62,7 @@ public interface OutgoingIssueTestSupport extends GovFlowUnderTest {
   }
 
   /** A one-page A4 document with Vietnamese text and blanks for the number and date. */
-  public static byte[] pdf(String subject) {
+  static byte[] pdf(String subject) {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
