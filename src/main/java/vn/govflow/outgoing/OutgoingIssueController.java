@@ -103,6 +103,14 @@ class OutgoingIssueController {
         "registers", this.register.registers(me));
   }
 
+  /** The postal register (sổ gửi văn bản đi bưu điện, App IV) of a period: one row per letter sent by post. */
+  @GetMapping("/postal")
+  List<OutgoingIssueMapper.PostalRow> postal(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return register.postal(users.require(), from, to);
+  }
+
   /** The register of a period (at most a year) as XLSX, in book order. */
   @GetMapping("/register.xlsx")
   ResponseEntity<byte[]> registerXlsx(

@@ -178,8 +178,10 @@ interface OutgoingIssueScenarios extends OutgoingIssueTestSupport {
     // The department was told; the postal register has its row.
     assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM notification WHERE recipient = 'maivt.skhcn'"
         + " AND link = ?", Integer.class, "/outgoing/" + id + "/issue")).isEqualTo(1);
-    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT recipient FROM out_postal WHERE document_id = ?",
-        String.class, id)).isEqualTo("Trường Đại học Tây Bắc");
+    LocalDate today = LocalDate.now(VN);
+    JsonNode postal = json(clerk.get("/api/v1/outgoing/postal?from=" + today + "&to=" + today).body());
+    assertThat(postal.findValuesAsText("recipient")).contains("Trường Đại học Tây Bắc");
+    assertThat(postal.findValuesAsText("numberSymbol")).contains(numberSymbol);
 
     // The receiving side reports through the seam: received, then assigned, with the latest kept.
     DeliveryStatusListener listener = bean(DeliveryStatusListener.class);
