@@ -18,7 +18,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.govflow.audit.AuditLog;
@@ -67,12 +69,13 @@ class OutgoingIssueService {
   private final TaskService tasks;
   private final ZoneId zone;
   private final String place;
+  private final TransactionTemplate inTransaction;
 
   OutgoingIssueService(OutgoingMapper documents, OutgoingIssueMapper mapper, OutgoingNumbers numbers,
                        DocumentSigning signing, FileService files, CaseFiles caseFiles, CaseHistory history,
                        AuditLog audit, IdentityDirectory directory, NotificationService notifications,
                        ObjectProvider<DocumentReceiving> receiving, ObjectProvider<IncomingReplies> replies,
-                       OutgoingMailing mailing, TaskService tasks,
+                       OutgoingMailing mailing, TaskService tasks, PlatformTransactionManager transactions,
                        @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone,
                        @Value("${govflow.outgoing.place:Lào Cai}") String place) {
     this.documents = documents;
@@ -91,6 +94,7 @@ class OutgoingIssueService {
     this.tasks = tasks;
     this.zone = ZoneId.of(zone);
     this.place = place;
+    this.inTransaction = new TransactionTemplate(transactions);
   }
 
   // --- reading ---------------------------------------------------------------------------------------------
@@ -122,14 +126,40 @@ class OutgoingIssueService {
 
   /**
    * Takes the number (Art 15), places it with the date line on the personally signed PDF and signs it with the
-   * agency's key; appendices in separate files each get the agency signature (App I). One transaction: a refusal
-   * anywhere (no valid personal signature: 409 from the signing) takes back the number.
+   * agency's key; appendices in separate files each get the agency signature (App I). The personal signature is
+   * checked first (409, no number taken); then one transaction holds the register's year row from taking the
+   * number to storing the signed file, so a failure anywhere takes the number back. A clerk who waits too long for
+   * another's numbering (H2's lock timeout) simply tries again.
    */
-  @Transactional
   public Numbered number(String id, CurrentUser me) {
-    OutgoingDocument d = locked(id, me);
+    OutgoingDocument d = visible(id, me);
     requireRole(me, Set.of(Roles.CLERK), "Chỉ văn thư cơ quan được cấp số văn bản.",
         "Only the agency's clerk numbers documents.");
+    checkNumberable(d);
+    byte[] signed = read(d.signedFileId(), me);
+    // Checked before a number is taken (Art 32.2d, 33.2): the agency signs only what the competent person signed.
+    if (signing.verify(signed).validOf(SignatureReport.Kind.PERSONAL).isEmpty()) {
+      throw OutgoingErrors.conflict("outgoing-issue-no-personal-signature",
+          "Văn bản chưa có chữ ký số hợp lệ của người có thẩm quyền: không cấp số, không ký số của cơ quan.",
+          "The document has no valid personal signature of the competent person: no number, no agency signature.");
+    }
+    LocalDate today = LocalDate.now(zone);
+    // The year's sequence row is created in its own transaction before ours: never two connections at once.
+    numbers.ensure(d.agencyCode(), numbers.plan(d, today.getYear()).registerCode(), today.getYear());
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+    while (true) {
+      try {
+        return inTransaction.execute(s -> numberLocked(id, me, today, d.signedFileId(), signed));
+      } catch (org.springframework.dao.PessimisticLockingFailureException
+               | org.springframework.dao.QueryTimeoutException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void checkNumberable(OutgoingDocument d) {
     if (d.number() != null) {
       throw OutgoingErrors.conflict("outgoing-issue-numbered", "Văn bản đã được cấp số " + d.numberSymbol() + ".",
           "The document already has the number " + d.numberSymbol() + ".");
@@ -139,14 +169,12 @@ class OutgoingIssueService {
           "Chỉ cấp số cho văn bản đã được người có thẩm quyền ký (Điều 15, Nghị định 30/2020).",
           "A number is given only to a document signed by the competent person (Decree 30/2020 Art 15).");
     }
-    byte[] signed = read(d.signedFileId(), me);
-    // Checked before a number is taken (Art 32.2d, 33.2): the agency signs only what the competent person signed.
-    if (signing.verify(signed).validOf(SignatureReport.Kind.PERSONAL).isEmpty()) {
-      throw OutgoingErrors.conflict("outgoing-issue-no-personal-signature",
-          "Văn bản chưa có chữ ký số hợp lệ của người có thẩm quyền: không cấp số, không ký số của cơ quan.",
-          "The document has no valid personal signature of the competent person: no number, no agency signature.");
-    }
-    LocalDate today = LocalDate.now(zone);
+  }
+
+  private Numbered numberLocked(String id, CurrentUser me, LocalDate today, String verifiedFileId, byte[] verified) {
+    OutgoingDocument d = documents.lock(id);
+    checkNumberable(d);
+    byte[] signed = d.signedFileId().equals(verifiedFileId) ? verified : read(d.signedFileId(), me);
     int year = today.getYear();
     OutgoingNumbers.Plan plan = numbers.plan(d, year);
     long number = numbers.next(d.agencyCode(), plan.registerCode(), year);

@@ -64,14 +64,25 @@ class OutgoingNumbers {
     return new Plan(ADMINISTRATIVE, typeAbbreviation + "-" + agency);
   }
 
-  /** The next number of the register's year, taken in the caller's transaction (which holds the lock). */
-  long next(String agencyCode, String registerCode, int year) {
+  /**
+   * Creates the register's year row in its own transaction, called before the numbering transaction starts (a
+   * second connection inside it could wait forever on a pool its waiting peers hold).
+   */
+  void ensure(String agencyCode, String registerCode, int year) {
     try {
       newTransaction.executeWithoutResult(s -> mapper.createSequence(agencyCode, registerCode, year));
     } catch (DuplicateKeyException alreadyThere) {
       // a concurrent first numbering of the year created it: fine
     }
-    long number = mapper.lockSequence(agencyCode, registerCode, year) + 1;
+  }
+
+  /** The next number of the register's year, taken in the caller's transaction (which holds the lock). */
+  long next(String agencyCode, String registerCode, int year) {
+    Long last = mapper.lockSequence(agencyCode, registerCode, year);
+    if (last == null) {
+      throw new IllegalStateException("register " + registerCode + " of " + agencyCode + " has no row for " + year);
+    }
+    long number = last + 1;
     mapper.advanceSequence(agencyCode, registerCode, year, number);
     return number;
   }
