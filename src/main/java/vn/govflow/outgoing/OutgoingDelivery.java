@@ -66,7 +66,7 @@ class OutgoingDelivery implements DeliveryStatusListener {
       text = text.substring(0, 999) + "…";
     }
     mapper.insertStatus(documentId, position, status.code(), when, text, OffsetDateTime.now());
-    mapper.recipientStatus(documentId, position, status.code(), when, text, null);
+    mapper.recipientStatus(documentId, position, status.code(), when, text);
     if (status == DeliveryStatus.REFUSED) {
       OutgoingDocument d = documents.find(documentId);
       String name = documents.recipients(documentId).stream().filter(r -> r.position() == dispatchPosition(dispatchId))

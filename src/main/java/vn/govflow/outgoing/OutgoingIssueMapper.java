@@ -101,12 +101,11 @@ interface OutgoingIssueMapper {
 
   // --- recipients and their statuses ---------------------------------------------------------------------
 
-  @Update("UPDATE out_recipient SET status_code = #{code}, status_at = #{at}, status_note = #{note},"
-      + " incoming_id = COALESCE(#{incomingId}, incoming_id) WHERE document_id = #{id} AND position = #{position}"
-      + " AND (status_at IS NULL OR status_at <= #{at})")
+  /** Keeps the latest status: an older one reported late goes to the history only. */
+  @Update("UPDATE out_recipient SET status_code = #{code}, status_at = #{at}, status_note = #{note}"
+      + " WHERE document_id = #{id} AND position = #{position} AND (status_at IS NULL OR status_at <= #{at})")
   int recipientStatus(@Param("id") String documentId, @Param("position") int position, @Param("code") String code,
-                      @Param("at") OffsetDateTime at, @Param("note") String note,
-                      @Param("incomingId") String incomingId);
+                      @Param("at") OffsetDateTime at, @Param("note") String note);
 
   @Insert("INSERT INTO out_recipient_status(document_id, position, status_code, status_at, note, recorded_at)"
       + " VALUES (#{id}, #{position}, #{code}, #{at}, #{note}, #{recordedAt})")

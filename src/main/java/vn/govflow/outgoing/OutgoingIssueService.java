@@ -138,7 +138,7 @@ class OutgoingIssueService {
     checkNumberable(d);
     byte[] signed = read(d.signedFileId(), me);
     // Checked before a number is taken (Art 32.2d, 33.2): the agency signs only what the competent person signed.
-    if (signing.verify(signed).validOf(SignatureReport.Kind.PERSONAL).isEmpty()) {
+    if (!personallySigned(signed)) {
       throw OutgoingErrors.conflict("outgoing-issue-no-personal-signature",
           "Văn bản chưa có chữ ký số hợp lệ của người có thẩm quyền: không cấp số, không ký số của cơ quan.",
           "The document has no valid personal signature of the competent person: no number, no agency signature.");
@@ -156,6 +156,15 @@ class OutgoingIssueService {
           throw e;
         }
       }
+    }
+  }
+
+  /** A valid personal signature; a PDF the verifier refuses outright (no signature at all) has none. */
+  private boolean personallySigned(byte[] pdf) {
+    try {
+      return !signing.verify(pdf).validOf(SignatureReport.Kind.PERSONAL).isEmpty();
+    } catch (vn.govflow.signing.SigningRefused notSigned) {
+      return false;
     }
   }
 
@@ -352,7 +361,7 @@ class OutgoingIssueService {
 
   private void status(String id, int position, DeliveryStatus status, String note, OffsetDateTime at) {
     mapper.insertStatus(id, position, status.code(), at, note, at);
-    mapper.recipientStatus(id, position, status.code(), at, note, null);
+    mapper.recipientStatus(id, position, status.code(), at, note);
   }
 
   private NotificationService.Message issuedMessage(OutgoingDocument d) {
