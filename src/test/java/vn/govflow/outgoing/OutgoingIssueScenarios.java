@@ -185,11 +185,11 @@ interface OutgoingIssueScenarios extends OutgoingIssueTestSupport {
 
     // The receiving side reports through the seam: received, then assigned, with the latest kept.
     DeliveryStatusListener listener = bean(DeliveryStatusListener.class);
-    OffsetDateTime t = OffsetDateTime.now(VN);
-    listener.statusChanged(id + "/1", DeliveryStatus.RECEIVED, null, t.plusSeconds(1));
-    listener.statusChanged(id + "/1", DeliveryStatus.ASSIGNED, "Giao Phòng QLKH", t.plusSeconds(2));
-    listener.statusChanged(id + "/1", DeliveryStatus.IN_PROGRESS, "late report", t.minusDays(1)); // older: history only
-    listener.statusChanged("unknown/9", DeliveryStatus.DONE, null, t); // not ours: ignored
+    listener.statusChanged(id + "/1", DeliveryStatus.RECEIVED, null, OffsetDateTime.now(VN));
+    listener.statusChanged(id + "/1", DeliveryStatus.ASSIGNED, "Giao Phòng QLKH", OffsetDateTime.now(VN));
+    // Reported late with an older time: history only, the latest stays.
+    listener.statusChanged(id + "/1", DeliveryStatus.IN_PROGRESS, "late report", OffsetDateTime.now(VN).minusDays(1));
+    listener.statusChanged("unknown/9", DeliveryStatus.DONE, null, OffsetDateTime.now(VN)); // not ours: ignored
     SsoClient head = signIn("hungtv.skhcn");
     JsonNode recipients = json(head.get("/api/v1/outgoing/" + id + "/recipients").body());
     assertThat(recipients).hasSize(3);
