@@ -302,7 +302,7 @@ class OutgoingIssueService {
               appendixFiles, replaces));
         }
         case OutgoingRecipient.DEPARTMENT -> {
-          // The agency's own units get the issued document, not an incoming registration (Art 18.2; decisions).
+          // The agency's own units get the issued document, not an incoming registration (docs/decisions.md).
           notifications.notifyGroup(r.departmentId(), "OUTGOING_ISSUED", issuedMessage(d));
           status(id, r.position(), DeliveryStatus.ARRIVED, null, now);
         }
