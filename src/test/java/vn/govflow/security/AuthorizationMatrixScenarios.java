@@ -104,6 +104,12 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
         new Row("GET /api/v1/incoming-documents (register)", (f, who) -> get(f, "/api/v1/incoming-documents?size=200"),
             sees(Fixture::documentId),
             cells("200+", "200+", "200+", "200+", "200+", "200+", "200+", "200+", "200-", "200-", "401")),
+        // Issue #9: the outgoing register is the agency's book, read by all its staff (each agency its own).
+        new Row("GET /api/v1/outgoing/register", (f, who) -> get(f, "/api/v1/outgoing/register?size=5"), status(),
+            cells("200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "401")),
+        // Where issued documents stand: the agency's leaders and clerks (the drafter sees their own one by one).
+        new Row("GET /api/v1/outgoing/issued", (f, who) -> get(f, "/api/v1/outgoing/issued"), status(),
+            cells("200", "200", "200", "200", "403", "403", "403", "403", "200", "403", "401")),
         new Row("POST /api/v1/incoming-documents (nothing to register)",
             (f, who) -> emptyRegistration(f), status(),
             // Only clerks register; the clerk's empty request is refused by its rules, not by her role.

@@ -1,0 +1,157 @@
+package vn.govflow.outgoing;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.govflow.common.error.UserError;
+import vn.govflow.documents.DeliveryStatus;
+import vn.govflow.documents.DeliveryStatusListener;
+import vn.govflow.identity.CurrentUser;
+import vn.govflow.identity.Roles;
+import vn.govflow.notify.NotificationService;
+
+/**
+ * Where an issued document stands at each recipient (issue #9 item 5): hears the receiving side's statuses
+ * (domain.md §2 codes), keeps the latest on the recipient's row and every one in its history, and shows them to
+ * the sending agency's leaders, clerks and the drafter.
+ */
+@Service
+class OutgoingDelivery implements DeliveryStatusListener {
+  private static final Logger log = LoggerFactory.getLogger(OutgoingDelivery.class);
+  private static final Set<String> READERS = Set.of(Roles.HEAD, Roles.DEPUTY_HEAD, Roles.DEPARTMENT_HEAD,
+      Roles.CLERK);
+
+  private final OutgoingMapper documents;
+  private final OutgoingIssueMapper mapper;
+  private final OutgoingIssueService issue;
+  private final NotificationService notifications;
+
+  OutgoingDelivery(OutgoingMapper documents, OutgoingIssueMapper mapper, OutgoingIssueService issue,
+                   NotificationService notifications) {
+    this.documents = documents;
+    this.mapper = mapper;
+    this.issue = issue;
+    this.notifications = notifications;
+  }
+
+  /** Joins the receiving side's transaction: its registration and our status commit together. */
+  @Override
+  @Transactional
+  public void statusChanged(String dispatchId, DeliveryStatus status, String note, OffsetDateTime at) {
+    int slash = dispatchId == null ? -1 : dispatchId.lastIndexOf('/');
+    Integer position = null;
+    if (slash > 0) {
+      try {
+        position = Integer.parseInt(dispatchId.substring(slash + 1));
+      } catch (NumberFormatException e) {
+        position = null;
+      }
+    }
+    String documentId = slash > 0 ? dispatchId.substring(0, slash) : null;
+    if (position == null || mapper.recipientExists(documentId, position) == 0) {
+      // Not ours (another sender's seam): nothing to record, and the receiver's work must not fail for it.
+      log.warn("Delivery status {} for an unknown dispatch {} ignored", status, dispatchId);
+      return;
+    }
+    OffsetDateTime when = (at == null ? OffsetDateTime.now() : at).truncatedTo(ChronoUnit.MICROS);
+    String text = note == null || note.isBlank() ? null : note.strip();
+    if (text != null && text.length() > 1000) {
+      text = text.substring(0, 999) + "…";
+    }
+    mapper.insertStatus(documentId, position, status.code(), when, text, OffsetDateTime.now());
+    mapper.recipientStatus(documentId, position, status.code(), when, text);
+    if (status == DeliveryStatus.REFUSED) {
+      OutgoingDocument d = documents.find(documentId);
+      String name = documents.recipients(documentId).stream().filter(r -> r.position() == dispatchPosition(dispatchId))
+          .map(OutgoingRecipient::name).findFirst().orElse("");
+      NotificationService.Message m = new NotificationService.Message(
+          "Văn bản " + d.numberSymbol() + " bị từ chối tiếp nhận", "Document " + d.numberSymbol() + " was refused",
+          name + " từ chối tiếp nhận văn bản " + d.numberSymbol() + (text == null ? "." : ". Lý do: " + text),
+          name + " refused the document " + d.numberSymbol() + (text == null ? "." : ". Reason: " + text),
+          "/outgoing/" + documentId + "/delivery");
+      notifications.notifyAll(d.issuedBy() == null ? List.of(d.drafter()) : List.of(d.drafter(), d.issuedBy()),
+          "OUTGOING_REFUSED", m);
+    }
+  }
+
+  private static int dispatchPosition(String dispatchId) {
+    return Integer.parseInt(dispatchId.substring(dispatchId.lastIndexOf('/') + 1));
+  }
+
+  /** The sending agency's leaders and clerks, and the drafter, see where the document stands. */
+  OutgoingDocument readable(String id, CurrentUser me) {
+    OutgoingDocument d = issue.visible(id, me);
+    if (!me.username().equals(d.drafter()) && READERS.stream().noneMatch(me::hasRole)) {
+      throw UserError.forbidden("Chỉ lãnh đạo, văn thư và người soạn thảo xem được tình trạng gửi văn bản.",
+          "Only leaders, clerks and the drafter see where the document stands.");
+    }
+    return d;
+  }
+
+  /** One recipient, its latest status in both languages and every status it reported. */
+  public record RecipientView(int position, String kind, String name, String agencyCode, String departmentId,
+                              String email, boolean postal, String dispatchId, String statusCode, String statusVi,
+                              String statusEn, OffsetDateTime statusAt, String statusNote, String incomingId,
+                              List<StatusView> history) {}
+
+  public record StatusView(String code, String nameVi, String nameEn, OffsetDateTime at, String note) {}
+
+  List<RecipientView> recipients(OutgoingDocument d) {
+    Map<Integer, List<StatusView>> history = new LinkedHashMap<>();
+    for (OutgoingIssueMapper.StatusEntry e : mapper.statusHistory(d.id())) {
+      history.computeIfAbsent(e.position(), p -> new java.util.ArrayList<>())
+          .add(new StatusView(e.statusCode(), nameVi(e.statusCode()), nameEn(e.statusCode()), e.statusAt(),
+              e.note()));
+    }
+    return documents.recipients(d.id()).stream().map(r -> view(r, history.getOrDefault(r.position(), List.of())))
+        .toList();
+  }
+
+  static RecipientView view(OutgoingRecipient r, List<StatusView> history) {
+    return new RecipientView(r.position(), r.kind(), r.name(), r.agencyCode(), r.departmentId(), r.email(),
+        r.postal(), OutgoingIssueService.dispatchId(r), r.statusCode(), nameVi(r.statusCode()),
+        nameEn(r.statusCode()), r.statusAt(), r.statusNote(), r.incomingId(), history);
+  }
+
+  static String nameVi(String code) {
+    return code == null ? "Chưa có phản hồi" : DeliveryStatus.byCode(code).map(DeliveryStatus::nameVi).orElse(code);
+  }
+
+  static String nameEn(String code) {
+    return code == null ? "No answer yet" : DeliveryStatus.byCode(code).map(DeliveryStatus::nameEn).orElse(code);
+  }
+
+  /** An issued document and, per status, how many of its recipients are there. */
+  public record IssuedSummary(String id, String numberSymbol, String typeName, String subject, String status,
+                              OffsetDateTime issuedAt, int recipients, Map<String, Integer> byStatus,
+                              List<RecipientView> each) {}
+
+  /** The agency's issued documents, newest first, each with its recipients' statuses. */
+  List<IssuedSummary> issued(CurrentUser me, int limit) {
+    if (READERS.stream().noneMatch(me::hasRole)) {
+      throw UserError.forbidden("Chỉ lãnh đạo và văn thư xem được danh sách văn bản đã phát hành.",
+          "Only leaders and clerks see the list of issued documents.");
+    }
+    List<OutgoingDocument> docs = mapper.issuedList(me.agencyCode(), Math.max(1, Math.min(limit, 500)));
+    Map<String, List<OutgoingRecipient>> byDoc = new LinkedHashMap<>();
+    if (!docs.isEmpty()) {
+      for (OutgoingRecipient r : mapper.recipientsOf(docs.stream().map(OutgoingDocument::id).toList())) {
+        byDoc.computeIfAbsent(r.documentId(), k -> new java.util.ArrayList<>()).add(r);
+      }
+    }
+    return docs.stream().map(d -> {
+      List<OutgoingRecipient> rs = byDoc.getOrDefault(d.id(), List.of());
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      rs.forEach(r -> counts.merge(r.statusCode() == null ? "--" : r.statusCode(), 1, Integer::sum));
+      return new IssuedSummary(d.id(), d.numberSymbol(), d.typeName(), d.subject(), d.status(), d.issuedAt(),
+          rs.size(), counts, rs.stream().map(r -> view(r, List.of())).toList());
+    }).toList();
+  }
+}
