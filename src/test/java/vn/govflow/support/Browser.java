@@ -16,6 +16,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  /** How long findElement waits for an element to appear (pages load and scripts render after a click). */
+  static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
   private Browser() {}
 
@@ -54,7 +56,7 @@ public final class Browser {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     WebDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
     return driver;
   }
 }
