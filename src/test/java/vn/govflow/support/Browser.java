@@ -34,6 +34,61 @@ public final class Browser {
         .until(d -> text.equals(d.findElement(by).getText()));
   }
 
+  private static WebDriver shared;
+
+  /**
+   * One browser for all browser tests of this JVM (starting Chromium and its driver costs seconds each time),
+   * handed to each test as a fresh one would be: no cookies, no site storage for the server under test, no
+   * alert, one window of the default size, an empty console log, a blank page. Quit when the JVM ends.
+   */
+  public static synchronized WebDriver shared(String baseUrl) {
+    if (shared != null) {
+      try {
+        reset(shared, baseUrl);
+        return shared;
+      } catch (RuntimeException e) {
+        // A browser that died or hangs in a state we cannot undo: start another.
+        System.err.println("Shared browser replaced: " + e);
+        quitQuietly(shared);
+        shared = null;
+      }
+    }
+    shared = start();
+    WebDriver started = shared;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> quitQuietly(started)));
+    return shared;
+  }
+
+  private static void reset(WebDriver driver, String baseUrl) {
+    try {
+      driver.switchTo().alert().dismiss();
+    } catch (org.openqa.selenium.NoAlertPresentException e) {
+      // the usual case
+    }
+    String first = driver.getWindowHandles().iterator().next();
+    for (String handle : driver.getWindowHandles()) {
+      if (!handle.equals(first)) {
+        driver.switchTo().window(handle).close();
+      }
+    }
+    driver.switchTo().window(first);
+    driver.get("about:blank");
+    ChromeDriver chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    chrome.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", baseUrl, "storageTypes", "all"));
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+    driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+  }
+
+  private static void quitQuietly(WebDriver driver) {
+    try {
+      driver.quit();
+    } catch (RuntimeException e) {
+      // already gone
+    }
+  }
+
   public static WebDriver start() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if (!present) {
