@@ -12,27 +12,17 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.MailH2IntegrationTest;
 import vn.govflow.support.SsoClient;
-import vn.govflow.support.TestDatabases;
 
 /**
  * Issue #13 item 3 with SMTP configured: the direction's own reminder reaches the leaders who may direct by e-mail
- * too, and its escalation the leader holding it and the head (real GreenMail). Its own JVM: mail is on here.
+ * too, and its escalation the leader holding it and the head (real GreenMail). Mail is on (see MailH2IntegrationTest).
  */
-class DirectionReminderMailIsolatedTest extends H2IntegrationTest implements IncomingTestSupport {
-  static final int SMTP_PORT = TestDatabases.freePort();
+class DirectionReminderMailIsolatedTest extends MailH2IntegrationTest implements IncomingTestSupport {
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-  }
 
   @Test
   void theDirectionsReminderAndEscalationAreEmailed() throws Exception {

@@ -10,27 +10,17 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.MailH2IntegrationTest;
 import vn.govflow.support.SsoClient;
-import vn.govflow.support.TestDatabases;
 
 /**
  * With SMTP configured, the people a document is assigned to also get an e-mail (Vietnamese subject, the link
- * to the document). Its own JVM: this GovFlow has mail switched on.
+ * to the document). Mail is on here (see MailH2IntegrationTest).
  */
-class IncomingMailIsolatedTest extends H2IntegrationTest implements IncomingTestSupport {
-  static final int SMTP_PORT = TestDatabases.freePort();
+class IncomingMailIsolatedTest extends MailH2IntegrationTest implements IncomingTestSupport {
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-  }
 
   @Test
   void assignedPeopleAreEmailed() throws Exception {

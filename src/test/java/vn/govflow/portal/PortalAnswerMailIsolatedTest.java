@@ -13,27 +13,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.govflow.support.H2IntegrationTest;
+import vn.govflow.support.MailH2IntegrationTest;
 import vn.govflow.support.SsoClient;
-import vn.govflow.support.TestDatabases;
 
 /**
  * A private answer reaches the asker's mailbox, and a mail server that is down loses nothing: the sending is
- * retried by the engine while the answer stays readable through the tracking code. Its own JVM: mail is on.
+ * retried by the engine while the answer stays readable through the tracking code. Mail is on (see MailH2IntegrationTest).
  */
-class PortalAnswerMailIsolatedTest extends H2IntegrationTest implements PortalTestApi {
-  static final int SMTP_PORT = TestDatabases.freePort();
+class PortalAnswerMailIsolatedTest extends MailH2IntegrationTest implements PortalTestApi {
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-  }
 
   /** Asks, then the editor, the leader and the handler take it to approval with a private answer. */
   String answerPrivately(String question, String answer) throws Exception {

@@ -18,30 +18,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.govflow.support.H2IntegrationTest;
-import vn.govflow.support.TestDatabases;
+import vn.govflow.support.MailH2IntegrationTest;
 
 /**
  * Each closed report period (seed 003 Art 32.1) reaches the provincial office's mailbox once, with the report
- * attached as XLSX. Its own JVM: mail is on and the office's address is configured.
+ * attached as XLSX. Mail is on and the office's address is configured (see MailH2IntegrationTest).
  */
-class PortalReportSendingIsolatedTest extends H2IntegrationTest {
-  static final int SMTP_PORT = TestDatabases.freePort();
-  static final String OFFICE = "baocao@vpubnd.laocai.gov.vn";
+class PortalReportSendingIsolatedTest extends MailH2IntegrationTest {
+  static final String OFFICE = REPORT_OFFICE;
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-    registry.add("govflow.portal.report.send-to", () -> OFFICE);
-    // Only the test sends: the hourly run must not add mails of its own.
-    registry.add("govflow.portal.report.send-cron", () -> "-");
-  }
 
   void insert(String received, String status, String answered) {
     bean(JdbcTemplate.class).update("INSERT INTO portal_question(id, tracking_code, asker_type, field, question,"

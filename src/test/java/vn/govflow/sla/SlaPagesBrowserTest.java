@@ -30,7 +30,7 @@ class SlaPagesBrowserTest extends BrowserTest implements vn.govflow.incoming.Inc
     // The registered case types' entries for a head: the register and the portal's questions, not clerks' entry.
     assertThat(driver.findElements(By.id("nav-register"))).hasSize(1);
     assertThat(driver.findElements(By.id("nav-questions"))).hasSize(1);
-    assertThat(driver.findElements(By.id("nav-new-incoming"))).isEmpty();
+    assertThat(session.findNow(By.id("nav-new-incoming"))).isEmpty();
 
     driver.findElement(By.id("nav-sla")).click();
     Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Văn bản đến");

@@ -16,6 +16,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  /** How long findElement waits for an element to appear (pages load and scripts render after a click). */
+  static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
   private Browser() {}
 
@@ -30,6 +32,61 @@ public final class Browser {
         .ignoring(org.openqa.selenium.WebDriverException.class)
         .withMessage(() -> "Expected \"" + text + "\" at " + by + " on " + driver.getCurrentUrl())
         .until(d -> text.equals(d.findElement(by).getText()));
+  }
+
+  private static WebDriver shared;
+
+  /**
+   * One browser for all browser tests of this JVM (starting Chromium and its driver costs seconds each time),
+   * handed to each test as a fresh one would be: no cookies, no site storage for the server under test, no
+   * alert, one window of the default size, an empty console log, a blank page. Quit when the JVM ends.
+   */
+  public static synchronized WebDriver shared(String baseUrl) {
+    if (shared != null) {
+      try {
+        reset(shared, baseUrl);
+        return shared;
+      } catch (RuntimeException e) {
+        // A browser that died or hangs in a state we cannot undo: start another.
+        System.err.println("Shared browser replaced: " + e);
+        quitQuietly(shared);
+        shared = null;
+      }
+    }
+    shared = start();
+    WebDriver started = shared;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> quitQuietly(started)));
+    return shared;
+  }
+
+  private static void reset(WebDriver driver, String baseUrl) {
+    try {
+      driver.switchTo().alert().dismiss();
+    } catch (org.openqa.selenium.NoAlertPresentException e) {
+      // the usual case
+    }
+    String first = driver.getWindowHandles().iterator().next();
+    for (String handle : driver.getWindowHandles()) {
+      if (!handle.equals(first)) {
+        driver.switchTo().window(handle).close();
+      }
+    }
+    driver.switchTo().window(first);
+    driver.get("about:blank");
+    ChromeDriver chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    chrome.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", baseUrl, "storageTypes", "all"));
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+    driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+  }
+
+  private static void quitQuietly(WebDriver driver) {
+    try {
+      driver.quit();
+    } catch (RuntimeException e) {
+      // already gone
+    }
   }
 
   public static WebDriver start() {
@@ -54,7 +111,7 @@ public final class Browser {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     WebDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
     return driver;
   }
 }

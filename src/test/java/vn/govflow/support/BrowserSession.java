@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,15 +45,28 @@ public final class BrowserSession {
     By link = By.xpath("//tr[td[contains(., '" + caseText + "')]]//a[text()='" + name + "']");
     await(() -> {
       driver.get(baseUrl + "/tasks");
-      return !driver.findElements(link).isEmpty();
+      return !findNow(link).isEmpty();
     });
     driver.findElement(link).click();
     Browser.waitForText(driver, By.id("task-name"), name);
-    if (!driver.findElements(By.id("claim")).isEmpty()) {
+    if (!findNow(By.id("claim")).isEmpty()) {
       driver.findElement(By.id("claim")).click();
     }
     // The form appears once the task is the person's own.
     driver.findElement(By.id("task-form"));
+  }
+
+  /**
+   * The elements matching now on the loaded page, without the implicit wait: for what may rightly be absent
+   * (findElements would otherwise wait the whole implicit wait for an element that never comes).
+   */
+  public List<WebElement> findNow(By by) {
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    try {
+      return driver.findElements(by);
+    } finally {
+      driver.manage().timeouts().implicitlyWait(Browser.IMPLICIT_WAIT);
+    }
   }
 
   /** Sets an input's value directly (date and month pickers differ between browsers and locales). */

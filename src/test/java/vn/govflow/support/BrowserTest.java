@@ -1,11 +1,13 @@
 package vn.govflow.support;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.WebDriver;
 
-/** A page test in a real browser against a running GovFlow on H2: one fresh browser per test. */
+/**
+ * A page test in a real browser against a running GovFlow on H2. The browser is shared by the JVM's browser
+ * tests but each test gets it as new (see {@link Browser#shared}): no cookies, default window, blank page.
+ */
 @Tag("browser")
 public abstract class BrowserTest extends H2IntegrationTest {
   protected WebDriver driver;
@@ -13,14 +15,7 @@ public abstract class BrowserTest extends H2IntegrationTest {
 
   @BeforeEach
   void openBrowser() {
-    driver = Browser.start();
+    driver = Browser.shared(baseUrl());
     session = new BrowserSession(driver, baseUrl());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
   }
 }
