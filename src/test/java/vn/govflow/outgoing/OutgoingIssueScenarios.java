@@ -184,7 +184,7 @@ interface OutgoingIssueScenarios extends OutgoingIssueTestSupport {
     assertThat(postal.findValuesAsText("numberSymbol")).contains(numberSymbol);
 
     // The receiving side reports through the seam: received, then assigned, with the latest kept.
-    DeliveryStatusListener listener = bean(DeliveryStatusListener.class);
+    DeliveryStatusListener listener = bean(OutgoingDelivery.class);
     listener.statusChanged(id + "/1", DeliveryStatus.RECEIVED, null, OffsetDateTime.now(VN));
     listener.statusChanged(id + "/1", DeliveryStatus.ASSIGNED, "Giao Phòng QLKH", OffsetDateTime.now(VN));
     // Reported late with an older time: history only, the latest stays.
