@@ -58,7 +58,8 @@ public class SecurityConfig {
   static final String[] PUBLIC = {
       "/portal/**", "/api/v1/portal/**", "/css/**", "/js/**", "/img/**",
       "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/signed-out"};
-  static final String[] PUBLIC_READ = {"/api/v1/calendar/deadline", "/api/v1/calendar/years", "/api/v1/calendar/years/*"};
+  static final String[] PUBLIC_READ = {"/api/v1/calendar/deadline", "/api/v1/calendar/years", "/api/v1/calendar/years/*",
+      "/pki/*"}; // the demo CA's certificate and CRL, fetched by any verifier
 
   @Bean
   OidcProvider oidcProvider(SsoProperties props, @Value("${govflow.public-url}") String publicUrl) {

@@ -1,0 +1,483 @@
+package vn.govflow.signing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.util.Selector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.govflow.signing.SignatureReport.Check;
+import vn.govflow.signing.SignatureReport.Kind;
+import vn.govflow.signing.SignatureReport.LaterChanges;
+import vn.govflow.signing.SignatureReport.Revocation;
+
+/**
+ * Verifies the PAdES signatures of a PDF as Circular 15/2025 asks (domain.md §7): the signature with the attached
+ * certificate's key over the bytes it covers (integrity), the path to a trusted root, validity of every certificate
+ * of the path at the signing time, revocation (a CRL from the certificate's distribution point, or the demo CA's own)
+ * and what was changed after each signature. The signing time is the one the signature claims (/M): timestamps are
+ * not checked yet.
+ */
+final class SignatureVerifier {
+  private static final Logger log = LoggerFactory.getLogger(SignatureVerifier.class);
+  static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss 'GMT+7'");
+  private static final int MAX_CRL_BYTES = 10 * 1024 * 1024;
+
+  private final Supplier<Collection<X509Certificate>> trusted;
+  private final Function<X509Certificate, Optional<X509CRL>> localCrls;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  SignatureVerifier(Supplier<Collection<X509Certificate>> trusted,
+                    Function<X509Certificate, Optional<X509CRL>> localCrls, Duration timeout) {
+    this.trusted = trusted;
+    this.localCrls = localCrls;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  SignatureReport verify(byte[] pdf) {
+    if (pdf == null || pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+      throw notPdf();
+    }
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      List<PDSignatureField> fields = new ArrayList<>();
+      for (PDSignatureField f : doc.getSignatureFields()) {
+        if (f.getSignature() != null) {
+          fields.add(f);
+        }
+      }
+      if (fields.isEmpty()) {
+        throw SigningRefused.unprocessable("signing-unsigned", "Tệp PDF không có chữ ký số.",
+            "The PDF carries no digital signature.");
+      }
+      List<Integer> eofs = eofEnds(pdf);
+      COSBase certifying = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.PERMS) instanceof
+          COSDictionary perms ? perms.getDictionaryObject(COSName.DOCMDP) : null;
+      Integer docMdp = certifying instanceof COSDictionary c ? docMdpLevel(c) : null;
+      fields.sort(Comparator.comparingLong(f -> end(f.getSignature())));
+      List<SignatureReport.Signature> out = new ArrayList<>();
+      for (PDSignatureField f : fields) {
+        out.add(one(pdf, doc, f, eofs, docMdp));
+      }
+      return new SignatureReport(out.stream().allMatch(SignatureReport.Signature::valid), eofs.size(), out);
+    } catch (IOException e) {
+      throw notPdf();
+    }
+  }
+
+  private SignatureReport.Signature one(byte[] pdf, PDDocument doc, PDSignatureField field, List<Integer> eofs,
+                                        Integer docMdp) {
+    PDSignature sig = field.getSignature();
+    int[] br = sig.getByteRange();
+    boolean rangeOk = br != null && br.length == 4 && br[0] == 0 && br[1] > 0 && br[2] > br[1] && br[3] >= 0
+        && (long) br[2] + br[3] <= pdf.length && pdf[br[1]] == '<' && pdf[br[2] - 1] == '>';
+    OffsetDateTime signingTime = sig.getSignDate() == null ? null
+        : sig.getSignDate().toInstant().atZone(VIETNAM).toOffsetDateTime();
+    Texts t = new Texts();
+    X509Certificate cert = null;
+    List<X509Certificate> attached = new ArrayList<>();
+    boolean integrity = false;
+    if (rangeOk) {
+      try {
+        byte[] signed = new byte[br[1] + br[3]];
+        System.arraycopy(pdf, 0, signed, 0, br[1]);
+        System.arraycopy(pdf, br[2], signed, br[1], br[3]);
+        byte[] contents = hex(pdf, br[1] + 1, br[2] - 1);
+        CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), contents);
+        JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> all = cms.getCertificates().getMatches((Selector<X509CertificateHolder>) null);
+        for (X509CertificateHolder h : all) {
+          attached.add(conv.getCertificate(h));
+        }
+        SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> mine = cms.getCertificates().getMatches(si.getSID());
+        if (!mine.isEmpty()) {
+          X509CertificateHolder holder = mine.iterator().next();
+          cert = conv.getCertificate(holder);
+          integrity = si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder)) && bindsCertificate(si, cert);
+        }
+      } catch (Exception e) {
+        // A broken CMS is a failed integrity check, shown as such, not an error of the request.
+        log.debug("Signature {} does not verify: {}", field.getFullyQualifiedName(), e.toString());
+        integrity = false;
+      }
+    }
+    if (cert == null) {
+      List<Check> checks = List.of(t.check("integrity", false, "integrity.broken"),
+          t.check("valid", false, "invalid"));
+      return new SignatureReport.Signature(field.getFullyQualifiedName(), Kind.PERSONAL, false, sig.getName(), null,
+          null, null, null, null, null, null, signingTime, false, false, false, Revocation.UNKNOWN,
+          "no signer certificate", null, 0, false, LaterChanges.DISALLOWED, null, null, checks);
+    }
+    X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+    String name = rdn(subject, BCStyle.CN, null);
+    String organisation = rdn(subject, BCStyle.O, null);
+    String agencyCode = rdn(subject, BCStyle.ORGANIZATION_IDENTIFIER, null);
+    String uid = rdn(subject, BCStyle.UID, null);
+    Kind kind = kindOf(subject);
+    String issuer = rdn(X500Name.getInstance(cert.getIssuerX500Principal().getEncoded()), BCStyle.CN,
+        cert.getIssuerX500Principal().getName());
+    Instant at = signingTime == null ? Instant.now() : signingTime.toInstant();
+
+    List<X509Certificate> path = trustedPath(cert, attached);
+    boolean chainTrusted = path != null;
+    List<X509Certificate> timeChecked = path != null ? path : List.of(cert);
+    boolean validAtTime = signingTime != null && timeChecked.stream().allMatch(c -> within(c, at));
+
+    X509Certificate signerCert = cert;
+    X509Certificate issuerCert = path != null && path.size() > 1 ? path.get(1)
+        : attached.stream().filter(c -> c.getSubjectX500Principal().equals(signerCert.getIssuerX500Principal())
+            && !c.equals(signerCert)).findFirst().orElse(null);
+    RevocationResult rev = revocation(cert, issuerCert);
+
+    long end = (long) br[2] + br[3];
+    int revision = (int) eofs.stream().filter(e -> e <= end).count();
+    boolean whole = end == pdf.length;
+    RevisionDiff.Result later = whole ? new RevisionDiff.Result(LaterChanges.NONE, null)
+        : RevisionDiff.compare(Arrays.copyOf(pdf, (int) end), doc, docMdp);
+    boolean valid = integrity && chainTrusted && validAtTime && rev.status != Revocation.REVOKED
+        && later.changes() != LaterChanges.DISALLOWED;
+
+    OffsetDateTime from = cert.getNotBefore().toInstant().atZone(VIETNAM).toOffsetDateTime();
+    OffsetDateTime to = cert.getNotAfter().toInstant().atZone(VIETNAM).toOffsetDateTime();
+    String serial = cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+    List<Check> checks = new ArrayList<>();
+    checks.add(t.check("signer", true, kind == Kind.AGENCY ? "signer.agency" : "signer.personal", name,
+        organisation == null ? "" : organisation));
+    checks.add(t.check("certificate", true, "certificate", issuer, serial, shown(from), shown(to)));
+    checks.add(t.check("signingTime", signingTime != null, signingTime == null ? "time.missing" : "time",
+        signingTime == null ? "" : shown(signingTime)));
+    checks.add(t.check("integrity", integrity, integrity ? "integrity.ok" : "integrity.broken"));
+    checks.add(t.check("chain", chainTrusted, chainTrusted ? "chain.ok" : "chain.untrusted", issuer));
+    checks.add(t.check("validAtSigningTime", validAtTime, validAtTime ? "time.valid" : "time.invalid"));
+    checks.add(switch (rev.status) {
+      case GOOD -> t.check("revocation", true, "revocation.good");
+      case REVOKED -> t.check("revocation", false, "revocation.revoked",
+          rev.revokedAt == null ? "" : shown(rev.revokedAt));
+      case UNKNOWN -> t.check("revocation", true, "revocation.unknown", rev.reason);
+    });
+    checks.add(switch (later.changes()) {
+      case NONE -> t.check("coverage", true, "coverage.whole");
+      case ALLOWED -> t.check("coverage", true, "coverage.allowed", revision, eofs.size(), later.detail());
+      case DISALLOWED -> t.check("coverage", false, "coverage.disallowed", revision, eofs.size(), later.detail());
+    });
+    checks.add(t.check("valid", valid, valid ? "valid" : "invalid"));
+    return new SignatureReport.Signature(field.getFullyQualifiedName(), kind, valid, name, organisation, agencyCode,
+        uid, issuer, serial, from, to, signingTime, integrity, chainTrusted, validAtTime, rev.status, rev.reason,
+        rev.revokedAt, revision, whole, later.changes(), later.detail(),
+        isCertifying(doc, sig) ? docMdp : null, checks);
+  }
+
+  /**
+   * The rule (decisions.md): a certificate is an agency's when its subject names no person (no UID) and names an
+   * organisation (an organizationIdentifier, or a CN equal to its O); every other signing certificate is personal.
+   */
+  static Kind kindOf(X500Name subject) {
+    if (rdn(subject, BCStyle.UID, null) != null) {
+      return Kind.PERSONAL;
+    }
+    String cn = rdn(subject, BCStyle.CN, null);
+    String o = rdn(subject, BCStyle.O, null);
+    boolean organisation = rdn(subject, BCStyle.ORGANIZATION_IDENTIFIER, null) != null || (cn != null && cn.equals(o));
+    return organisation ? Kind.AGENCY : Kind.PERSONAL;
+  }
+
+  static String rdn(X500Name name, ASN1ObjectIdentifier type, String fallback) {
+    RDN[] rdns = name.getRDNs(type);
+    return rdns.length == 0 ? fallback : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+  }
+
+  /** The ESS signing-certificate-v2 attribute, when present, must name the certificate that verified. */
+  private static boolean bindsCertificate(SignerInformation si, X509Certificate cert) throws GeneralSecurityException {
+    if (si.getSignedAttributes() == null) {
+      return true;
+    }
+    org.bouncycastle.asn1.cms.Attribute a = si.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+    if (a == null) {
+      return true;
+    }
+    SigningCertificateV2 v2 = SigningCertificateV2.getInstance(a.getAttrValues().getObjectAt(0));
+    ESSCertIDv2 id = v2.getCerts()[0];
+    String alg = id.getHashAlgorithm().getAlgorithm().equals(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)
+        ? "SHA-256" : id.getHashAlgorithm().getAlgorithm().getId();
+    return MessageDigest.isEqual(MessageDigest.getInstance(alg).digest(cert.getEncoded()), id.getCertHash());
+  }
+
+  private List<X509Certificate> trustedPath(X509Certificate cert, List<X509Certificate> attached) {
+    Set<TrustAnchor> anchors = new HashSet<>();
+    for (X509Certificate root : trusted.get()) {
+      anchors.add(new TrustAnchor(root, null));
+    }
+    if (anchors.isEmpty()) {
+      return null;
+    }
+    try {
+      X509CertSelector target = new X509CertSelector();
+      target.setCertificate(cert);
+      PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+      params.setRevocationEnabled(false);
+      // The path's shape and signatures at a moment the signer's certificate was valid; validity at the signing
+      // time is its own check, so an expired certificate shows as such and not as an unknown issuer.
+      params.setDate(Date.from(cert.getNotBefore().toInstant().plusSeconds(1)));
+      params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(attached)));
+      PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+      List<X509Certificate> path = new ArrayList<>();
+      r.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+      path.add(r.getTrustAnchor().getTrustedCert());
+      return path;
+    } catch (GeneralSecurityException e) {
+      return null;
+    }
+  }
+
+  private static boolean within(X509Certificate c, Instant at) {
+    return !at.isBefore(c.getNotBefore().toInstant()) && !at.isAfter(c.getNotAfter().toInstant());
+  }
+
+  private record RevocationResult(Revocation status, String reason, OffsetDateTime revokedAt) {}
+
+  private RevocationResult revocation(X509Certificate cert, X509Certificate issuer) {
+    if (issuer == null) {
+      return new RevocationResult(Revocation.UNKNOWN, "issuer unknown", null);
+    }
+    Optional<X509CRL> crl = localCrls.apply(issuer);
+    if (crl.isEmpty()) {
+      List<String> urls = crlUrls(cert);
+      if (urls.isEmpty()) {
+        return new RevocationResult(Revocation.UNKNOWN, "no CRL distribution point", null);
+      }
+      for (String url : urls) {
+        crl = fetch(url, issuer);
+        if (crl.isPresent()) {
+          break;
+        }
+      }
+      if (crl.isEmpty()) {
+        return new RevocationResult(Revocation.UNKNOWN, "not reachable", null);
+      }
+    }
+    X509CRLEntry entry = crl.get().getRevokedCertificate(cert);
+    if (entry == null) {
+      return new RevocationResult(Revocation.GOOD, null, null);
+    }
+    return new RevocationResult(Revocation.REVOKED,
+        entry.getRevocationReason() == null ? "revoked" : entry.getRevocationReason().name(),
+        entry.getRevocationDate().toInstant().atZone(VIETNAM).toOffsetDateTime());
+  }
+
+  private Optional<X509CRL> fetch(String url, X509Certificate issuer) {
+    try {
+      HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = r.body()) {
+        if (r.statusCode() != 200) {
+          return Optional.empty();
+        }
+        byte[] body = in.readNBytes(MAX_CRL_BYTES);
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(body));
+        if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+          return Optional.empty();
+        }
+        crl.verify(issuer.getPublicKey());
+        return Optional.of(crl);
+      }
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+      log.info("CRL {} not usable: {}", url, e.toString());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  static List<String> crlUrls(X509Certificate cert) {
+    byte[] ext = cert.getExtensionValue(Extension.cRLDistributionPoints.getId());
+    List<String> out = new ArrayList<>();
+    if (ext == null) {
+      return out;
+    }
+    CRLDistPoint dps = CRLDistPoint.getInstance(ASN1OctetString.getInstance(ext).getOctets());
+    for (DistributionPoint dp : dps.getDistributionPoints()) {
+      DistributionPointName n = dp.getDistributionPoint();
+      if (n != null && n.getType() == DistributionPointName.FULL_NAME) {
+        for (GeneralName g : GeneralNames.getInstance(n.getName()).getNames()) {
+          if (g.getTagNo() == GeneralName.uniformResourceIdentifier) {
+            String url = g.getName().toString();
+            if (url.startsWith("http://") || url.startsWith("https://")) {
+              out.add(url);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isCertifying(PDDocument doc, PDSignature sig) {
+    COSBase perms = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.PERMS);
+    return perms instanceof COSDictionary p && p.getDictionaryObject(COSName.DOCMDP) == sig.getCOSObject();
+  }
+
+  private static Integer docMdpLevel(COSDictionary sig) {
+    if (sig.getDictionaryObject(COSName.getPDFName("Reference")) instanceof COSArray refs) {
+      for (int i = 0; i < refs.size(); i++) {
+        if (refs.getObject(i) instanceof COSDictionary ref
+            && COSName.DOCMDP.equals(ref.getCOSName(COSName.getPDFName("TransformMethod")))
+            && ref.getDictionaryObject(COSName.getPDFName("TransformParams")) instanceof COSDictionary params) {
+          return params.getInt(COSName.P, 2);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static long end(PDSignature s) {
+    int[] br = s.getByteRange();
+    return br == null || br.length != 4 ? Long.MAX_VALUE : (long) br[2] + br[3];
+  }
+
+  /** Offsets just after each %%EOF marker (and its line end): the end of each revision. */
+  static List<Integer> eofEnds(byte[] pdf) {
+    List<Integer> out = new ArrayList<>();
+    byte[] marker = "%%EOF".getBytes(StandardCharsets.ISO_8859_1);
+    outer:
+    for (int i = 0; i + marker.length <= pdf.length; i++) {
+      for (int j = 0; j < marker.length; j++) {
+        if (pdf[i + j] != marker[j]) {
+          continue outer;
+        }
+      }
+      int e = i + marker.length;
+      while (e < pdf.length && (pdf[e] == '\r' || pdf[e] == '\n')) {
+        e++;
+      }
+      out.add(e);
+    }
+    if (out.isEmpty()) {
+      out.add(pdf.length);
+    }
+    return out;
+  }
+
+  private static byte[] hex(byte[] pdf, int from, int to) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((to - from) / 2);
+    int hi = -1;
+    for (int i = from; i < to; i++) {
+      int v = Character.digit(pdf[i], 16);
+      if (v < 0) {
+        if (Character.isWhitespace(pdf[i])) {
+          continue;
+        }
+        throw new IllegalArgumentException("not hex");
+      }
+      if (hi < 0) {
+        hi = v;
+      } else {
+        out.write(hi << 4 | v);
+        hi = -1;
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static String shown(OffsetDateTime t) {
+    return SHOWN.format(t.atZoneSameInstant(VIETNAM));
+  }
+
+  private static SigningRefused notPdf() {
+    return SigningRefused.unprocessable("signing-not-pdf", "Tệp gửi lên không phải là tệp PDF đọc được.",
+        "The file is not a readable PDF.");
+  }
+
+  /** The check lines from the module's bundle, Vietnamese (the base file) and English. */
+  static final class Texts {
+    private static final ResourceBundle.Control NO_FALLBACK =
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private final ResourceBundle vi = ResourceBundle.getBundle("i18n.modules.signing.messages", Locale.ROOT,
+        NO_FALLBACK);
+    private final ResourceBundle en = ResourceBundle.getBundle("i18n.modules.signing.messages", Locale.ENGLISH,
+        NO_FALLBACK);
+
+    Check check(String check, boolean ok, String key, Object... args) {
+      return new Check(check, ok, format(vi, key, args), format(en, key, args));
+    }
+
+    private static String format(ResourceBundle b, String key, Object... args) {
+      return new java.text.MessageFormat(b.getString("signing.check." + key), Locale.ROOT).format(args);
+    }
+  }
+
+  static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}
