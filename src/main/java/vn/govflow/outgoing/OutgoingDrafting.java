@@ -54,7 +54,7 @@ import vn.govflow.identity.Roles;
  * the rows and completes the process's task in one transaction, so a refused action changes nothing.
  */
 @Service
-public class OutgoingDrafting {
+class OutgoingDrafting {
   static final Set<String> DRAFT_MEDIA_TYPES = Set.of(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "application/vnd.oasis.opendocument.text");
