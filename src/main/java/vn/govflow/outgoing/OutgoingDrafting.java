@@ -373,14 +373,14 @@ class OutgoingDrafting {
       OutgoingOpinion o = new OutgoingOpinion(id, ++position, version, OutgoingOpinion.PERSON, p, me.username(), now,
           null, null, null);
       asked.add(o);
-      personRequests.add(request(o.position(), "assignee", p, "candidates", null));
+      personRequests.add(request(o.position(), "assignee", p, "candidates", new ArrayList<String>()));
     }
     for (String d : departments) {
       OutgoingOpinion o = new OutgoingOpinion(id, ++position, version, OutgoingOpinion.DEPARTMENT, d, me.username(),
           now, null, null, null);
       asked.add(o);
       personRequests.add(request(o.position(), "assignee", null, "candidates",
-          String.join(",", staff.departmentHeads(d, null))));
+          new ArrayList<>(staff.departmentHeads(d, null))));
     }
     for (String a : agencies) {
       OutgoingOpinion o = new OutgoingOpinion(id, ++position, version, OutgoingOpinion.AGENCY, a, me.username(), now,
