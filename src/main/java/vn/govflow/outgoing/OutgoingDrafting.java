@@ -595,7 +595,17 @@ class OutgoingDrafting {
     if (task.getAssignee() == null) {
       tasks.setAssignee(task.getId(), me.username());
     }
-    tasks.complete(task.getId(), variables);
+    try {
+      tasks.complete(task.getId(), variables);
+    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      // A task rule's refusal reaches us wrapped by the engine: answer it as the rule said (4xx), not as a 500.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof UserError refusal) {
+          throw refusal;
+        }
+      }
+      throw e;
+    }
   }
 
   private OutgoingDocument lockOwn(String id, CurrentUser me) {

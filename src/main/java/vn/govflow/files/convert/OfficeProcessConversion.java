@@ -84,6 +84,8 @@ public class OfficeProcessConversion implements PdfConversion {
     for (int i = 1; i <= props.maxConcurrent(); i++) {
       workers.add(i);
     }
+    // Scratch copies left by a stopped server hold drafts: they go before any new conversion starts.
+    deleteQuietly(workDir.resolve("jobs"));
   }
 
   Path executable() {
@@ -98,16 +100,13 @@ public class OfficeProcessConversion implements PdfConversion {
   @Override
   public byte[] toPdf(byte[] document, String fileName) {
     String name = fileName == null || fileName.isBlank() ? "document" : fileName;
-    if (!available()) {
-      throw new UserError(HttpStatus.SERVICE_UNAVAILABLE, "convert-unavailable",
-          "Máy chủ chưa cài LibreOffice nên không chuyển được \"" + name + "\" sang PDF; hãy tải lên bản PDF của"
-              + " văn bản.",
-          "LibreOffice is not installed on the server, so \"" + name + "\" cannot be converted to PDF; please"
-              + " upload the PDF of the document.",
-          List.of(), Map.of("officeHome", props.officeHome().toString()));
-    }
-    if (document == null || document.length == 0 || document.length > maxBytes) {
+    if (document == null || document.length == 0) {
       throw OfficeDocumentCheck.damaged(name);
+    }
+    if (document.length > maxBytes) {
+      throw new UserError(HttpStatus.PAYLOAD_TOO_LARGE, "convert-too-large",
+          "Tệp \"" + name + "\" lớn hơn " + maxBytes / (1024 * 1024) + " MB nên không được chuyển sang PDF.",
+          "\"" + name + "\" is larger than " + maxBytes / (1024 * 1024) + " MB, so it is not converted to PDF.");
     }
     Path job = null;
     try {
@@ -115,7 +114,11 @@ public class OfficeProcessConversion implements PdfConversion {
       job = Files.createTempDirectory(workDir.resolve("jobs"), "job-");
       Path raw = job.resolve("upload");
       Files.write(raw, document);
+      // The document is judged first: a refused file is refused with its own reason, office or not.
       OfficeDocumentCheck.Kind kind = check.check(raw, name);
+      if (!available()) {
+        throw unavailable(name);
+      }
       // A fixed name: the office picks its filter from the extension, and the person's file name never reaches
       // a command line or a path.
       Path input = job.resolve("document." + kind.extension);
@@ -231,6 +234,15 @@ public class OfficeProcessConversion implements PdfConversion {
         "LibreOffice did not produce a readable PDF from \"" + name + "\". Please upload the PDF of the document.");
   }
 
+  private UserError unavailable(String name) {
+    return new UserError(HttpStatus.SERVICE_UNAVAILABLE, "convert-unavailable",
+        "Máy chủ chưa cài LibreOffice nên không chuyển được \"" + name + "\" sang PDF; hãy tải lên bản PDF của"
+            + " văn bản.",
+        "LibreOffice is not installed on the server, so \"" + name + "\" cannot be converted to PDF; please"
+            + " upload the PDF of the document.",
+        List.of(), Map.of("officeHome", props.officeHome().toString()));
+  }
+
   private static UserError busy(String name) {
     return new UserError(HttpStatus.SERVICE_UNAVAILABLE, "convert-busy",
         "Máy chủ đang bận chuyển các tệp khác sang PDF; hãy thử lại \"" + name + "\" sau ít phút.",
@@ -247,7 +259,7 @@ public class OfficeProcessConversion implements PdfConversion {
   }
 
   private static void deleteQuietly(Path dir) {
-    if (dir == null) {
+    if (dir == null || !Files.exists(dir)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
