@@ -14,16 +14,10 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package \
  && cp target/govflow-*.jar /govflow.jar
 
 FROM eclipse-temurin:17-jre
-<<<<<<< HEAD
-# curl for the health check only; fonts-liberation for the signature appearances (Vietnamese text).
-RUN apt-get update \
- && apt-get install -y --no-install-recommends curl fonts-liberation \
-=======
 # curl for the health check only; LibreOffice (Writer, no GUI) converts DOCX/ODT drafts to PDF, with Liberation 2
 # fonts (Times New Roman's metric twin, with the Vietnamese letters).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl libreoffice-writer-nogui fonts-liberation2 \
->>>>>>> helper-convert
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 govflow \
  && useradd --system --uid 10001 --gid govflow --home-dir /data --no-create-home --shell /usr/sbin/nologin govflow \
