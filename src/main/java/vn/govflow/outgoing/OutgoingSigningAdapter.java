@@ -21,7 +21,15 @@ class OutgoingSigningAdapter implements OutgoingSignatures {
 
   @Override
   public Verdict verify(byte[] pdf) {
-    SignatureReport report = signing.verify(pdf);
+    SignatureReport report;
+    try {
+      report = signing.verify(pdf);
+    } catch (vn.govflow.common.error.UserError e) {
+      if ("signing-unsigned".equals(e.code())) {
+        return new Verdict(false, false, java.util.List.of(), null, null);
+      }
+      throw e;
+    }
     if (report.signatures().isEmpty()) {
       return new Verdict(false, false, java.util.List.of(), null, null);
     }
