@@ -61,7 +61,7 @@ final class Appearances {
   }
 
   /** A red round seal: two rings, the agency's name around the top, a star in the middle. */
-  static PadesSigner.Painter seal(String agencyName, String signedAt) {
+  static PadesSigner.Painter seal(String agencyName) {
     return (cs, fonts, w, h) -> {
       float cx = w / 2;
       float cy = h / 2;
@@ -75,10 +75,8 @@ final class Appearances {
       circle(cs, cx, cy, r - 15);
       cs.stroke();
       arcText(cs, fonts.bold(), agencyName.toUpperCase(java.util.Locale.ROOT), cx, cy, r - 11);
-      star(cs, cx, cy + 8, 13);
+      star(cs, cx, cy, 16);
       cs.fill();
-      float size = 5.5f;
-      centred(cs, fonts.regular(), size, signedAt, w, cy - 18, SEAL_RED);
     };
   }
 

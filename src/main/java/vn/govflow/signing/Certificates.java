@@ -112,6 +112,12 @@ final class Certificates {
   /** A signing certificate (non-repudiation, document signing) issued by issuer, with a CRL distribution point. */
   static X509Certificate issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
                                Instant from, Instant to, String crlUrl) {
+    return issue(issuer, issuerKey, subject, key, from, to, crlUrl, null);
+  }
+
+  /** The same with an OCSP responder in the Authority Information Access extension. */
+  static X509Certificate issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
+                               Instant from, Instant to, String crlUrl, String ocspUrl) {
     try {
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(to),
@@ -128,6 +134,11 @@ final class Certificates {
         DistributionPoint dp = new DistributionPoint(new DistributionPointName(
             new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null);
         b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {dp}));
+      }
+      if (ocspUrl != null) {
+        b.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+            org.bouncycastle.asn1.x509.X509ObjectIdentifiers.ocspAccessMethod,
+            new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
       }
       return sign(b, issuerKey);
     } catch (IOException | GeneralSecurityException e) {

@@ -93,8 +93,9 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
   @Override
   public byte[] signAgency(byte[] pdf, String agencyCode) {
     Agency agency = requireClerkOf(agencyCode);
-    SignatureReport report = verifier.verify(pdf);
+    SignatureReport report = signedReport(pdf);
     requirePersonalSignature(report);
+    requirePermitted(report, 2);
     SigningKey key = keys.agency(agency.code(), agency.name());
     OffsetDateTime now = now();
     byte[] out = withDocument(pdf, doc -> {
@@ -105,8 +106,8 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
           throw new UncheckedIOException(e);
         }
       });
-      return signer.sign(pdf, key, Appearances.sealPlacement(personal), Appearances.seal(agency.name(),
-          ISO_SECONDS.format(now)), "Ký số của cơ quan / Agency signature", now, null);
+      return signer.sign(pdf, key, Appearances.sealPlacement(personal), Appearances.seal(agency.name()),
+          "Ký số của cơ quan / Agency signature", now, null);
     });
     audit.record("signing.agency", "document", digest(out), "agency signature of " + agency.code());
     return out;
@@ -142,7 +143,9 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
       throw SigningRefused.unprocessable("signing-no-number", "Chưa có số, ký hiệu hoặc ngày tháng của văn bản.",
           "The document's number, symbol or date is missing.");
     }
-    requirePersonalSignature(verifier.verify(pdf));
+    SignatureReport report = signedReport(pdf);
+    requirePersonalSignature(report);
+    requirePermitted(report, 3);
     signer.requireFonts();
     byte[] out = NumberPlacement.place(pdf, numberAndSymbol.strip(), dateLine.strip(), props.font(),
         props.italicFont());
@@ -166,6 +169,18 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
     return agency;
   }
 
+  /** The report of a PDF that must already be signed; an unsigned one is refused as "personal signature first". */
+  private SignatureReport signedReport(byte[] pdf) {
+    try {
+      return verifier.verify(pdf);
+    } catch (SigningRefused e) {
+      if ("signing-unsigned".equals(e.code())) {
+        return new SignatureReport(false, 1, List.of());
+      }
+      throw e;
+    }
+  }
+
   /** Art 32.2d, 33.2: the agency signs only what the competent person has validly signed. */
   private static void requirePersonalSignature(SignatureReport report) {
     if (report.validOf(SignatureReport.Kind.PERSONAL).isEmpty()) {
@@ -179,6 +194,15 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
       throw SigningRefused.conflict("signing-invalid-signature",
           "Văn bản có chữ ký số không hợp lệ; không thể ký tiếp.",
           "The document carries an invalid signature; it cannot be signed further.");
+    }
+  }
+
+  /** A certification signature that locks the document below the level needed would be broken by the change. */
+  private static void requirePermitted(SignatureReport report, int needed) {
+    if (report.signatures().stream().anyMatch(s -> s.docMdpPermission() != null && s.docMdpPermission() < needed)) {
+      throw SigningRefused.conflict("signing-document-locked",
+          "Chữ ký số đầu tiên của văn bản không cho phép thay đổi này (khóa văn bản); thay đổi sẽ làm chữ ký mất hiệu lực.",
+          "The document's certifying signature does not permit this change; it would invalidate that signature.");
     }
   }
 

@@ -62,9 +62,6 @@ final class NumberPlacement {
           .orElse(new PDRectangle(box.getUpperRightX() - 56 - dateWidth, box.getUpperRightY() - 150, dateWidth, 16));
       add(doc, page, dateRect, dateLine, italic, size, ngay.isPresent(), "GovFlow-date");
 
-      // save() subsets the fonts it embedded, an incremental save does not: do it here.
-      font.subset();
-      italic.subset();
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16_384);
       doc.saveIncremental(out);
       return out.toByteArray();

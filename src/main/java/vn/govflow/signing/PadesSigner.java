@@ -54,14 +54,32 @@ final class PadesSigner {
     this.boldFont = boldFont;
   }
 
-  /** Fails with a message an operator can act on (the font is a package, not part of GovFlow). */
+  private volatile boolean fontsChecked;
+
+  /**
+   * Fails with a message an operator can act on (the font is a package, not part of GovFlow). Debian's
+   * fonts-liberation 1.x lacks the Vietnamese letters (Ở, ụ, …); fonts-liberation2 has them.
+   */
   void requireFonts() {
+    if (fontsChecked) {
+      return;
+    }
     for (Path f : List.of(regularFont, boldFont)) {
       if (!Files.isReadable(f)) {
-        throw new IllegalStateException("The signature font " + f + " is missing: install Debian's fonts-liberation "
+        throw new IllegalStateException("The signature font " + f + " is missing: install Debian's fonts-liberation2 "
             + "or set govflow.signing.font / govflow.signing.bold-font to a TrueType font with Vietnamese letters");
       }
+      try (org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
+          .parse(new org.apache.pdfbox.io.RandomAccessReadBufferedFile(f.toFile()))) {
+        if (ttf.getUnicodeCmapLookup().getGlyphId(0x1EDE) <= 0 || ttf.getUnicodeCmapLookup().getGlyphId(0x1EE5) <= 0) {
+          throw new IllegalStateException("The signature font " + f + " has no Vietnamese letters (Ở, ụ): install "
+              + "Debian's fonts-liberation2 or set govflow.signing.font / govflow.signing.bold-font");
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("The signature font " + f + " cannot be read", e);
+      }
     }
+    fontsChecked = true;
   }
 
   /**

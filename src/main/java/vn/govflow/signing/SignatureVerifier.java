@@ -312,9 +312,17 @@ final class SignatureVerifier {
     }
     Optional<X509CRL> crl = localCrls.apply(issuer);
     if (crl.isEmpty()) {
+      List<String> ocsp = urls(cert, true);
+      for (String url : ocsp) {
+        Optional<RevocationResult> answer = ocsp(url, cert, issuer);
+        if (answer.isPresent()) {
+          return answer.get();
+        }
+      }
       List<String> urls = crlUrls(cert);
       if (urls.isEmpty()) {
-        return new RevocationResult(Revocation.UNKNOWN, "no CRL distribution point", null);
+        return new RevocationResult(Revocation.UNKNOWN, ocsp.isEmpty() ? "no CRL distribution point"
+            : "not reachable", null);
       }
       for (String url : urls) {
         crl = fetch(url, issuer);
@@ -358,6 +366,99 @@ final class SignatureVerifier {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** An OCSP answer (RFC 6960) from the responder named in the certificate, signed by its issuer or a responder
+   *  the issuer delegated to (id-kp-OCSPSigning); empty when there is none usable. */
+  private Optional<RevocationResult> ocsp(String url, X509Certificate cert, X509Certificate issuer) {
+    try {
+      org.bouncycastle.operator.DigestCalculatorProvider digests =
+          new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
+      org.bouncycastle.cert.X509CertificateHolder issuerHolder =
+          new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer);
+      org.bouncycastle.cert.ocsp.CertificateID id = new org.bouncycastle.cert.ocsp.CertificateID(
+          digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1), issuerHolder, cert.getSerialNumber());
+      byte[] request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id).build().getEncoded();
+      HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+              .header("Content-Type", "application/ocsp-request")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      byte[] body;
+      try (InputStream in = r.body()) {
+        if (r.statusCode() != 200) {
+          return Optional.empty();
+        }
+        body = in.readNBytes(MAX_CRL_BYTES);
+      }
+      org.bouncycastle.cert.ocsp.OCSPResp resp = new org.bouncycastle.cert.ocsp.OCSPResp(body);
+      if (resp.getStatus() != org.bouncycastle.cert.ocsp.OCSPResp.SUCCESSFUL
+          || !(resp.getResponseObject() instanceof org.bouncycastle.cert.ocsp.BasicOCSPResp basic)) {
+        return Optional.empty();
+      }
+      org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder verifiers =
+          new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder();
+      boolean signedByIssuer = basic.isSignatureValid(verifiers.build(issuer.getPublicKey()));
+      if (!signedByIssuer) {
+        boolean delegated = false;
+        for (org.bouncycastle.cert.X509CertificateHolder responder : basic.getCerts()) {
+          org.bouncycastle.asn1.x509.ExtendedKeyUsage eku =
+              org.bouncycastle.asn1.x509.ExtendedKeyUsage.fromExtensions(responder.getExtensions());
+          if (responder.isSignatureValid(verifiers.build(issuer.getPublicKey())) && eku != null
+              && eku.hasKeyPurposeId(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_OCSPSigning)
+              && basic.isSignatureValid(verifiers.build(responder))) {
+            delegated = true;
+            break;
+          }
+        }
+        if (!delegated) {
+          return Optional.empty();
+        }
+      }
+      for (org.bouncycastle.cert.ocsp.SingleResp single : basic.getResponses()) {
+        if (single.getCertID().matchesIssuer(issuerHolder, digests)
+            && single.getCertID().getSerialNumber().equals(cert.getSerialNumber())) {
+          Object status = single.getCertStatus();
+          if (status == org.bouncycastle.cert.ocsp.CertificateStatus.GOOD) {
+            return Optional.of(new RevocationResult(Revocation.GOOD, null, null));
+          }
+          if (status instanceof org.bouncycastle.cert.ocsp.RevokedStatus revoked) {
+            return Optional.of(new RevocationResult(Revocation.REVOKED, "revoked (OCSP)",
+                revoked.getRevocationTime().toInstant().atZone(VIETNAM).toOffsetDateTime()));
+          }
+          return Optional.of(new RevocationResult(Revocation.UNKNOWN, "unknown to the OCSP responder", null));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | org.bouncycastle.operator.OperatorCreationException
+             | org.bouncycastle.cert.ocsp.OCSPException | org.bouncycastle.cert.CertException
+             | GeneralSecurityException | IllegalArgumentException e) {
+      log.info("OCSP {} not usable: {}", url, e.toString());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** http(s) OCSP responders from the Authority Information Access extension. */
+  static List<String> urls(X509Certificate cert, boolean ocsp) {
+    List<String> out = new ArrayList<>();
+    byte[] ext = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
+    if (ext == null) {
+      return out;
+    }
+    org.bouncycastle.asn1.x509.AuthorityInformationAccess aia = org.bouncycastle.asn1.x509.AuthorityInformationAccess
+        .getInstance(ASN1OctetString.getInstance(ext).getOctets());
+    for (org.bouncycastle.asn1.x509.AccessDescription d : aia.getAccessDescriptions()) {
+      if (d.getAccessMethod().equals(org.bouncycastle.asn1.x509.X509ObjectIdentifiers.ocspAccessMethod)
+          && d.getAccessLocation().getTagNo() == GeneralName.uniformResourceIdentifier) {
+        String url = d.getAccessLocation().getName().toString();
+        if (url.startsWith("http://") || url.startsWith("https://")) {
+          out.add(url);
+        }
+      }
+    }
+    return out;
   }
 
   static List<String> crlUrls(X509Certificate cert) {
@@ -406,7 +507,7 @@ final class SignatureVerifier {
     return br == null || br.length != 4 ? Long.MAX_VALUE : (long) br[2] + br[3];
   }
 
-  /** Offsets just after each %%EOF marker (and its line end): the end of each revision. */
+  /** Offsets just after each %%EOF marker: the end of each revision. */
   static List<Integer> eofEnds(byte[] pdf) {
     List<Integer> out = new ArrayList<>();
     byte[] marker = "%%EOF".getBytes(StandardCharsets.ISO_8859_1);
@@ -417,11 +518,7 @@ final class SignatureVerifier {
           continue outer;
         }
       }
-      int e = i + marker.length;
-      while (e < pdf.length && (pdf[e] == '\r' || pdf[e] == '\n')) {
-        e++;
-      }
-      out.add(e);
+      out.add(i + marker.length); // a signature's byte range may end before the line end that follows
     }
     if (out.isEmpty()) {
       out.add(pdf.length);

@@ -33,6 +33,10 @@ class SigningConfig {
   KeystoreKeys signingKeys(SigningProperties props, @Value("${govflow.data-dir:./data}") String dataDir,
                            @Value("${govflow.public-url}") String publicUrl) {
     Path dir = props.keystoreDir() != null ? props.keystoreDir() : Path.of(dataDir, "signing");
+    if (props.demoCa() && !publicUrl.matches("https?://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?/?")) {
+      log.warn("The demo certification authority is on at {}: its signatures are not official-use signatures. "
+          + "Set GOVFLOW_SIGNING_DEMO_CA=false and GOVFLOW_SIGNING_TRUSTED_ROOTS for real documents.", publicUrl);
+    }
     return new KeystoreKeys(dir, props.keystorePassword().toCharArray(), props.demoCa(),
         stripSlash(publicUrl) + PkiController.DEMO_CRL, Clock.systemUTC());
   }

@@ -26,9 +26,9 @@ public record SigningProperties(
     @DefaultValue("govflow-demo-keystore") String keystorePassword,
     @DefaultValue("true") boolean demoCa,
     @DefaultValue List<Path> trustedRoots,
-    @DefaultValue("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf") Path font,
-    @DefaultValue("/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf") Path boldFont,
-    @DefaultValue("/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf") Path italicFont,
+    @DefaultValue("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf") Path font,
+    @DefaultValue("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf") Path boldFont,
+    @DefaultValue("/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf") Path italicFont,
     @DefaultValue("5s") Duration revocationTimeout) {
 
   public SigningProperties {
@@ -37,13 +37,13 @@ public record SigningProperties(
       keystorePassword = "govflow-demo-keystore";
     }
     if (font == null) {
-      font = Path.of("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf");
+      font = Path.of("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf");
     }
     if (boldFont == null) {
-      boldFont = Path.of("/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf");
+      boldFont = Path.of("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf");
     }
     if (italicFont == null) {
-      italicFont = Path.of("/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf");
+      italicFont = Path.of("/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf");
     }
     if (revocationTimeout == null) {
       revocationTimeout = Duration.ofSeconds(5);

@@ -74,6 +74,15 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
         .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
+  private static HttpRequest.Builder notAPdf(Fixture f) {
+    String boundary = "----matrix" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\nnot a pdf\r\n--" + boundary + "--\r\n";
+    return HttpRequest.newBuilder(URI.create(f.base() + "/api/v1/signatures/verify"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
   private static HttpRequest.Builder emptyRegistration(Fixture f) {
     String boundary = "----matrix" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"\r\n"
@@ -119,6 +128,11 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
             cells("404", "404", "404", "404", "404", "404", "404", "404", "404", "404", "401")),
         new Row("GET /api/v1/files/{id}", (f, who) -> get(f, "/api/v1/files/" + f.fileId()), status(),
             cells("200", "200", "200", "200", "200", "200", "200", "200", "404", "404", "401")),
+        // Every member of staff may verify a PDF (this one is no PDF: 422); the demo CA's CRL is public.
+        new Row("POST /api/v1/signatures/verify (not a PDF)", (f, who) -> notAPdf(f), status(),
+            cells("422", "422", "422", "422", "422", "422", "422", "422", "422", "422", "401")),
+        new Row("GET /pki/demo-ca.crl", (f, who) -> get(f, "/pki/demo-ca.crl"), status(),
+            cells("200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "200")),
         new Row("GET /api/v1/audit", (f, who) -> get(f, "/api/v1/audit?limit=5"), status(),
             cells("403", "200", "403", "403", "403", "403", "403", "200", "200", "403", "401")),
         // Sign-in locks are the province administrators' (seed 000 Art 15.1a); an account that is not locked: 404.
