@@ -43,7 +43,12 @@ class OutgoingPagesBrowserTest extends BrowserTest {
     Browser.waitForText(driver, By.id("doc-steps"), "Lãnh đạo phòng kiểm tra");
     driver.findElement(By.id("comment")).sendKeys("Bổ sung kinh phí thực hiện");
     driver.findElement(By.id("return")).click();
-    Browser.waitForText(driver, By.id("doc-status"), "Đang soạn thảo");
+    try {
+      Browser.waitForText(driver, By.id("doc-status"), "Đang soạn thảo");
+    } catch (RuntimeException e) {
+      session.screenshot("outgoing-return-failed.png");
+      throw new AssertionError("After the return: " + driver.findElement(By.tagName("main")).getText(), e);
+    }
 
     session.signInAs("anhdd.skhcn");
     for (String width : new String[] {"desktop", "phone"}) {
@@ -51,7 +56,12 @@ class OutgoingPagesBrowserTest extends BrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
       }
       driver.get(page);
-      Browser.waitForText(driver, By.id("last-return"), "Bổ sung kinh phí thực hiện");
+      try {
+        Browser.waitForText(driver, By.id("last-return"), "Bổ sung kinh phí thực hiện");
+      } catch (RuntimeException e) {
+        session.screenshot("outgoing-last-return-failed.png");
+        throw new AssertionError("The handler's page: " + driver.findElement(By.tagName("main")).getText(), e);
+      }
       assertThat(driver.findElement(By.id("doc-history")).getText()).contains("Trả lại người soạn thảo");
       assertNoSidewaysScrollAndLabelled("outgoing-returned-" + width + ".png");
       driver.get(baseUrl() + "/outgoing");
