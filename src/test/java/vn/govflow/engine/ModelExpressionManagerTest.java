@@ -147,6 +147,19 @@ class ModelExpressionManagerTest {
     variables.put("leadHandler", "anhdd.skhcn");
     variables.put("publication", "both");
     variables.put("urgency", "hoa-toc");
+    // An outgoing draft (issue #9): the agency consulted, the review chain, the signer's level.
+    Map<String, Object> agencyRequest = new HashMap<>();
+    agencyRequest.put("position", 1);
+    agencyRequest.put("agency", "vpubnd");
+    agencyRequest.put("agencyCode", "000.00.01.H37");
+    variables.put("agencyRequest", agencyRequest);
+    variables.put("agencyRequests", new ArrayList<>(List.of(agencyRequest)));
+    variables.put("drafter", "anhdd.skhcn");
+    variables.put("next", "review");
+    variables.put("departmentReview", true);
+    variables.put("supervisors", "tuanlm.skhcn");
+    variables.put("signers", "hungtv.skhcn");
+    variables.put("signerLevel", "deputy");
     TreeSet<String> expressions = shippedExpressions();
     assertThat(expressions).contains("${workingDays.aheadOf(dueAt, 1)}", "${caseDeadlines.taskDueAt(execution)}",
         "${workingDays.aheadOf(caseDeadlines.taskDueAt(execution), 1)}",

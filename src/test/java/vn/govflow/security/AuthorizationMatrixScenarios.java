@@ -92,6 +92,15 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
         .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
+  private static HttpRequest.Builder emptyDraft(Fixture f) {
+    String boundary = "----matrix" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"\r\n"
+        + "Content-Type: application/json\r\n\r\n{}\r\n--" + boundary + "--\r\n";
+    return HttpRequest.newBuilder(URI.create(f.base() + "/api/v1/outgoing"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
   default List<Row> rows() {
     //                              clerk  head   deputy dhead  handlr archiv design admin  other  editor anon
     return List.of(
@@ -114,6 +123,15 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
             (f, who) -> emptyRegistration(f), status(),
             // Only clerks register; the clerk's empty request is refused by its rules, not by her role.
             cells("400", "403", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        // Outgoing documents (issue #9): handlers and heads of department draft; the empty draft is refused by the
+        // rules (400) for them, by the role (403) for the others. An unknown draft is nobody's (404).
+        new Row("POST /api/v1/outgoing (nothing to draft)", (f, who) -> emptyDraft(f), status(),
+            cells("403", "403", "403", "400", "400", "403", "400", "403", "403", "403", "401")),
+        new Row("GET /api/v1/outgoing (the agency's documents)", (f, who) -> get(f, "/api/v1/outgoing"), status(),
+            cells("200", "200", "200", "200", "200", "200", "200", "200", "200", "200", "401")),
+        new Row("POST /api/v1/outgoing/{unknown}/review", (f, who) -> send(f, "POST",
+            "/api/v1/outgoing/00000000-0000-4000-8000-000000000000/review", "{\"decision\": \"approve\"}"), status(),
+            cells("404", "404", "404", "404", "404", "404", "404", "404", "404", "404", "401")),
         new Row("GET /api/v1/files/{id}", (f, who) -> get(f, "/api/v1/files/" + f.fileId()), status(),
             cells("200", "200", "200", "200", "200", "200", "200", "200", "404", "404", "401")),
         // Every member of staff may verify a PDF (this one is no PDF: 422); the demo CA's CRL is public.

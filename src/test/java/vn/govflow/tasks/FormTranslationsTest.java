@@ -39,7 +39,7 @@ class FormTranslationsTest {
     try (Stream<Path> walk = Files.walk(FORMS)) {
       files = walk.filter(p -> p.toString().endsWith(".form")).sorted().toList();
     }
-    assertThat(files).hasSize(11);
+    assertThat(files).hasSize(16);
     for (Path file : files) {
       JsonNode root = JSON.readTree(file.toFile());
       String id = root.path("id").asText();
