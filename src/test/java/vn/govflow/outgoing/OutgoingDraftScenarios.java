@@ -210,6 +210,12 @@ interface OutgoingDraftScenarios extends GovFlowUnderTest {
   }
 
   default HttpResponse<String> create(SsoClient client, String documentJson, String fileName, byte[] file) {
+    return createDraft(this, client, documentJson, fileName, file);
+  }
+
+  /** POST /api/v1/outgoing as multipart: the draft's JSON and its file (also used by the exchange scenario). */
+  static HttpResponse<String> createDraft(GovFlowUnderTest app, SsoClient client, String documentJson,
+                                          String fileName, byte[] file) {
     String boundary = "----govflow" + System.nanoTime();
     List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
     parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data;"
@@ -220,7 +226,7 @@ interface OutgoingDraftScenarios extends GovFlowUnderTest {
         StandardCharsets.UTF_8));
     parts.add(HttpRequest.BodyPublishers.ofByteArray(file));
     parts.add(HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8));
-    return client.send(client.withXsrf(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/outgoing")))
+    return client.send(client.withXsrf(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/outgoing")))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new))));
   }

@@ -1,0 +1,5 @@
+package vn.govflow.outgoing;
+
+import vn.govflow.support.PostgresIntegrationTest;
+
+class ProvinceExchangePostgresTest extends PostgresIntegrationTest implements ProvinceExchangeScenarios {}
