@@ -5,7 +5,9 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.govflow.casework.CaseType;
+import vn.govflow.casework.CaseHistory;
 import vn.govflow.casework.CaseType.NavEntry;
+import vn.govflow.casework.ReminderPolicy;
 import vn.govflow.identity.Roles;
 
 /** Outgoing documents as a case type: their pages and who sees them in the navigation. */
@@ -23,5 +25,21 @@ class OutgoingCaseType {
   @Bean
   CaseType outgoingDocuments() {
     return TYPE;
+  }
+
+  /** The shared escalation writes its ESCALATED step on the document's history. */
+  @Bean
+  ReminderPolicy outgoingReminderPolicy(CaseHistory history) {
+    return new ReminderPolicy() {
+      @Override
+      public String processKey() {
+        return PROCESS_KEY;
+      }
+
+      @Override
+      public void recordEscalation(String documentId, String comment) {
+        history.record(TYPE, documentId, null, null, "ESCALATED", comment);
+      }
+    };
   }
 }

@@ -349,6 +349,9 @@ class OutgoingIssueService {
       return;
     }
     // The model's issuing task is the clerk's; the status is ISSUED already, which its rule checks.
+    if (d.processInstanceId() == null) {
+      return; // a query without it would find any document's issuing task
+    }
     Task task = tasks.createTaskQuery().processInstanceId(d.processInstanceId()).taskDefinitionKey(ISSUE_TASK)
         .singleResult();
     if (task != null) {
