@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import vn.govflow.documents.DocumentDispatch;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
@@ -34,17 +33,17 @@ class InboxPagesBrowserTest extends BrowserTest implements ExchangeTestSupport {
       driver.get(baseUrl() + "/incoming/inbox");
       Browser.waitForText(driver, By.tagName("h1"), "Văn bản điện tử đến");
       assertThat(driver.findElement(By.id("inbox")).getText()).contains(good.numberSymbol(), "Hỏa tốc");
-      assertNoSidewaysScrollAndLabelled("incoming-inbox-" + width + ".png");
+      session.assertFitsAndLabelled("incoming-inbox-" + width + ".png");
       driver.findElement(By.linkText(bad.numberSymbol() + " – " + bad.subject())).click();
       waitContaining(By.id("verification-result"), "không vào sổ được");
       assertThat(driver.findElement(By.id("accept")).isEnabled()).isFalse();
-      assertNoSidewaysScrollAndLabelled("incoming-inbox-tampered-" + width + ".png");
+      session.assertFitsAndLabelled("incoming-inbox-tampered-" + width + ".png");
       driver.get(baseUrl() + "/incoming/inbox");
       driver.findElement(By.linkText(good.numberSymbol() + " – " + good.subject())).click();
       waitContaining(By.id("verification-result"), "Chữ ký số hợp lệ và đủ");
       assertThat(driver.findElement(By.id("verification")).getText()).contains("Ngô Văn Sơn",
           "Chữ ký của người có thẩm quyền", "Chữ ký số của cơ quan");
-      assertNoSidewaysScrollAndLabelled("incoming-inbox-entry-" + width + ".png");
+      session.assertFitsAndLabelled("incoming-inbox-entry-" + width + ".png");
     }
 
     driver.get(baseUrl() + "/incoming/inbox");
@@ -61,7 +60,7 @@ class InboxPagesBrowserTest extends BrowserTest implements ExchangeTestSupport {
     driver.findElement(By.id("accept")).click();
     waitContaining(By.id("registered"), "Đã vào sổ, số đến");
     assertThat(driver.findElement(By.id("doc-signer")).getText()).isEqualTo("Ngô Văn Sơn – Chánh Văn phòng");
-    assertNoSidewaysScrollAndLabelled("incoming-inbox-registered-phone.png");
+    session.assertFitsAndLabelled("incoming-inbox-registered-phone.png");
   }
 
   /** Waits until the element's text contains this (the page after a click, not the one before). */
@@ -73,15 +72,4 @@ class InboxPagesBrowserTest extends BrowserTest implements ExchangeTestSupport {
         .until(d -> d.findElement(by).getText().contains(text));
   }
 
-  private void assertNoSidewaysScrollAndLabelled(String shot) throws Exception {
-    session.screenshot(shot);
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    Object sideways = js.executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(((Number) sideways).intValue()).as("sideways scrolling on " + shot).isLessThanOrEqualTo(0);
-    Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('main input:not([type=hidden]),"
-        + " main select, main textarea')).filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
-        + ".map(e => e.id || e.name).join(',');");
-    assertThat((String) unlabelled).as("controls without a label on " + shot).isEmpty();
-  }
 }

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -38,7 +37,7 @@ class IncomingRegisterPagesBrowserTest extends BrowserTest {
     driver.findElement(By.id("signerPosition")).sendKeys("Phó Bí thư");
     driver.findElement(By.id("summary")).sendKeys("Về tăng cường công tác dân vận");
     driver.findElement(By.id("files")).sendKeys(scan.toString());
-    assertNoSidewaysScrollAndLabelled("incoming-new-desktop.png");
+    session.assertFitsAndLabelled("incoming-new-desktop.png");
     // Arrived ten days ago (item 10, Art 4.2c): refused on the page until the clerk gives the reason.
     String arrived = java.time.LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(10)
         .withHour(9).withMinute(0).withSecond(0).withNano(0).toString();
@@ -67,29 +66,18 @@ class IncomingRegisterPagesBrowserTest extends BrowserTest {
       driver.get(baseUrl() + "/incoming/register");
       Browser.waitForText(driver, By.tagName("h1"), "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN");
       assertThat(driver.findElement(By.id("register")).getText()).contains(symbol, "Thông tri: Về tăng cường");
-      assertNoSidewaysScrollAndLabelled("incoming-register-" + width + ".png");
+      session.assertFitsAndLabelled("incoming-register-" + width + ".png");
       driver.get(baseUrl() + "/incoming/follow-up");
       Browser.waitForText(driver, By.tagName("h1"), "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN");
-      assertNoSidewaysScrollAndLabelled("incoming-follow-up-" + width + ".png");
+      session.assertFitsAndLabelled("incoming-follow-up-" + width + ".png");
       driver.get(baseUrl() + "/incoming/register/closing?year=" + lastYear);
       Browser.waitForText(driver, By.tagName("h1"), "KHÓA SỔ ĐĂNG KÝ VĂN BẢN ĐẾN NĂM " + lastYear);
       assertThat(driver.findElement(By.id("closing-submit")).getText()).isEqualTo("Khóa sổ năm " + lastYear);
-      assertNoSidewaysScrollAndLabelled("incoming-closing-" + width + ".png");
+      session.assertFitsAndLabelled("incoming-closing-" + width + ".png");
       driver.get(baseUrl() + "/incoming/new");
       Browser.waitForText(driver, By.tagName("h1"), "Vào sổ văn bản đến");
-      assertNoSidewaysScrollAndLabelled("incoming-new-" + width + ".png");
+      session.assertFitsAndLabelled("incoming-new-" + width + ".png");
     }
   }
 
-  private void assertNoSidewaysScrollAndLabelled(String shot) throws Exception {
-    session.screenshot(shot);
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    Object sideways = js.executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(((Number) sideways).intValue()).as("sideways scrolling on " + shot).isLessThanOrEqualTo(0);
-    Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('main input:not([type=hidden]),"
-        + " main select, main textarea')).filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
-        + ".map(e => e.id || e.name).join(',');");
-    assertThat((String) unlabelled).as("controls without a label on " + shot).isEmpty();
-  }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -22,7 +21,7 @@ class OutgoingIssuePagesBrowserTest extends BrowserTest implements OutgoingIssue
     session.signInAs("lannt.skhcn");
     driver.get(baseUrl() + "/outgoing/" + id + "/issue");
     Browser.waitForText(driver, By.id("issue-status"), "Đã ký, chờ cấp số");
-    assertNoSidewaysScrollAndLabelled("outgoing-issue-signed.png");
+    session.assertFitsAndLabelled("outgoing-issue-signed.png");
     driver.findElement(By.id("issue-number")).click();
     Browser.waitForText(driver, By.id("issue-done"), "Đã cấp số và ký số của cơ quan.");
     String symbol = driver.findElement(By.id("issue-heading")).getText();
@@ -38,38 +37,27 @@ class OutgoingIssuePagesBrowserTest extends BrowserTest implements OutgoingIssue
       }
       driver.get(baseUrl() + "/outgoing/" + id + "/issue");
       Browser.waitForText(driver, By.id("issue-status"), "Đã phát hành");
-      assertNoSidewaysScrollAndLabelled("outgoing-issue-" + width + ".png");
+      session.assertFitsAndLabelled("outgoing-issue-" + width + ".png");
       driver.get(baseUrl() + "/outgoing/" + id + "/delivery");
       Browser.waitForText(driver, By.tagName("h1"), "Tình trạng gửi văn bản " + symbol);
       assertThat(driver.findElement(By.id("recipient-1")).getText()).contains("Phòng Quản lý khoa học", "Đã đến");
-      assertNoSidewaysScrollAndLabelled("outgoing-delivery-" + width + ".png");
+      session.assertFitsAndLabelled("outgoing-delivery-" + width + ".png");
       driver.get(baseUrl() + "/outgoing/issued");
       Browser.waitForText(driver, By.tagName("h1"), "Văn bản đã phát hành");
       assertThat(driver.findElement(By.id("issued-" + id)).getText()).contains(symbol, "Ủy ban nhân dân huyện Sa Pa");
-      assertNoSidewaysScrollAndLabelled("outgoing-issued-" + width + ".png");
+      session.assertFitsAndLabelled("outgoing-issued-" + width + ".png");
       driver.get(baseUrl() + "/outgoing/register?q=hoi+nghi+tong+ket");
       Browser.waitForText(driver, By.tagName("h1"), "SỔ ĐĂNG KÝ VĂN BẢN ĐI");
       assertThat(driver.findElement(By.id("register")).getText()).contains(symbol, "Giấy mời: Mời dự hội nghị");
-      assertNoSidewaysScrollAndLabelled("outgoing-register-" + width + ".png");
+      session.assertFitsAndLabelled("outgoing-register-" + width + ".png");
       driver.get(baseUrl() + "/outgoing/register/print");
       Browser.waitForText(driver, By.tagName("h1"), "SỔ ĐĂNG KÝ VĂN BẢN ĐI");
       assertThat(driver.findElement(By.id("register")).getText()).contains(symbol);
-      assertNoSidewaysScrollAndLabelled("outgoing-register-print-" + width + ".png");
+      session.assertFitsAndLabelled("outgoing-register-print-" + width + ".png");
     }
     driver.get(baseUrl() + "/outgoing/" + id + "/issue?lang=en");
     Browser.waitForText(driver, By.id("issue-status"), "Issued");
     assertThat(driver.findElement(By.cssSelector("label[for=recall-ordered-by]")).getText()).isEqualTo("On the order of");
   }
 
-  private void assertNoSidewaysScrollAndLabelled(String shot) throws Exception {
-    session.screenshot(shot);
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    Object sideways = js.executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(((Number) sideways).intValue()).as("sideways scrolling on " + shot).isLessThanOrEqualTo(0);
-    Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('main input:not([type=hidden]),"
-        + " main select, main textarea')).filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
-        + ".map(e => e.id || e.name).join(',');");
-    assertThat((String) unlabelled).as("controls without a label on " + shot).isEmpty();
-  }
 }

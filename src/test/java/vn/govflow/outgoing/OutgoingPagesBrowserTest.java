@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
@@ -25,7 +24,7 @@ class OutgoingPagesBrowserTest extends BrowserTest {
     session.signInAs("anhdd.skhcn");
     driver.get(baseUrl() + "/outgoing/new");
     Browser.waitForText(driver, By.tagName("h1"), "Soạn văn bản đi");
-    assertNoSidewaysScrollAndLabelled("outgoing-new-desktop.png");
+    session.assertFitsAndLabelled("outgoing-new-desktop.png");
     driver.findElement(By.id("documentType")).sendKeys("Kế hoạch");
     driver.findElement(By.id("subject")).sendKeys("Kế hoạch chuyển đổi số năm 2027");
     new Select(driver.findElement(By.id("departments"))).selectByVisibleText("Phòng Quản lý khoa học");
@@ -34,7 +33,7 @@ class OutgoingPagesBrowserTest extends BrowserTest {
     Browser.waitForText(driver, By.id("doc-status"), "Đang soạn thảo");
     String page = driver.getCurrentUrl();
     assertThat(driver.findElement(By.id("versions")).getText()).contains("Đỗ Đức Anh");
-    assertNoSidewaysScrollAndLabelled("outgoing-document-desktop.png");
+    session.assertFitsAndLabelled("outgoing-document-desktop.png");
     driver.findElement(By.cssSelector("#submit-form button")).click();
     Browser.waitForText(driver, By.id("doc-status"), "Đang trình duyệt, ký");
 
@@ -60,26 +59,15 @@ class OutgoingPagesBrowserTest extends BrowserTest {
       assertThat(driver.findElement(By.id("last-return")).getText())
           .startsWith("Ý kiến trả lại gần nhất: Phạm Thu Hà").endsWith("Bổ sung kinh phí thực hiện");
       assertThat(driver.findElement(By.id("doc-history")).getText()).contains("Trả lại người soạn thảo");
-      assertNoSidewaysScrollAndLabelled("outgoing-returned-" + width + ".png");
+      session.assertFitsAndLabelled("outgoing-returned-" + width + ".png");
       driver.get(baseUrl() + "/outgoing");
       Browser.waitForText(driver, By.tagName("h1"), "Văn bản đi");
       assertThat(driver.findElement(By.id("my-drafts")).getText()).contains("Kế hoạch chuyển đổi số năm 2027");
-      assertNoSidewaysScrollAndLabelled("outgoing-list-" + width + ".png");
+      session.assertFitsAndLabelled("outgoing-list-" + width + ".png");
       driver.get(baseUrl() + "/outgoing/new");
       Browser.waitForText(driver, By.tagName("h1"), "Soạn văn bản đi");
-      assertNoSidewaysScrollAndLabelled("outgoing-new-" + width + ".png");
+      session.assertFitsAndLabelled("outgoing-new-" + width + ".png");
     }
   }
 
-  private void assertNoSidewaysScrollAndLabelled(String shot) throws Exception {
-    session.screenshot(shot);
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    Object sideways = js.executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(((Number) sideways).intValue()).as("sideways scrolling on " + shot).isLessThanOrEqualTo(0);
-    Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('main input:not([type=hidden]),"
-        + " main select, main textarea')).filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
-        + ".map(e => e.id || e.name).join(',');");
-    assertThat((String) unlabelled).as("controls without a label on " + shot).isEmpty();
-  }
 }

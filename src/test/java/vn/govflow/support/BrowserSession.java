@@ -90,6 +90,22 @@ public final class BrowserSession {
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
+  /**
+   * Saves a screenshot and checks the page as a phone user needs it: no sideways scrolling, and every control in
+   * the main content has a name (a label or aria-label).
+   */
+  public void assertFitsAndLabelled(String shot) throws Exception {
+    screenshot(shot);
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    Object sideways = js.executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) sideways).intValue()).as("sideways scrolling on " + shot).isLessThanOrEqualTo(0);
+    Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('main input:not([type=hidden]),"
+        + " main select, main textarea')).filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
+        + ".map(e => e.id || e.name).join(',');");
+    assertThat((String) unlabelled).as("controls without a label on " + shot).isEmpty();
+  }
+
   public void await(BooleanSupplier condition) {
     // A page load per poll: a slower pace than the engine scenarios.
     Await.until(condition, Await.LIMIT, Duration.ofMillis(300),
