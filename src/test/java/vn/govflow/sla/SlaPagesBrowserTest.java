@@ -27,7 +27,7 @@ class SlaPagesBrowserTest extends BrowserTest implements vn.govflow.incoming.Inc
         "Về việc triển khai kế hoạch chuyển đổi số và phát triển chính quyền điện tử giai đoạn 2026–2030", ""),
         "a.txt", text("x"));
     session.signInAs("hungtv.skhcn");
-    // The registered case types' entries for a head: the register and the portal's questions, not clerks' entry.
+    // The registered case types' entries for a head: the registers and the portal's questions, not clerks' entry.
     assertThat(driver.findElements(By.id("nav-register"))).hasSize(1);
     assertThat(driver.findElements(By.id("nav-questions"))).hasSize(1);
     assertThat(session.findNow(By.id("nav-new-incoming"))).isEmpty();
@@ -36,16 +36,22 @@ class SlaPagesBrowserTest extends BrowserTest implements vn.govflow.incoming.Inc
     Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Văn bản đến");
     assertThat(driver.getCurrentUrl()).endsWith("/sla/incoming");
     List<WebElement> tabs = driver.findElements(By.cssSelector("#sla-types a"));
-    assertThat(tabs).extracting(WebElement::getText).containsExactly("Văn bản đến", "Câu hỏi trên Cổng");
+    assertThat(tabs).extracting(WebElement::getText).containsExactly("Văn bản đến", "Văn bản đi",
+        "Câu hỏi trên Cổng");
     assertThat(tabs.get(0).getAttribute("aria-current")).isEqualTo("page");
-    assertThat(tabs.get(1).getAttribute("aria-current")).isNull();
+    assertThat(tabs.get(2).getAttribute("aria-current")).isNull();
     shot("sla-incoming-desktop.png");
 
-    tabs.get(1).click();
+    tabs.get(2).click();
     Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Câu hỏi trên Cổng");
     assertThat(driver.getCurrentUrl()).endsWith("/sla/portal");
     assertThat(driver.findElement(By.cssSelector("#sla-types a[aria-current='page']")).getText())
         .isEqualTo("Câu hỏi trên Cổng");
+
+    tabs = driver.findElements(By.cssSelector("#sla-types a"));
+    tabs.get(1).click();
+    Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Văn bản đi");
+    assertThat(driver.getCurrentUrl()).endsWith("/sla/outgoing");
 
     driver.get(baseUrl() + "/sla/portal?lang=en");
     Browser.waitForText(driver, By.tagName("h1"), "Deadline tracking: Portal questions");
