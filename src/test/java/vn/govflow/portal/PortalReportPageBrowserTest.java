@@ -59,7 +59,8 @@ class PortalReportPageBrowserTest extends BrowserTest {
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("portalreport-period")))
         .selectByValue(quarterOffered());
     driver.findElement(By.id("portalreport-period-show")).click();
-    assertThat(driver.getCurrentUrl()).contains("/reports/portal?period=");
+    // The click navigates: wait for the new page before reading it.
+    session.await(() -> driver.getCurrentUrl().contains("/reports/portal?period="));
     assertThat(driver.findElement(By.id("portalreport-days")).getText()).startsWith("Số liệu từ 26/");
     // The labelled picker, on a phone, without sideways scrolling.
     assertThat(driver.findElement(By.cssSelector("label:has(#portalreport-period)")).getText())
