@@ -35,12 +35,12 @@ class InboxPagesBrowserTest extends BrowserTest implements ExchangeTestSupport {
       assertThat(driver.findElement(By.id("inbox")).getText()).contains(good.numberSymbol(), "Hỏa tốc");
       session.assertFitsAndLabelled("incoming-inbox-" + width + ".png");
       driver.findElement(By.linkText(bad.numberSymbol() + " – " + bad.subject())).click();
-      waitContaining(By.id("verification-result"), "không vào sổ được");
+      Browser.waitContaining(driver, By.id("verification-result"), "không vào sổ được");
       assertThat(driver.findElement(By.id("accept")).isEnabled()).isFalse();
       session.assertFitsAndLabelled("incoming-inbox-tampered-" + width + ".png");
       driver.get(baseUrl() + "/incoming/inbox");
       driver.findElement(By.linkText(good.numberSymbol() + " – " + good.subject())).click();
-      waitContaining(By.id("verification-result"), "Chữ ký số hợp lệ và đủ");
+      Browser.waitContaining(driver, By.id("verification-result"), "Chữ ký số hợp lệ và đủ");
       assertThat(driver.findElement(By.id("verification")).getText()).contains("Ngô Văn Sơn",
           "Chữ ký của người có thẩm quyền", "Chữ ký số của cơ quan");
       session.assertFitsAndLabelled("incoming-inbox-entry-" + width + ".png");
@@ -48,28 +48,18 @@ class InboxPagesBrowserTest extends BrowserTest implements ExchangeTestSupport {
 
     driver.get(baseUrl() + "/incoming/inbox");
     driver.findElement(By.linkText(bad.numberSymbol() + " – " + bad.subject())).click();
-    waitContaining(By.id("verification-result"), "không vào sổ được");
+    Browser.waitContaining(driver, By.id("verification-result"), "không vào sổ được");
     driver.findElement(By.id("reason")).sendKeys("Chữ ký số không hợp lệ: văn bản đã bị sửa sau khi ký");
     driver.findElement(By.id("refuse")).click();
-    waitContaining(By.id("entry-status"), "Đã từ chối tiếp nhận");
+    Browser.waitContaining(driver, By.id("entry-status"), "Đã từ chối tiếp nhận");
     assertThat(driver.findElement(By.id("reported-list")).getText()).contains("02 Từ chối tiếp nhận");
 
     driver.get(baseUrl() + "/incoming/inbox");
     driver.findElement(By.linkText(good.numberSymbol() + " – " + good.subject())).click();
-    waitContaining(By.id("verification-result"), "Chữ ký số hợp lệ và đủ");
+    Browser.waitContaining(driver, By.id("verification-result"), "Chữ ký số hợp lệ và đủ");
     driver.findElement(By.id("accept")).click();
-    waitContaining(By.id("registered"), "Đã vào sổ, số đến");
+    Browser.waitContaining(driver, By.id("registered"), "Đã vào sổ, số đến");
     assertThat(driver.findElement(By.id("doc-signer")).getText()).isEqualTo("Ngô Văn Sơn – Chánh Văn phòng");
     session.assertFitsAndLabelled("incoming-inbox-registered-phone.png");
   }
-
-  /** Waits until the element's text contains this (the page after a click, not the one before). */
-  private void waitContaining(By by, String text) {
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.WebDriverException.class)
-        .withMessage(() -> "Expected \"" + text + "\" in " + by + " on " + driver.getCurrentUrl())
-        .until(d -> d.findElement(by).getText().contains(text));
-  }
-
 }

@@ -34,6 +34,15 @@ public final class Browser {
         .until(d -> text.equals(d.findElement(by).getText()));
   }
 
+  /** Waits until the element's text contains this (the page after a click, not the one before). */
+  public static void waitContaining(WebDriver driver, org.openqa.selenium.By by, String text) {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .withMessage(() -> "Expected \"" + text + "\" in " + by + " on " + driver.getCurrentUrl())
+        .until(d -> d.findElement(by).getText().contains(text));
+  }
+
   private static WebDriver shared;
 
   /**
