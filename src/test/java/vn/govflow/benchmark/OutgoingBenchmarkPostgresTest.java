@@ -84,6 +84,9 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
   private VariableMap startTemplate;
   private final Map<String, String> assigneeOf = new HashMap<>();
   private final Map<String, Object> draftRuleVariables = new HashMap<>();
+  /** Each API call's latency in the timed rounds (not the warm-up), to show where a document's time goes. */
+  private final Map<String, Timings> calls = new java.util.LinkedHashMap<>();
+  private boolean timing;
 
   @Test
   void documentsIssuedPerSecondAgainstBareEngine() throws IOException {
@@ -114,6 +117,7 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
       long govflowNanos = 0;
       long bareNanos = 0;
       int n = 0;
+      timing = true;
       for (int round = 0; round < ROUNDS; round++) {
         int size = DOCS / ROUNDS + (round < DOCS % ROUNDS ? 1 : 0);
         List<byte[]> pdfs = new ArrayList<>();
@@ -160,9 +164,11 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
              GovFlow (HTTP API, signed in)  %7.2f documents/s   (%.1f ms per document)
              bare engine (no-op beans)      %7.2f documents/s   (%.1f ms per document)
              ratio GovFlow / bare           %7.3f
+          GovFlow per API call:
+          %s
           load average at end: %s
           """, n, WARMUP_DOCS, ROUNDS, assigneeOf.keySet(), govflowRate, govflowNanos / 1e6 / n, bareRate,
-          bareNanos / 1e6 / n, govflowRate / bareRate, loadAverage()));
+          bareNanos / 1e6 / n, govflowRate / bareRate, perCall(), loadAverage()));
     } finally {
       if (wasActive) {
         executor.start();
@@ -176,25 +182,48 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
 
   /** One document through GovFlow's API, draft to issued; returns its process instance id. */
   private String govflowDocument(String subject, byte[] docx, byte[] pdf) throws IOException {
+    long t = System.nanoTime();
     HttpResponse<String> created = createDraft(handler, "{\"documentType\":\"cong-van\",\"subject\":\"" + subject
         + "\",\"urgency\":\"thuong\",\"recipients\":[{\"kind\":\"AGENCY\",\"agencyCode\":\"" + RECIPIENT + "\"}]}",
         "cong-van.docx", docx);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    t = record("create draft (DOCX)", t);
     String id = JSON.readTree(created.body()).at("/document/id").asText();
     String pi = jdbc.queryForObject("SELECT process_instance_id FROM out_document WHERE id = ?", String.class, id);
     if (startTemplate == null) {
       startTemplate = Variables.fromMap(runtime.getVariables(pi));
     }
+    t = System.nanoTime();
     expect(handler.upload("/api/v1/outgoing/" + id + "/final-pdf", "cong-van.pdf", pdf), 200);
+    t = record("final PDF", t);
     expect(handler.postJson("/api/v1/outgoing/" + id + "/submit", ""), 204);
+    t = record("submit", t);
     expect(reviewer.postJson("/api/v1/outgoing/" + id + "/review", "{\"decision\":\"approve\"}"), 204);
+    t = record("review (approve)", t);
     expect(signer.postJson("/api/v1/outgoing/" + id + "/sign", ""), 200);
+    t = record("sign (KT., PAdES)", t);
     expect(clerk.postJson("/api/v1/outgoing/" + id + "/number", "{}"), 200);
+    t = record("number (agency signature)", t);
     expect(clerk.postJson("/api/v1/outgoing/" + id + "/issue", "{}"), 200);
+    record("issue", t);
     if (assigneeOf.isEmpty()) {
       learnPath(pi);
     }
     return pi;
+  }
+
+  private long record(String call, long since) {
+    long now = System.nanoTime();
+    if (timing) {
+      calls.computeIfAbsent(call, k -> new Timings()).add(now - since);
+    }
+    return System.nanoTime();
+  }
+
+  private String perCall() {
+    StringBuilder b = new StringBuilder();
+    calls.forEach((call, t) -> b.append(String.format(Locale.ROOT, "     %-27s %s%n", call, t.summary())));
+    return b.toString().stripTrailing();
   }
 
   /** Who completed which task, and the variables the draft's task rule set (the bare engine's no-op does not). */
