@@ -71,6 +71,8 @@ final class BareEngine implements AutoCloseable {
     c.getBeans().put("caseReminders", noop);
     c.getBeans().put("incomingTaskHistory", noopListener);
     c.getBeans().put("incomingOpinions", noopListener);
+    c.getBeans().put("incomingReceipt", noop); // the receipt notice to a sender in the province
+    c.getBeans().put("incomingForward", noop); // the clerk's direct forward (not on the benchmark's path)
     // outgoing-document: the draft step's start listener and the task rules (their variables come from the caller)
     c.getBeans().put("outgoingDraftStep", noop);
     c.getBeans().put("outgoingTaskRules", noopListener);
