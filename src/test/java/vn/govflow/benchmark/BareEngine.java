@@ -21,7 +21,7 @@ import vn.govflow.support.ModuleEngine;
  * A bare Camunda engine for baselines: its own database on the same embedded PostgreSQL, the same model, decision
  * table and forms, the settings GovFlow's engine runs with (full history, JSON variables, UUIDs, working-day
  * calendar), no job executor, and no-op beans for the incoming and outgoing models. The direction bean sets only
- * what the model itself reads ({@code dueAt}); everything else GovFlow's beans do (checks, register row, phiếu,
+ * what the model itself reads ({@code dueAt}, an empty {@code opinionRequests}); everything else GovFlow's beans do (checks, register row, phiếu,
  * notifications, the outgoing task rules) is left out: the variables those set, the caller passes.
  */
 final class BareEngine implements AutoCloseable {
@@ -66,6 +66,10 @@ final class BareEngine implements AutoCloseable {
       Object decided = execution.getVariable("deadlineDays");
       int days = decided instanceof Number n ? n.intValue() : 10;
       execution.setVariable("dueAt", workingDays.dueAt(ClockUtil.getCurrentTime(), days));
+      // The opinion round's collection, as IncomingSteps stores it (the benchmark directs with no coordinators).
+      execution.setVariable("opinionRequests", org.camunda.bpm.engine.variable.Variables.objectValue(
+          new ArrayList<java.util.Map<String, Object>>()).serializationDataFormat(
+          org.camunda.bpm.engine.variable.Variables.SerializationDataFormats.JSON).create());
     });
     c.getBeans().put("incomingStatus", noop);
     c.getBeans().put("caseReminders", noop);
