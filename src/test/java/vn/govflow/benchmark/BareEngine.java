@@ -20,8 +20,9 @@ import vn.govflow.support.ModuleEngine;
 /**
  * A bare Camunda engine for baselines: its own database on the same embedded PostgreSQL, the same model, decision
  * table and forms, the settings GovFlow's engine runs with (full history, JSON variables, UUIDs, working-day
- * calendar), no job executor, and no-op beans. The direction bean sets only what the model itself reads
- * ({@code dueAt}); everything else GovFlow's beans do (checks, register row, phiếu, notifications) is left out.
+ * calendar), no job executor, and no-op beans for the incoming and outgoing models. The direction bean sets only
+ * what the model itself reads ({@code dueAt}, an empty {@code opinionRequests}); everything else GovFlow's beans do (checks, register row, phiếu,
+ * notifications, the outgoing task rules) is left out: the variables those set, the caller passes.
  */
 final class BareEngine implements AutoCloseable {
   /** The incoming module's models, found by folder as the process tests find them. */
@@ -31,6 +32,11 @@ final class BareEngine implements AutoCloseable {
   private final HikariDataSource dataSource;
 
   BareEngine(String jdbcUrl) {
+    this(jdbcUrl, MODULE);
+  }
+
+  /** A bare engine with one module's models ({@code ModuleEngine.resources(module)}) deployed. */
+  BareEngine(String jdbcUrl, String module) {
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(jdbcUrl);
     hikari.setUsername("postgres");
@@ -60,17 +66,26 @@ final class BareEngine implements AutoCloseable {
       Object decided = execution.getVariable("deadlineDays");
       int days = decided instanceof Number n ? n.intValue() : 10;
       execution.setVariable("dueAt", workingDays.dueAt(ClockUtil.getCurrentTime(), days));
+      // The opinion round's collection, as IncomingSteps stores it (the benchmark directs with no coordinators).
+      execution.setVariable("opinionRequests", org.camunda.bpm.engine.variable.Variables.objectValue(
+          new ArrayList<java.util.Map<String, Object>>()).serializationDataFormat(
+          org.camunda.bpm.engine.variable.Variables.SerializationDataFormats.JSON).create());
     });
     c.getBeans().put("incomingStatus", noop);
     c.getBeans().put("caseReminders", noop);
     c.getBeans().put("incomingTaskHistory", noopListener);
     c.getBeans().put("incomingOpinions", noopListener);
+    c.getBeans().put("incomingReceipt", noop); // the receipt notice to a sender in the province
+    c.getBeans().put("incomingForward", noop); // the clerk's direct forward (not on the benchmark's path)
+    // outgoing-document: the draft step's start listener and the task rules (their variables come from the caller)
+    c.getBeans().put("outgoingDraftStep", noop);
+    c.getBeans().put("outgoingTaskRules", noopListener);
     engine = c.buildProcessEngine();
     c.getBeans().put("caseDeadlines", new vn.govflow.casework.CaseDeadlines(engine.getDecisionService(),
         engine.getRepositoryService(), c));
 
     var deployment = engine.getRepositoryService().createDeployment().name("benchmark").enableDuplicateFiltering(true);
-    for (String r : ModuleEngine.resources(MODULE)) {
+    for (String r : ModuleEngine.resources(module)) {
       deployment.addClasspathResource(r);
     }
     deployment.deploy();
