@@ -117,12 +117,12 @@ public class TaskListService {
     }
     try {
       TaskApiController.engineCall(() -> taskService.complete(taskId, variables));
-    } catch (UserError e) {
-      throw e;
     } catch (RuntimeException e) {
       // Two completions of one task at once: the loser may fail anywhere inside the engine (not always with an
-      // optimistic-locking error). If the task is gone, someone else completed it: tell the person so.
-      if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+      // optimistic-locking error; a subsystem's rule may refuse what the winner has just written, as a 400). Our
+      // own attempt rolled back, so if the task is gone someone else completed it: tell the person so.
+      if (!(e instanceof UserError ue && ue.status() == HttpStatus.CONFLICT)
+          && taskService.createTaskQuery().taskId(taskId).count() == 0) {
         throw new UserError(HttpStatus.CONFLICT, "task-gone", "Công việc đã được hoàn thành hoặc không còn tồn tại.",
             "The task has already been completed or no longer exists.");
       }
