@@ -27,7 +27,8 @@ import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
 
 /**
- * The embedded default: keys from {@link KeystoreKeys}, PAdES with PDFBox and BouncyCastle. When a request is
+ * The embedded default: keys from {@link KeystoreKeys}, PAdES with PDFBox and BouncyCastle, each signature with a
+ * signature timestamp (B-T) and followed by its long-term validation data (B-LT, {@link ValidationData}). When a request is
  * being served, only the signer signs personally, and only a clerk of the agency applies its signature; a call
  * from a background job (no signed-in person) is trusted to have checked that itself. Every signing is audited.
  */
@@ -85,6 +86,7 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
           ISO_SECONDS.format(now)), "Ký số cá nhân / Personal signature: " + String.join(" ", capacityLines), now,
           certify);
     });
+    out = ValidationData.addForLastSignature(out, verifier);
     audit.record("signing.personal", "document", digest(out),
         "signed by " + username + " as " + String.join(" ", capacityLines));
     return out;
@@ -109,6 +111,7 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
       return signer.sign(pdf, key, Appearances.sealPlacement(personal), Appearances.seal(agency.name()),
           "Ký số của cơ quan / Agency signature", now, null);
     });
+    out = ValidationData.addForLastSignature(out, verifier);
     audit.record("signing.agency", "document", digest(out), "agency signature of " + agency.code());
     return out;
   }
@@ -132,6 +135,7 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
       return signer.sign(pdf, key, Appearances.appendixPlacement(doc, w), Appearances.appendix(text),
           "Ký số phụ lục / Appendix signature: " + numberAndSymbol.strip(), now, null);
     });
+    out = ValidationData.addForLastSignature(out, verifier);
     audit.record("signing.appendix", "document", digest(out),
         "agency signature of " + agency.code() + " on an appendix of " + numberAndSymbol.strip());
     return out;

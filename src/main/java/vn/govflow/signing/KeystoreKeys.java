@@ -62,7 +62,19 @@ class KeystoreKeys {
         () -> Certificates.subject(agencyName, agencyName, agencyCode, null));
   }
 
-  private synchronized SigningKey loadOrIssue(String fileName, java.util.function.Supplier<org.bouncycastle.asn1.x500.X500Name> subject) {
+  /** The embedded time-stamping authority's key ({@code tsa.p12}; with the demo CA on, issued on first use). */
+  SigningKey tsa() {
+    return loadOrIssue("tsa.p12", () -> Certificates.subject("GovFlow Demo TSA (không dùng cho văn bản thật)",
+        "GovFlow", null, null), true);
+  }
+
+  private SigningKey loadOrIssue(String fileName, java.util.function.Supplier<org.bouncycastle.asn1.x500.X500Name> subject) {
+    return loadOrIssue(fileName, subject, false);
+  }
+
+  private synchronized SigningKey loadOrIssue(String fileName,
+                                              java.util.function.Supplier<org.bouncycastle.asn1.x500.X500Name> subject,
+                                              boolean timeStamping) {
     Path file = dir.resolve(fileName);
     if (Files.exists(file)) {
       return Certificates.readPkcs12(file, password);
@@ -74,8 +86,11 @@ class KeystoreKeys {
     }
     Instant now = clock.instant();
     KeyPair keys = Certificates.newKeyPair();
-    X509Certificate cert = Certificates.issue(demoRoot.certificate(), demoRoot.key(), subject.get(), keys.getPublic(),
-        now.minusSeconds(60), now.plus(LEAF_VALIDITY), crlUrl);
+    X509Certificate cert = timeStamping
+        ? Certificates.issueTsa(demoRoot.certificate(), demoRoot.key(), subject.get(), keys.getPublic(),
+            now.minusSeconds(60), now.plus(LEAF_VALIDITY), crlUrl)
+        : Certificates.issue(demoRoot.certificate(), demoRoot.key(), subject.get(), keys.getPublic(),
+            now.minusSeconds(60), now.plus(LEAF_VALIDITY), crlUrl);
     SigningKey key = new SigningKey(keys.getPrivate(), List.of(cert, demoRoot.certificate()));
     Certificates.writePkcs12(file, "signing", key, password);
     log.info("Demo CA issued a signing certificate {} (serial {})", fileName, cert.getSerialNumber().toString(16));

@@ -46,12 +46,22 @@ final class PadesSigner {
   /** Where the signature shows: page index (0-based) and rectangle in page coordinates. */
   record Placement(int page, PDRectangle rect) {}
 
+  /** Room for the CMS: the chain, the timestamp token with the TSA's chain (RSA-4096 chains of a real CA fit). */
+  static final int SIGNATURE_SIZE = 32_768;
+
   private final Path regularFont;
   private final Path boldFont;
+  private final TimeStamping tsa;
 
+  /** A signer whose signatures carry no timestamp (B-B): only for tests of verification. */
   PadesSigner(Path regularFont, Path boldFont) {
+    this(regularFont, boldFont, null);
+  }
+
+  PadesSigner(Path regularFont, Path boldFont, TimeStamping tsa) {
     this.regularFont = regularFont;
     this.boldFont = boldFont;
+    this.tsa = tsa;
   }
 
   private volatile boolean fontsChecked;
@@ -103,8 +113,8 @@ final class PadesSigner {
       try (SignatureOptions options = new SignatureOptions()) {
         options.setVisualSignature(new ByteArrayInputStream(template));
         options.setPage(where.page());
-        options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE);
-        doc.addSignature(signature, new CmsSignature(key), options);
+        options.setPreferredSignatureSize(SIGNATURE_SIZE);
+        doc.addSignature(signature, new CmsSignature(key, tsa), options);
         ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32_768);
         doc.saveIncremental(out);
         return out.toByteArray();

@@ -46,6 +46,24 @@ class SigningH2Test extends H2IntegrationTest {
     assertThat(head.organisation()).isEqualTo("Sở Khoa học và Công nghệ");
     assertThat(head.issuer()).startsWith("GovFlow Demo CA");
     assertThat(head.revocation()).isEqualTo(Revocation.GOOD);
+    assertThat(head.revocationSource()).isEqualTo(SignatureReport.RevocationSource.LOCAL_CA);
+    // Every signature GovFlow makes carries a timestamp of the embedded TSA (B-T) and its validation data (B-LT).
+    for (SignatureReport.Signature s : report.signatures()) {
+      assertThat(s.timestamp().valid()).isTrue();
+      assertThat(s.timestamp().authority()).startsWith("GovFlow Demo TSA");
+    }
+    // original, personal signature, its DSS, number, agency signature, its DSS
+    assertThat(report.revisions()).isEqualTo(6);
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(sealed)) {
+      SignatureVerifier.Evidence dss = SignatureVerifier.Evidence.stored(doc);
+      assertThat(dss.crls()).isNotEmpty().allSatisfy(c -> assertThat(c.getIssuerX500Principal().getName())
+          .contains("GovFlow Demo CA"));
+      assertThat(dss.certs()).extracting(c -> c.getSubjectX500Principal().getName())
+          .anySatisfy(n -> assertThat(n).contains("Trần Văn Hùng"))
+          .anySatisfy(n -> assertThat(n).contains("GovFlow Demo TSA"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertThat(report.signatures().get(1).agencyCode()).isEqualTo(SKHCN);
     assertThat(SamplePdfs.visibleText(sealed)).contains("Trần Văn Hùng", "+07:00");
     assertThat(audits() - audited).isEqualTo(3);
@@ -139,6 +157,9 @@ class SigningH2Test extends H2IntegrationTest {
     assertThat(sig.get("kind").asText()).isEqualTo("PERSONAL");
     assertThat(sig.get("signerName").asText()).isEqualTo("Lê Minh Tuấn");
     assertThat(sig.get("signingTime").asText()).endsWith("+07:00");
+    assertThat(sig.get("status").asText()).isEqualTo("VALID");
+    assertThat(sig.get("timestamp").get("valid").asBoolean()).isTrue();
+    assertThat(sig.get("timestamp").get("time").asText()).endsWith("+07:00");
     assertThat(sig.get("checks").findValuesAsText("vi")).contains("Chữ ký số hợp lệ");
 
     HttpResponse<String> notPdf = lan.upload("/api/v1/signatures/verify", "a.pdf", "hello".getBytes());
