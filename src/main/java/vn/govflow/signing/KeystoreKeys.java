@@ -62,6 +62,31 @@ class KeystoreKeys {
         () -> Certificates.subject(agencyName, agencyName, agencyCode, null));
   }
 
+  static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+
+  /**
+   * The image of a person's hand signature ({@code signature-<username>.png}) or an agency's seal
+   * ({@code seal-<code>.png}) an operator put in the keystore directory; empty when there is none or it is not a
+   * PNG of at most 2 MB (the appearance is then text, or the drawn seal).
+   */
+  java.util.Optional<byte[]> image(String kind, String name) {
+    Path file = dir.resolve(kind + "-" + safe(name) + ".png");
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_IMAGE_BYTES) {
+        return java.util.Optional.empty();
+      }
+      byte[] png = Files.readAllBytes(file);
+      if (png.length < 8 || png[0] != (byte) 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
+        log.warn("{} is not a PNG: the appearance stays text", file);
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(png);
+    } catch (java.io.IOException e) {
+      log.warn("Cannot read {}: {}", file, e.toString());
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The embedded time-stamping authority's key ({@code tsa.p12}; with the demo CA on, issued on first use). */
   SigningKey tsa() {
     return loadOrIssue("tsa.p12", () -> Certificates.subject("GovFlow Demo TSA (không dùng cho văn bản thật)",

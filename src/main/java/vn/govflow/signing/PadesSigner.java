@@ -41,7 +41,8 @@ final class PadesSigner {
     void paint(PDPageContentStream cs, Fonts fonts, float width, float height) throws IOException;
   }
 
-  record Fonts(PDFont regular, PDFont bold) {}
+  /** The appearance's fonts, and the document being drawn (for images). */
+  record Fonts(PDFont regular, PDFont bold, PDDocument doc) {}
 
   /** Where the signature shows: page index (0-based) and rectangle in page coordinates. */
   record Placement(int page, PDRectangle rect) {}
@@ -149,7 +150,8 @@ final class PadesSigner {
       PDAppearanceStream stream = new PDAppearanceStream(xobject.getCOSObject());
       appearance.setNormalAppearance(stream);
       widget.setAppearance(appearance);
-      Fonts fonts = new Fonts(PDType0Font.load(doc, regularFont.toFile()), PDType0Font.load(doc, boldFont.toFile()));
+      Fonts fonts = new Fonts(PDType0Font.load(doc, regularFont.toFile()), PDType0Font.load(doc, boldFont.toFile()),
+          doc);
       try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
         painter.paint(cs, fonts, w, h);
       }

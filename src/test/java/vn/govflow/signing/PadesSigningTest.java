@@ -530,6 +530,19 @@ class PadesSigningTest {
   }
 
   @Test
+  void aCapacityThePagePrintsAboveTheBoxIsFoundAndAnotherIsNot() throws IOException {
+    try (PDDocument decision = Loader.loadPDF(SamplePdfs.decision());
+         PDDocument appendix = Loader.loadPDF(SamplePdfs.appendix())) {
+      PadesSigner.Placement where = Appearances.personalPlacement(decision, 70);
+      assertThat(Appearances.capacityPrinted(decision, where, List.of("GIÁM ĐỐC"))).isTrue();
+      assertThat(Appearances.capacityPrinted(decision, where, List.of("giám  đốc"))).isTrue();
+      assertThat(Appearances.capacityPrinted(decision, where, List.of("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"))).isFalse();
+      assertThat(Appearances.capacityPrinted(appendix, Appearances.personalPlacement(appendix, 70),
+          List.of("GIÁM ĐỐC"))).isFalse();
+    }
+  }
+
+  @Test
   void notAPdfOrUnsignedIsRefused() {
     assertThatThrownBy(() -> verifier.verify("hello".getBytes())).isInstanceOfSatisfying(SigningRefused.class,
         e -> assertThat(e.code()).isEqualTo("signing-not-pdf"));

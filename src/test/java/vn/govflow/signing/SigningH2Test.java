@@ -70,6 +70,19 @@ class SigningH2Test extends H2IntegrationTest {
   }
 
   @Test
+  void aCapacityThePdfPrintsIsNotShownTwice() {
+    DocumentSigning signing = bean(DocumentSigning.class);
+    // The sample decision prints "GIÁM ĐỐC" at the head of its signing block.
+    byte[] head = signing.signPersonal(SamplePdfs.decision(), "hungtv.skhcn", "GIÁM ĐỐC");
+    assertThat(SamplePdfs.positions(head)).filteredOn(w -> w.text().strip().equals("GIÁM ĐỐC")).hasSize(1);
+    assertThat(SamplePdfs.visibleText(head)).contains("Trần Văn Hùng", "Đã ký số / Digitally signed");
+    assertThat(signing.verify(head).valid()).isTrue();
+    // A capacity the page does not print (the deputy signing for the head) is drawn by the appearance.
+    byte[] deputy = signing.signPersonal(SamplePdfs.decision(), "tuanlm.skhcn", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC");
+    assertThat(SamplePdfs.visibleText(deputy)).contains("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Minh Tuấn");
+  }
+
+  @Test
   void theAgencySignatureBeforeThePersonalOneIsRefused() {
     DocumentSigning signing = bean(DocumentSigning.class);
     assertThatThrownBy(() -> signing.signAgency(SamplePdfs.decision(), SKHCN))
