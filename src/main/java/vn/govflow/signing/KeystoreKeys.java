@@ -40,6 +40,11 @@ class KeystoreKeys {
     this.demoRoot = demoCa ? loadOrCreateRoot() : null;
   }
 
+  /** Where the key files (and the appearance images) are. */
+  Path dir() {
+    return dir;
+  }
+
   Optional<X509Certificate> demoRoot() {
     return Optional.ofNullable(demoRoot).map(SigningKey::certificate);
   }

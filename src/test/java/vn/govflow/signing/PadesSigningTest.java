@@ -543,6 +543,33 @@ class PadesSigningTest {
   }
 
   @Test
+  void aHandSignatureAndASealImageReplaceTheTextAndTheDrawnSeal() throws IOException {
+    byte[] pdf = SamplePdfs.decision();
+    byte[] personal;
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      List<String> capacity = List.of("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC");
+      personal = signer.sign(pdf, director, Appearances.personalPlacement(doc,
+              Appearances.personalHeight(capacity, true)),
+          Appearances.personal(capacity, "Trần Văn Hùng", "2026-12-01T09:30:00+07:00", SamplePdfs.png(300, 120)),
+          "Personal", NOW, 3);
+    }
+    byte[] sealed;
+    try (PDDocument doc = Loader.loadPDF(personal)) {
+      var rect = doc.getSignatureFields().get(0).getWidgets().get(0).getRectangle();
+      sealed = signer.sign(personal, agency, Appearances.sealPlacement(new PadesSigner.Placement(0, rect)),
+          Appearances.sealImage(SamplePdfs.png(200, 200)), "Agency", NOW, null);
+    }
+    assertThat(SamplePdfs.imagesOfSignature(sealed, 0)).containsExactly("300x120");
+    assertThat(SamplePdfs.imagesOfSignature(sealed, 1)).containsExactly("200x200");
+    String visible = SamplePdfs.visibleText(sealed);
+    assertThat(visible).contains("PHÓ GIÁM ĐỐC", "Trần Văn Hùng", "2026-12-01T09:30:00+07:00")
+        .doesNotContain("Đã ký số");
+    assertThat(verifier.verify(sealed).valid()).isTrue();
+    // Without images: no image at all.
+    assertThat(SamplePdfs.imagesOfSignature(signPersonal(SamplePdfs.decision(), director), 0)).isEmpty();
+  }
+
+  @Test
   void notAPdfOrUnsignedIsRefused() {
     assertThatThrownBy(() -> verifier.verify("hello".getBytes())).isInstanceOfSatisfying(SigningRefused.class,
         e -> assertThat(e.code()).isEqualTo("signing-not-pdf"));

@@ -83,6 +83,32 @@ class SigningH2Test extends H2IntegrationTest {
   }
 
   @Test
+  void imagesPutInTheKeystoreDirectoryShowInTheAppearances() throws Exception {
+    KeystoreKeys keys = bean(KeystoreKeys.class);
+    java.nio.file.Path hand = keys.dir().resolve("signature-huybq.skhcn.png");
+    java.nio.file.Path seal = keys.dir().resolve("seal-" + SKHCN + ".png");
+    java.nio.file.Files.createDirectories(keys.dir());
+    java.nio.file.Files.write(hand, SamplePdfs.png(300, 120));
+    java.nio.file.Files.write(seal, SamplePdfs.png(240, 240));
+    try {
+      DocumentSigning signing = bean(DocumentSigning.class);
+      byte[] personal = signing.signPersonal(SamplePdfs.decision(), "huybq.skhcn", "TRƯỞNG PHÒNG");
+      byte[] sealed = signing.signAgency(personal, SKHCN);
+      assertThat(SamplePdfs.imagesOfSignature(sealed, 0)).containsExactly("300x120");
+      assertThat(SamplePdfs.imagesOfSignature(sealed, 1)).containsExactly("240x240");
+      assertThat(signing.verify(sealed).valid()).isTrue();
+      // Not a PNG: the text appearance, and still signed.
+      java.nio.file.Files.writeString(hand, "not an image");
+      byte[] text = signing.signPersonal(SamplePdfs.decision(), "huybq.skhcn", "TRƯỞNG PHÒNG");
+      assertThat(SamplePdfs.imagesOfSignature(text, 0)).isEmpty();
+      assertThat(SamplePdfs.visibleText(text)).contains("Đã ký số / Digitally signed");
+    } finally {
+      java.nio.file.Files.deleteIfExists(hand);
+      java.nio.file.Files.deleteIfExists(seal); // the shared context's other tests expect the drawn seal
+    }
+  }
+
+  @Test
   void theAgencySignatureBeforeThePersonalOneIsRefused() {
     DocumentSigning signing = bean(DocumentSigning.class);
     assertThatThrownBy(() -> signing.signAgency(SamplePdfs.decision(), SKHCN))
