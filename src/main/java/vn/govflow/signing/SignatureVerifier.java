@@ -196,7 +196,7 @@ final class SignatureVerifier {
         cert.getIssuerX500Principal().getName());
     List<X509Certificate> known = new ArrayList<>(attached);
     known.addAll(stored.certs());
-    SignatureReport.Timestamp timestamp = signerInfo == null ? null : timestamp(signerInfo, known);
+    SignatureReport.Timestamp timestamp = signerInfo == null ? null : timestamp(signerInfo, known, stored);
     boolean trustedTime = timestamp != null && timestamp.valid();
     // The timestamp's time when there is a valid one (a third party vouches for it), else the claimed one.
     OffsetDateTime judgedAt = trustedTime ? timestamp.time() : signingTime;
@@ -666,9 +666,10 @@ final class SignatureVerifier {
   /**
    * The signature-time-stamp attribute (RFC 3161 token over the signature value): the token's own signature and
    * its TSA certificate (EKU timeStamping, valid at the token's time) by BouncyCastle, the imprint against this
-   * signature's value, and the TSA certificate's path to a trusted root. null when the signature has none.
+   * signature's value, the TSA certificate's path to a trusted root and that path's revocation. null when the
+   * signature has none.
    */
-  private SignatureReport.Timestamp timestamp(SignerInformation si, List<X509Certificate> known) {
+  private SignatureReport.Timestamp timestamp(SignerInformation si, List<X509Certificate> known, Evidence stored) {
     org.bouncycastle.asn1.cms.AttributeTable unsigned = si.getUnsignedAttributes();
     org.bouncycastle.asn1.cms.Attribute a = unsigned == null ? null
         : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
@@ -709,9 +710,18 @@ final class SignatureVerifier {
       for (X509CertificateHolder h : all) {
         tokenCerts.add(conv.getCertificate(h));
       }
-      if (trustedPath(tsaCert, tokenCerts) == null) {
+      List<X509Certificate> tsaPath = trustedPath(tsaCert, tokenCerts);
+      if (tsaPath == null) {
         return new SignatureReport.Timestamp(time, authority, false,
             "the time-stamping authority does not chain to a trusted root");
+      }
+      // A TSA certificate revoked before the time it stamped vouches for nothing; an unknown status is not held
+      // against the timestamp (the signer's own status decides whether the signature is established).
+      RevocationResult tsaRevocation = chainRevocation(tsaCert, tsaPath, tokenCerts, stored);
+      if (tsaRevocation.status == Revocation.REVOKED && (tsaRevocation.revokedAt == null
+          || !tsaRevocation.revokedAt.isAfter(time))) {
+        return new SignatureReport.Timestamp(time, authority, false,
+            "the time-stamping authority's certificate was revoked (" + tsaRevocation.reason + ")");
       }
       return new SignatureReport.Timestamp(time, authority, true, null);
     } catch (Exception e) {

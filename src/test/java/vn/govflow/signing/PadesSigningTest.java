@@ -63,6 +63,7 @@ class PadesSigningTest {
   static SigningKey underRevokedCa;
   static SigningKey tsaKey;
   static SigningKey strangerTsa;
+  static SigningKey revokedTsa;
   static EmbeddedTimeStampAuthority tsa;
   static SignatureVerifier verifier;
   static PadesSigner signer;
@@ -116,6 +117,10 @@ class PadesSigningTest {
         Certificates.subject("Test TSA", "Ban Cơ yếu Chính phủ", null, null), tsaKeys.getPublic(),
         now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650)), crlUrl), root));
     tsa = new EmbeddedTimeStampAuthority(() -> tsaKey, java.time.Clock.systemUTC());
+    KeyPair revokedTsaKeys = Certificates.newKeyPair();
+    revokedTsa = new SigningKey(revokedTsaKeys.getPrivate(), List.of(Certificates.issueTsa(root,
+        rootKeys.getPrivate(), Certificates.subject("Revoked TSA", "Ban Cơ yếu Chính phủ", null, null),
+        revokedTsaKeys.getPublic(), now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650)), crlUrl), root));
     crlServer.createContext("/tsa", exchange -> {
       tsaContentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
       byte[] resp = tsa.respond(exchange.getRequestBody().readAllBytes());
@@ -139,7 +144,8 @@ class PadesSigningTest {
 
     X509CRL crl = Certificates.crl(root, rootKeys.getPrivate(),
         Map.of(revoked.certificate().getSerialNumber(), now.minus(Duration.ofDays(2)),
-            subCa.getSerialNumber(), now.minus(Duration.ofDays(5))), now.minusSeconds(60));
+            subCa.getSerialNumber(), now.minus(Duration.ofDays(5)),
+            revokedTsa.certificate().getSerialNumber(), now.minus(Duration.ofDays(1))), now.minusSeconds(60));
     byte[] crlBytes = encoded(crl);
     serve("/root.crl", crlBytes);
     serve("/ltv/root.crl", crlBytes);
@@ -458,6 +464,14 @@ class PadesSigningTest {
     assertThat(q.timestamp().authority()).isEqualTo("Self-made TSA");
     assertThat(q.timestamp().problem()).isEqualTo("the time-stamping authority does not chain to a trusted root");
     assertThat(q.valid()).isFalse();
+
+    PadesSigner revokedAuthority = new PadesSigner(SamplePdfs.FONT, SamplePdfs.BOLD,
+        new EmbeddedTimeStampAuthority(() -> revokedTsa, java.time.Clock.systemUTC()));
+    SignatureReport.Signature r = verifier.verify(signPersonal(revokedAuthority, SamplePdfs.decision(), director,
+        NOW)).signatures().get(0);
+    assertThat(r.timestamp().authority()).isEqualTo("Revoked TSA");
+    assertThat(r.timestamp().problem()).startsWith("the time-stamping authority's certificate was revoked");
+    assertThat(r.status()).isEqualTo(SignatureReport.Status.INVALID);
   }
 
   @Test
