@@ -46,18 +46,52 @@ final class Appearances {
     return capacity.size() * 14 + 40 + 16;
   }
 
+  /** With an image of the hand signature the box is taller, for the image to be legible. */
+  static float personalHeight(List<String> capacity, boolean handSignature) {
+    return personalHeight(capacity) + (handSignature ? 20 : 0);
+  }
+
   /** Capacity (bold), the blue signed mark and time, the name (bold), centred (App I). */
   static PadesSigner.Painter personal(List<String> capacity, String name, String signedAt) {
+    return personal(capacity, name, signedAt, null);
+  }
+
+  /**
+   * The same; with handSignature (PNG bytes) the image of the hand signature stands between the capacity and the
+   * name (App I), the time in small blue letters under it.
+   */
+  static PadesSigner.Painter personal(List<String> capacity, String name, String signedAt, byte[] handSignature) {
     return (cs, fonts, w, h) -> {
       float y = h - 13;
       for (String line : capacity) {
         centred(cs, fonts.bold(), 11, line, w, y, Color.BLACK);
         y -= 14;
       }
-      centred(cs, fonts.regular(), 9, "Đã ký số / Digitally signed", w, y - 12, SIGNATURE_BLUE);
-      centred(cs, fonts.regular(), 8, signedAt, w, y - 24, SIGNATURE_BLUE);
+      if (handSignature != null) {
+        image(cs, fonts, handSignature, 0, 24, w, y + 8 - 24);
+        centred(cs, fonts.regular(), 7, signedAt, w, 15, SIGNATURE_BLUE);
+      } else {
+        centred(cs, fonts.regular(), 9, "Đã ký số / Digitally signed", w, y - 12, SIGNATURE_BLUE);
+        centred(cs, fonts.regular(), 8, signedAt, w, y - 24, SIGNATURE_BLUE);
+      }
       centred(cs, fonts.bold(), 11, name, w, 4, Color.BLACK);
     };
+  }
+
+  /** The agency's seal image (PNG, best with a transparent background) filling the seal's box. */
+  static PadesSigner.Painter sealImage(byte[] png) {
+    return (cs, fonts, w, h) -> image(cs, fonts, png, 0, 0, w, h);
+  }
+
+  /** An image scaled to fit the box (x, y, w, h), aspect kept, centred. */
+  private static void image(PDPageContentStream cs, PadesSigner.Fonts fonts, byte[] png, float x, float y, float w,
+                            float h) throws IOException {
+    org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img =
+        org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(fonts.doc(), png, "image.png");
+    float scale = Math.min(w / img.getWidth(), h / img.getHeight());
+    float iw = img.getWidth() * scale;
+    float ih = img.getHeight() * scale;
+    cs.drawImage(img, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
   }
 
   /** A red round seal: two rings, the agency's name around the top, a star in the middle. */
@@ -234,6 +268,32 @@ final class Appearances {
     float x = box.getWidth() - MARGIN - PERSONAL_WIDTH;
     return new PadesSigner.Placement(last, new PDRectangle(box.getLowerLeftX() + x, box.getLowerLeftY() + y,
         PERSONAL_WIDTH, height));
+  }
+
+  /**
+   * Whether the page already prints the capacity just above where the personal signature goes (a Decree 30 layout
+   * made in a word processor often ends with the signing block's "GIÁM ĐỐC"): every capacity line is a line of
+   * text in the right half of the page, at most a few lines above the box. Then the appearance leaves it out, so it
+   * does not show twice. Compared without regard to case and spacing.
+   */
+  static boolean capacityPrinted(PDDocument doc, PadesSigner.Placement where, List<String> capacity)
+      throws IOException {
+    if (capacity.isEmpty()) {
+      return false;
+    }
+    PDRectangle box = doc.getPage(where.page()).getMediaBox();
+    float top = where.rect().getUpperRightY();
+    float window = capacity.size() * 20 + 60;
+    List<String> above = textLines(doc, where.page()).stream()
+        .filter(l -> l.x() >= box.getLowerLeftX() + box.getWidth() / 2 - 40)
+        .filter(l -> l.bottom() >= top - 2 && l.bottom() <= top + window)
+        .map(l -> normalised(l.text())).toList();
+    return capacity.stream().map(Appearances::normalised).allMatch(above::contains);
+  }
+
+  private static String normalised(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+        .toUpperCase(java.util.Locale.ROOT);
   }
 
   /** The seal covers about the left third of the personal signature (App I). */

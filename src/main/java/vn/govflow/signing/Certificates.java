@@ -109,6 +109,28 @@ final class Certificates {
     }
   }
 
+  /** A subordinate CA's certificate (a province's chain may be root → sub-CA → signer), with its CRL point. */
+  static X509Certificate intermediate(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
+                                      Instant from, Instant to, String crlUrl) {
+    try {
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(to),
+          subject, key)
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+          .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key))
+          .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
+      if (crlUrl != null) {
+        DistributionPoint dp = new DistributionPoint(new DistributionPointName(
+            new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null);
+        b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {dp}));
+      }
+      return sign(b, issuerKey);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A signing certificate (non-repudiation, document signing) issued by issuer, with a CRL distribution point. */
   static X509Certificate issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
                                Instant from, Instant to, String crlUrl) {
@@ -139,6 +161,29 @@ final class Certificates {
         b.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
             org.bouncycastle.asn1.x509.X509ObjectIdentifiers.ocspAccessMethod,
             new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
+      }
+      return sign(b, issuerKey);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A time-stamping authority's certificate (RFC 3161 §2.3: the only, critical, extended key usage timeStamping). */
+  static X509Certificate issueTsa(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
+                                  Instant from, Instant to, String crlUrl) {
+    try {
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(to),
+          subject, key)
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+          .addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
+          .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key))
+          .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
+      if (crlUrl != null) {
+        DistributionPoint dp = new DistributionPoint(new DistributionPointName(
+            new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null);
+        b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {dp}));
       }
       return sign(b, issuerKey);
     } catch (IOException | GeneralSecurityException e) {

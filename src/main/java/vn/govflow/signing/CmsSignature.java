@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureInterface;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -22,7 +23,10 @@ import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -36,9 +40,12 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 final class CmsSignature implements SignatureInterface {
   private final SigningKey key;
+  private final TimeStamping tsa;
 
-  CmsSignature(SigningKey key) {
+  /** @param tsa the authority that stamps the signature value (PAdES B-T), or null for none (B-B) */
+  CmsSignature(SigningKey key, TimeStamping tsa) {
     this.key = key;
+    this.tsa = tsa;
   }
 
   @Override
@@ -63,9 +70,20 @@ final class CmsSignature implements SignatureInterface {
           .setSignedAttributeGenerator(signed)
           .build(new JcaContentSignerBuilder(algorithm).build(key.key()), cert));
       gen.addCertificates(new JcaCertStore(key.chain()));
-      return gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+      CMSSignedData cms = gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false);
+      return (tsa == null ? cms : withTimestamp(cms)).getEncoded();
     } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
       throw new IOException("Cannot make the CMS signature", e);
     }
+  }
+
+  /** The signature-time-stamp unsigned attribute (RFC 3161 App A; EN 319 122-1 §5.3): a token over the value. */
+  private CMSSignedData withTimestamp(CMSSignedData cms) throws GeneralSecurityException, IOException {
+    SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
+    byte[] token = tsa.stamp(MessageDigest.getInstance("SHA-256").digest(si.getSignature()));
+    AttributeTable unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+        new DERSet(ASN1Primitive.fromByteArray(token))));
+    return CMSSignedData.replaceSigners(cms,
+        new SignerInformationStore(SignerInformation.replaceUnsignedAttributes(si, unsigned)));
   }
 }

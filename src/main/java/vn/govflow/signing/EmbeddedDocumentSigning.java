@@ -27,7 +27,8 @@ import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
 
 /**
- * The embedded default: keys from {@link KeystoreKeys}, PAdES with PDFBox and BouncyCastle. When a request is
+ * The embedded default: keys from {@link KeystoreKeys}, PAdES with PDFBox and BouncyCastle, each signature with a
+ * signature timestamp (B-T) and followed by its long-term validation data (B-LT, {@link ValidationData}). When a request is
  * being served, only the signer signs personally, and only a clerk of the agency applies its signature; a call
  * from a background job (no signed-in person) is trusted to have checked that itself. Every signing is audited.
  */
@@ -77,14 +78,22 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
     requireSigningPdf(pdf);
     SigningKey key = keys.person(username, person.fullName(), agency.code(), agency.name());
     OffsetDateTime now = now();
+    byte[] hand = keys.image("signature", username).orElse(null);
     byte[] out = withDocument(pdf, doc -> {
-      PadesSigner.Placement where = Appearances.personalPlacement(doc, Appearances.personalHeight(capacityLines));
+      PadesSigner.Placement where = Appearances.personalPlacement(doc,
+          Appearances.personalHeight(capacityLines, hand != null));
+      // The capacity printed by the document itself just above the box is not drawn a second time.
+      List<String> shown = Appearances.capacityPrinted(doc, where, capacityLines) ? List.of() : capacityLines;
+      if (shown.isEmpty()) {
+        where = Appearances.personalPlacement(doc, Appearances.personalHeight(shown, hand != null));
+      }
       // The first signature certifies with level 3: the clerk may still add the number, the date and the seal.
       Integer certify = doc.getSignatureDictionaries().isEmpty() ? 3 : null;
-      return signer.sign(pdf, key, where, Appearances.personal(capacityLines, person.fullName(),
-          ISO_SECONDS.format(now)), "Ký số cá nhân / Personal signature: " + String.join(" ", capacityLines), now,
+      return signer.sign(pdf, key, where, Appearances.personal(shown, person.fullName(),
+          ISO_SECONDS.format(now), hand), "Ký số cá nhân / Personal signature: " + String.join(" ", capacityLines), now,
           certify);
     });
+    out = ValidationData.addForLastSignature(out, verifier);
     audit.record("signing.personal", "document", digest(out),
         "signed by " + username + " as " + String.join(" ", capacityLines));
     return out;
@@ -97,6 +106,7 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
     requirePersonalSignature(report);
     requirePermitted(report, 2);
     SigningKey key = keys.agency(agency.code(), agency.name());
+    Optional<byte[]> seal = keys.image("seal", agency.code());
     OffsetDateTime now = now();
     byte[] out = withDocument(pdf, doc -> {
       PadesSigner.Placement personal = personalWidget(doc, report).orElseGet(() -> {
@@ -106,9 +116,11 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
           throw new UncheckedIOException(e);
         }
       });
-      return signer.sign(pdf, key, Appearances.sealPlacement(personal), Appearances.seal(agency.name()),
+      return signer.sign(pdf, key, Appearances.sealPlacement(personal),
+          seal.map(Appearances::sealImage).orElseGet(() -> Appearances.seal(agency.name())),
           "Ký số của cơ quan / Agency signature", now, null);
     });
+    out = ValidationData.addForLastSignature(out, verifier);
     audit.record("signing.agency", "document", digest(out), "agency signature of " + agency.code());
     return out;
   }
@@ -132,6 +144,7 @@ public class EmbeddedDocumentSigning implements DocumentSigning {
       return signer.sign(pdf, key, Appearances.appendixPlacement(doc, w), Appearances.appendix(text),
           "Ký số phụ lục / Appendix signature: " + numberAndSymbol.strip(), now, null);
     });
+    out = ValidationData.addForLastSignature(out, verifier);
     audit.record("signing.appendix", "document", digest(out),
         "agency signature of " + agency.code() + " on an appendix of " + numberAndSymbol.strip());
     return out;

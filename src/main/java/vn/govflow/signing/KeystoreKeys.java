@@ -40,6 +40,11 @@ class KeystoreKeys {
     this.demoRoot = demoCa ? loadOrCreateRoot() : null;
   }
 
+  /** Where the key files (and the appearance images) are. */
+  Path dir() {
+    return dir;
+  }
+
   Optional<X509Certificate> demoRoot() {
     return Optional.ofNullable(demoRoot).map(SigningKey::certificate);
   }
@@ -62,7 +67,44 @@ class KeystoreKeys {
         () -> Certificates.subject(agencyName, agencyName, agencyCode, null));
   }
 
-  private synchronized SigningKey loadOrIssue(String fileName, java.util.function.Supplier<org.bouncycastle.asn1.x500.X500Name> subject) {
+  static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+
+  /**
+   * The image of a person's hand signature ({@code signature-<username>.png}) or an agency's seal
+   * ({@code seal-<code>.png}) an operator put in the keystore directory; empty when there is none or it is not a
+   * PNG of at most 2 MB (the appearance is then text, or the drawn seal).
+   */
+  java.util.Optional<byte[]> image(String kind, String name) {
+    Path file = dir.resolve(kind + "-" + safe(name) + ".png");
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_IMAGE_BYTES) {
+        return java.util.Optional.empty();
+      }
+      byte[] png = Files.readAllBytes(file);
+      if (png.length < 8 || png[0] != (byte) 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
+        log.warn("{} is not a PNG: the appearance stays text", file);
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(png);
+    } catch (java.io.IOException e) {
+      log.warn("Cannot read {}: {}", file, e.toString());
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** The embedded time-stamping authority's key ({@code tsa.p12}; with the demo CA on, issued on first use). */
+  SigningKey tsa() {
+    return loadOrIssue("tsa.p12", () -> Certificates.subject("GovFlow Demo TSA (không dùng cho văn bản thật)",
+        "GovFlow", null, null), true);
+  }
+
+  private SigningKey loadOrIssue(String fileName, java.util.function.Supplier<org.bouncycastle.asn1.x500.X500Name> subject) {
+    return loadOrIssue(fileName, subject, false);
+  }
+
+  private synchronized SigningKey loadOrIssue(String fileName,
+                                              java.util.function.Supplier<org.bouncycastle.asn1.x500.X500Name> subject,
+                                              boolean timeStamping) {
     Path file = dir.resolve(fileName);
     if (Files.exists(file)) {
       return Certificates.readPkcs12(file, password);
@@ -74,8 +116,11 @@ class KeystoreKeys {
     }
     Instant now = clock.instant();
     KeyPair keys = Certificates.newKeyPair();
-    X509Certificate cert = Certificates.issue(demoRoot.certificate(), demoRoot.key(), subject.get(), keys.getPublic(),
-        now.minusSeconds(60), now.plus(LEAF_VALIDITY), crlUrl);
+    X509Certificate cert = timeStamping
+        ? Certificates.issueTsa(demoRoot.certificate(), demoRoot.key(), subject.get(), keys.getPublic(),
+            now.minusSeconds(60), now.plus(LEAF_VALIDITY), crlUrl)
+        : Certificates.issue(demoRoot.certificate(), demoRoot.key(), subject.get(), keys.getPublic(),
+            now.minusSeconds(60), now.plus(LEAF_VALIDITY), crlUrl);
     SigningKey key = new SigningKey(keys.getPrivate(), List.of(cert, demoRoot.certificate()));
     Certificates.writePkcs12(file, "signing", key, password);
     log.info("Demo CA issued a signing certificate {} (serial {})", fileName, cert.getSerialNumber().toString(16));

@@ -41,17 +41,28 @@ final class PadesSigner {
     void paint(PDPageContentStream cs, Fonts fonts, float width, float height) throws IOException;
   }
 
-  record Fonts(PDFont regular, PDFont bold) {}
+  /** The appearance's fonts, and the document being drawn (for images). */
+  record Fonts(PDFont regular, PDFont bold, PDDocument doc) {}
 
   /** Where the signature shows: page index (0-based) and rectangle in page coordinates. */
   record Placement(int page, PDRectangle rect) {}
 
+  /** Room for the CMS: the chain, the timestamp token with the TSA's chain (RSA-4096 chains of a real CA fit). */
+  static final int SIGNATURE_SIZE = 32_768;
+
   private final Path regularFont;
   private final Path boldFont;
+  private final TimeStamping tsa;
 
+  /** A signer whose signatures carry no timestamp (B-B): only for tests of verification. */
   PadesSigner(Path regularFont, Path boldFont) {
+    this(regularFont, boldFont, null);
+  }
+
+  PadesSigner(Path regularFont, Path boldFont, TimeStamping tsa) {
     this.regularFont = regularFont;
     this.boldFont = boldFont;
+    this.tsa = tsa;
   }
 
   private volatile boolean fontsChecked;
@@ -103,8 +114,8 @@ final class PadesSigner {
       try (SignatureOptions options = new SignatureOptions()) {
         options.setVisualSignature(new ByteArrayInputStream(template));
         options.setPage(where.page());
-        options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE);
-        doc.addSignature(signature, new CmsSignature(key), options);
+        options.setPreferredSignatureSize(SIGNATURE_SIZE);
+        doc.addSignature(signature, new CmsSignature(key, tsa), options);
         ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32_768);
         doc.saveIncremental(out);
         return out.toByteArray();
@@ -139,7 +150,8 @@ final class PadesSigner {
       PDAppearanceStream stream = new PDAppearanceStream(xobject.getCOSObject());
       appearance.setNormalAppearance(stream);
       widget.setAppearance(appearance);
-      Fonts fonts = new Fonts(PDType0Font.load(doc, regularFont.toFile()), PDType0Font.load(doc, boldFont.toFile()));
+      Fonts fonts = new Fonts(PDType0Font.load(doc, regularFont.toFile()), PDType0Font.load(doc, boldFont.toFile()),
+          doc);
       try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
         painter.paint(cs, fonts, w, h);
       }

@@ -28,8 +28,10 @@ class SignatureController {
   }
 
   @Operation(summary = "Kiểm tra chữ ký số của tệp PDF / Verify the signatures of a PDF",
-      description = "Multipart field `file`. 200 with the report (valid or not); 422 problem+json for a file that "
-          + "is not a PDF or carries no signature.")
+      description = "Multipart field `file`. 200 with the report (valid or not; per signature `status` VALID, "
+          + "INVALID or INDETERMINATE when a certificate's revocation status could not be established, the "
+          + "`timestamp` and the `revocationSource`); 422 problem+json for a file that is not a PDF or carries no "
+          + "signature.")
   @PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   SignatureReport verify(@RequestPart("file") MultipartFile file) {
     users.require();

@@ -76,13 +76,16 @@ import vn.govflow.signing.SignatureReport.Check;
 import vn.govflow.signing.SignatureReport.Kind;
 import vn.govflow.signing.SignatureReport.LaterChanges;
 import vn.govflow.signing.SignatureReport.Revocation;
+import vn.govflow.signing.SignatureReport.RevocationSource;
+import vn.govflow.signing.SignatureReport.Status;
 
 /**
  * Verifies the PAdES signatures of a PDF as Circular 15/2025 asks (domain.md §7): the signature with the attached
  * certificate's key over the bytes it covers (integrity), the path to a trusted root, validity of every certificate
  * of the path at the signing time, revocation (a CRL from the certificate's distribution point, or the demo CA's own)
- * and what was changed after each signature. The signing time is the one the signature claims (/M): timestamps are
- * not checked yet.
+ * (of every certificate of the path: the local CA's list, online OCSP or CRL, else the validation data stored in the
+ * file's DSS) and what was changed after each signature. Validity is judged at the signature timestamp's time when
+ * there is a valid one, else at the claimed time (/M).
  */
 final class SignatureVerifier {
   private static final Logger log = LoggerFactory.getLogger(SignatureVerifier.class);
@@ -123,9 +126,10 @@ final class SignatureVerifier {
           COSDictionary perms ? perms.getDictionaryObject(COSName.DOCMDP) : null;
       Integer docMdp = certifying instanceof COSDictionary c ? docMdpLevel(c) : null;
       fields.sort(Comparator.comparingLong(f -> end(f.getSignature())));
+      Evidence stored = Evidence.stored(doc);
       List<SignatureReport.Signature> out = new ArrayList<>();
       for (PDSignatureField f : fields) {
-        out.add(one(pdf, doc, f, eofs, docMdp));
+        out.add(one(pdf, doc, f, eofs, docMdp, stored));
       }
       return new SignatureReport(out.stream().allMatch(SignatureReport.Signature::valid), eofs.size(), out);
     } catch (IOException e) {
@@ -134,7 +138,7 @@ final class SignatureVerifier {
   }
 
   private SignatureReport.Signature one(byte[] pdf, PDDocument doc, PDSignatureField field, List<Integer> eofs,
-                                        Integer docMdp) {
+                                        Integer docMdp, Evidence stored) {
     PDSignature sig = field.getSignature();
     int[] br = sig.getByteRange();
     boolean rangeOk = br != null && br.length == 4 && br[0] == 0 && br[1] > 0 && br[2] > br[1] && br[3] >= 0
@@ -145,6 +149,7 @@ final class SignatureVerifier {
     X509Certificate cert = null;
     List<X509Certificate> attached = new ArrayList<>();
     boolean integrity = false;
+    SignerInformation signerInfo = null;
     if (rangeOk) {
       try {
         byte[] signed = new byte[br[1] + br[3]];
@@ -159,6 +164,7 @@ final class SignatureVerifier {
           attached.add(conv.getCertificate(h));
         }
         SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
+        signerInfo = si;
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> mine = cms.getCertificates().getMatches(si.getSID());
         if (!mine.isEmpty()) {
@@ -175,9 +181,10 @@ final class SignatureVerifier {
     if (cert == null) {
       List<Check> checks = List.of(t.check("integrity", false, "integrity.broken"),
           t.check("valid", false, "invalid"));
-      return new SignatureReport.Signature(field.getFullyQualifiedName(), Kind.PERSONAL, false, sig.getName(), null,
-          null, null, null, null, null, null, signingTime, false, false, false, Revocation.UNKNOWN,
-          "no signer certificate", null, 0, false, LaterChanges.DISALLOWED, null, null, checks);
+      return new SignatureReport.Signature(field.getFullyQualifiedName(), Kind.PERSONAL, false, Status.INVALID,
+          sig.getName(), null, null, null, null, null, null, null, signingTime, null, false, false, false,
+          Revocation.UNKNOWN, "no signer certificate", null, RevocationSource.NONE, 0, false, LaterChanges.DISALLOWED,
+          null, null, checks);
     }
     X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
     String name = rdn(subject, BCStyle.CN, null);
@@ -187,26 +194,31 @@ final class SignatureVerifier {
     Kind kind = kindOf(subject);
     String issuer = rdn(X500Name.getInstance(cert.getIssuerX500Principal().getEncoded()), BCStyle.CN,
         cert.getIssuerX500Principal().getName());
-    Instant at = signingTime == null ? Instant.now() : signingTime.toInstant();
+    List<X509Certificate> known = new ArrayList<>(attached);
+    known.addAll(stored.certs());
+    SignatureReport.Timestamp timestamp = signerInfo == null ? null : timestamp(signerInfo, known, stored);
+    boolean trustedTime = timestamp != null && timestamp.valid();
+    // The timestamp's time when there is a valid one (a third party vouches for it), else the claimed one.
+    OffsetDateTime judgedAt = trustedTime ? timestamp.time() : signingTime;
+    Instant at = judgedAt == null ? Instant.now() : judgedAt.toInstant();
 
-    List<X509Certificate> path = trustedPath(cert, attached);
+    List<X509Certificate> path = trustedPath(cert, known);
     boolean chainTrusted = path != null;
     List<X509Certificate> timeChecked = path != null ? path : List.of(cert);
-    boolean validAtTime = signingTime != null && timeChecked.stream().allMatch(c -> within(c, at));
+    boolean validAtTime = judgedAt != null && timeChecked.stream().allMatch(c -> within(c, at));
 
-    X509Certificate signerCert = cert;
-    X509Certificate issuerCert = path != null && path.size() > 1 ? path.get(1)
-        : attached.stream().filter(c -> c.getSubjectX500Principal().equals(signerCert.getIssuerX500Principal())
-            && !c.equals(signerCert)).findFirst().orElse(null);
-    RevocationResult rev = revocation(cert, issuerCert);
-
+    RevocationResult rev = chainRevocation(cert, path, known, stored);
+    boolean revokedInTime = rev.status == Revocation.REVOKED
+        && !(trustedTime && rev.revokedAt != null && rev.revokedAt.toInstant().isAfter(at));
     long end = (long) br[2] + br[3];
     int revision = (int) eofs.stream().filter(e -> e <= end).count();
     boolean whole = end == pdf.length;
     RevisionDiff.Result later = whole ? new RevisionDiff.Result(LaterChanges.NONE, null)
         : RevisionDiff.compare(Arrays.copyOf(pdf, (int) end), doc, docMdp);
-    boolean valid = integrity && chainTrusted && validAtTime && rev.status != Revocation.REVOKED
-        && later.changes() != LaterChanges.DISALLOWED;
+    boolean failed = !integrity || !chainTrusted || !validAtTime || revokedInTime
+        || later.changes() == LaterChanges.DISALLOWED || (timestamp != null && !timestamp.valid());
+    Status status = failed ? Status.INVALID : rev.status == Revocation.UNKNOWN ? Status.INDETERMINATE : Status.VALID;
+    boolean valid = status == Status.VALID;
 
     OffsetDateTime from = cert.getNotBefore().toInstant().atZone(VIETNAM).toOffsetDateTime();
     OffsetDateTime to = cert.getNotAfter().toInstant().atZone(VIETNAM).toOffsetDateTime();
@@ -217,24 +229,36 @@ final class SignatureVerifier {
     checks.add(t.check("certificate", true, "certificate", issuer, serial, shown(from), shown(to)));
     checks.add(t.check("signingTime", signingTime != null, signingTime == null ? "time.missing" : "time",
         signingTime == null ? "" : shown(signingTime)));
+    if (timestamp == null) {
+      checks.add(t.check("timestamp", true, "timestamp.none"));
+    } else if (timestamp.valid()) {
+      checks.add(t.check("timestamp", true, "timestamp.ok", shown(timestamp.time()), timestamp.authority()));
+    } else {
+      checks.add(t.check("timestamp", false, "timestamp.bad", timestamp.problem()));
+    }
     checks.add(t.check("integrity", integrity, integrity ? "integrity.ok" : "integrity.broken"));
     checks.add(t.check("chain", chainTrusted, chainTrusted ? "chain.ok" : "chain.untrusted", issuer));
     checks.add(t.check("validAtSigningTime", validAtTime, validAtTime ? "time.valid" : "time.invalid"));
     checks.add(switch (rev.status) {
-      case GOOD -> t.check("revocation", true, "revocation.good");
-      case REVOKED -> t.check("revocation", false, "revocation.revoked",
-          rev.revokedAt == null ? "" : shown(rev.revokedAt));
-      case UNKNOWN -> t.check("revocation", true, "revocation.unknown", rev.reason);
+      case GOOD -> t.check("revocation", true, "revocation.good." + rev.source.name());
+      case REVOKED -> revokedInTime ? t.check("revocation", false, "revocation.revoked",
+          rev.revokedAt == null ? "" : shown(rev.revokedAt), rev.reason)
+          : t.check("revocation", true, "revocation.revokedAfter", shown(rev.revokedAt), rev.reason);
+      case UNKNOWN -> t.check("revocation", false, "revocation.unknown", rev.reason);
     });
     checks.add(switch (later.changes()) {
       case NONE -> t.check("coverage", true, "coverage.whole");
       case ALLOWED -> t.check("coverage", true, "coverage.allowed", revision, eofs.size(), later.detail());
       case DISALLOWED -> t.check("coverage", false, "coverage.disallowed", revision, eofs.size(), later.detail());
     });
-    checks.add(t.check("valid", valid, valid ? "valid" : "invalid"));
-    return new SignatureReport.Signature(field.getFullyQualifiedName(), kind, valid, name, organisation, agencyCode,
-        uid, issuer, serial, from, to, signingTime, integrity, chainTrusted, validAtTime, rev.status, rev.reason,
-        rev.revokedAt, revision, whole, later.changes(), later.detail(),
+    checks.add(t.check("valid", valid, switch (status) {
+      case VALID -> "valid";
+      case INVALID -> "invalid";
+      case INDETERMINATE -> "indeterminate";
+    }));
+    return new SignatureReport.Signature(field.getFullyQualifiedName(), kind, valid, status, name, organisation,
+        agencyCode, uid, issuer, serial, from, to, signingTime, timestamp, integrity, chainTrusted, validAtTime,
+        rev.status, rev.reason, rev.revokedAt, rev.source, revision, whole, later.changes(), later.detail(),
         isCertifying(doc, sig) ? docMdp : null, checks);
   }
 
@@ -304,43 +328,229 @@ final class SignatureVerifier {
     return !at.isBefore(c.getNotBefore().toInstant()) && !at.isAfter(c.getNotAfter().toInstant());
   }
 
-  private record RevocationResult(Revocation status, String reason, OffsetDateTime revokedAt) {}
+  private record RevocationResult(Revocation status, String reason, OffsetDateTime revokedAt,
+                                  RevocationSource source) {
+    static RevocationResult unknown(String reason) {
+      return new RevocationResult(Revocation.UNKNOWN, reason, null, RevocationSource.NONE);
+    }
+  }
 
-  private RevocationResult revocation(X509Certificate cert, X509Certificate issuer) {
+  /**
+   * Every certificate of the path but the trust anchor, each against its issuer: the first revoked one decides,
+   * else the first whose status is unknown, else GOOD. The source shown is the weakest used (stored data before
+   * online before the local CA). Without a trusted path, the signer's certificate against an attached issuer.
+   */
+  private RevocationResult chainRevocation(X509Certificate cert, List<X509Certificate> path,
+                                           List<X509Certificate> known, Evidence stored) {
+    List<X509Certificate[]> pairs = new ArrayList<>();
+    if (path != null) {
+      for (int i = 0; i + 1 < path.size(); i++) {
+        pairs.add(new X509Certificate[] {path.get(i), path.get(i + 1)});
+      }
+    } else {
+      pairs.add(new X509Certificate[] {cert, issuerOf(cert, known).orElse(null)});
+    }
+    RevocationResult unknown = null;
+    RevocationSource source = RevocationSource.LOCAL_CA;
+    for (X509Certificate[] pair : pairs) {
+      RevocationResult r = revocation(pair[0], pair[1], stored);
+      String who = pair[0] == cert ? "" : "CA certificate " + rdn(X500Name.getInstance(
+          pair[0].getSubjectX500Principal().getEncoded()), BCStyle.CN, pair[0].getSubjectX500Principal().getName())
+          + ": ";
+      if (r.status == Revocation.REVOKED) {
+        return new RevocationResult(r.status, who + r.reason, r.revokedAt, r.source);
+      }
+      if (r.status == Revocation.UNKNOWN) {
+        if (unknown == null) {
+          unknown = RevocationResult.unknown(who + r.reason);
+        }
+      } else if (r.source.ordinal() > source.ordinal()) {
+        source = r.source;
+      }
+    }
+    return unknown != null ? unknown : new RevocationResult(Revocation.GOOD, null, null, source);
+  }
+
+  /** The certificate that issued cert among the given ones (name and signature), if any. */
+  static Optional<X509Certificate> issuerOf(X509Certificate cert, Collection<X509Certificate> candidates) {
+    for (X509Certificate c : candidates) {
+      if (!c.equals(cert) && c.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+        try {
+          cert.verify(c.getPublicKey());
+          return Optional.of(c);
+        } catch (GeneralSecurityException e) {
+          // another CA of the same name: keep looking
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The status of cert: the local CA's own list, else online (OCSP, then CRL), else the data stored in the file. */
+  private RevocationResult revocation(X509Certificate cert, X509Certificate issuer, Evidence stored) {
     if (issuer == null) {
-      return new RevocationResult(Revocation.UNKNOWN, "issuer unknown", null);
+      return RevocationResult.unknown("issuer unknown");
     }
-    Optional<X509CRL> crl = localCrls.apply(issuer);
-    if (crl.isEmpty()) {
-      List<String> ocsp = urls(cert, true);
-      for (String url : ocsp) {
-        Optional<RevocationResult> answer = ocsp(url, cert, issuer);
-        if (answer.isPresent()) {
-          return answer.get();
-        }
+    Optional<X509CRL> local = localCrls.apply(issuer);
+    if (local.isPresent()) {
+      return fromCrl(local.get(), cert, RevocationSource.LOCAL_CA);
+    }
+    List<String> ocsp = urls(cert, true);
+    for (String url : ocsp) {
+      Optional<RevocationResult> answer = fetchOcsp(url, cert, issuer)
+          .flatMap(body -> readOcsp(body, cert, issuer, RevocationSource.ONLINE));
+      if (answer.isPresent()) {
+        return answer.get();
       }
-      List<String> urls = crlUrls(cert);
-      if (urls.isEmpty()) {
-        return new RevocationResult(Revocation.UNKNOWN, ocsp.isEmpty() ? "no CRL distribution point"
-            : "not reachable", null);
+    }
+    List<String> urls = crlUrls(cert);
+    for (String url : urls) {
+      Optional<X509CRL> crl = fetch(url, issuer);
+      if (crl.isPresent()) {
+        return fromCrl(crl.get(), cert, RevocationSource.ONLINE);
       }
-      for (String url : urls) {
-        crl = fetch(url, issuer);
-        if (crl.isPresent()) {
-          break;
-        }
+    }
+    for (byte[] body : stored.ocsps()) {
+      Optional<RevocationResult> answer = readOcsp(body, cert, issuer, RevocationSource.STORED);
+      if (answer.isPresent()) {
+        return answer.get();
       }
+    }
+    for (X509CRL crl : stored.crls()) {
+      if (issuedBy(crl, issuer)) {
+        return fromCrl(crl, cert, RevocationSource.STORED);
+      }
+    }
+    String online = ocsp.isEmpty() && urls.isEmpty() ? "no CRL distribution point" : "not reachable";
+    return RevocationResult.unknown(stored.isEmpty() ? online : online + ", no stored validation data for it");
+  }
+
+  /**
+   * The revocation data of every certificate that has an issuer among the given ones or the trusted roots, fetched
+   * now (the local CA's list, else OCSP, else CRL), for the file's DSS (PAdES B-LT): DER CRLs and OCSP responses.
+   */
+  Evidence collect(Collection<X509Certificate> certs) {
+    List<X509Certificate> candidates = new ArrayList<>(certs);
+    candidates.addAll(trusted.get());
+    List<X509CRL> crls = new ArrayList<>();
+    List<byte[]> ocsps = new ArrayList<>();
+    for (X509Certificate cert : certs) {
+      if (cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+        continue; // a root: nothing revokes it but the trust store
+      }
+      Optional<X509Certificate> issuer = issuerOf(cert, candidates);
+      if (issuer.isEmpty()) {
+        continue;
+      }
+      Optional<X509CRL> crl = localCrls.apply(issuer.get());
       if (crl.isEmpty()) {
-        return new RevocationResult(Revocation.UNKNOWN, "not reachable", null);
+        Optional<byte[]> answer = Optional.empty();
+        for (String url : urls(cert, true)) {
+          answer = fetchOcsp(url, cert, issuer.get())
+              .filter(b -> readOcsp(b, cert, issuer.get(), RevocationSource.ONLINE).isPresent());
+          if (answer.isPresent()) {
+            break;
+          }
+        }
+        if (answer.isPresent()) {
+          ocsps.add(answer.get());
+          continue;
+        }
+        for (String url : crlUrls(cert)) {
+          crl = fetch(url, issuer.get());
+          if (crl.isPresent()) {
+            break;
+          }
+        }
       }
+      crl.filter(c -> !crls.contains(c)).ifPresent(crls::add);
     }
-    X509CRLEntry entry = crl.get().getRevokedCertificate(cert);
+    return new Evidence(List.copyOf(certs), crls, ocsps);
+  }
+
+  private static boolean issuedBy(X509CRL crl, X509Certificate issuer) {
+    if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+      return false;
+    }
+    try {
+      crl.verify(issuer.getPublicKey());
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private static RevocationResult fromCrl(X509CRL crl, X509Certificate cert, RevocationSource source) {
+    X509CRLEntry entry = crl.getRevokedCertificate(cert);
     if (entry == null) {
-      return new RevocationResult(Revocation.GOOD, null, null);
+      return new RevocationResult(Revocation.GOOD, null, null, source);
     }
     return new RevocationResult(Revocation.REVOKED,
         entry.getRevocationReason() == null ? "revoked" : entry.getRevocationReason().name(),
-        entry.getRevocationDate().toInstant().atZone(VIETNAM).toOffsetDateTime());
+        entry.getRevocationDate().toInstant().atZone(VIETNAM).toOffsetDateTime(), source);
+  }
+
+  /**
+   * Validation data: certificates, CRLs and OCSP responses, from the file's Document Security Store (ISO 32000-2
+   * §12.8.4.3; PAdES B-LT) or collected at signing time to be written there.
+   */
+  record Evidence(List<X509Certificate> certs, List<X509CRL> crls, List<byte[]> ocsps) {
+    static final Evidence NONE = new Evidence(List.of(), List.of(), List.of());
+    static final COSName DSS = COSName.getPDFName("DSS");
+    static final COSName CERTS = COSName.getPDFName("Certs");
+    static final COSName CRLS = COSName.getPDFName("CRLs");
+    static final COSName OCSPS = COSName.getPDFName("OCSPs");
+
+    boolean isEmpty() {
+      return crls.isEmpty() && ocsps.isEmpty();
+    }
+
+    /** What the file's DSS holds; unreadable entries are skipped (they prove nothing). */
+    static Evidence stored(PDDocument doc) {
+      if (!(doc.getDocumentCatalog().getCOSObject().getDictionaryObject(DSS) instanceof COSDictionary dss)) {
+        return NONE;
+      }
+      List<X509Certificate> certs = new ArrayList<>();
+      List<X509CRL> crls = new ArrayList<>();
+      List<byte[]> ocsps = new ArrayList<>();
+      try {
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        for (byte[] b : streams(dss, CERTS)) {
+          try {
+            certs.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(b)));
+          } catch (GeneralSecurityException e) {
+            log.debug("DSS certificate not readable: {}", e.toString());
+          }
+        }
+        for (byte[] b : streams(dss, CRLS)) {
+          try {
+            crls.add((X509CRL) cf.generateCRL(new ByteArrayInputStream(b)));
+          } catch (GeneralSecurityException e) {
+            log.debug("DSS CRL not readable: {}", e.toString());
+          }
+        }
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+      ocsps.addAll(streams(dss, OCSPS));
+      return new Evidence(certs, crls, ocsps);
+    }
+
+    static List<byte[]> streams(COSDictionary dss, COSName key) {
+      List<byte[]> out = new ArrayList<>();
+      if (dss.getDictionaryObject(key) instanceof COSArray array) {
+        for (int i = 0; i < array.size(); i++) {
+          if (array.getObject(i) instanceof org.apache.pdfbox.cos.COSStream stream) {
+            try (InputStream in = stream.createInputStream()) {
+              out.add(in.readNBytes(MAX_CRL_BYTES));
+            } catch (IOException e) {
+              log.debug("DSS entry not readable: {}", e.toString());
+            }
+          }
+        }
+      }
+      return out;
+    }
   }
 
   private Optional<X509CRL> fetch(String url, X509Certificate issuer) {
@@ -368,28 +578,43 @@ final class SignatureVerifier {
     }
   }
 
-  /** An OCSP answer (RFC 6960) from the responder named in the certificate, signed by its issuer or a responder
-   *  the issuer delegated to (id-kp-OCSPSigning); empty when there is none usable. */
-  private Optional<RevocationResult> ocsp(String url, X509Certificate cert, X509Certificate issuer) {
+  /** The DER OCSP response (RFC 6960) of the responder at url about cert, empty when none came. */
+  private Optional<byte[]> fetchOcsp(String url, X509Certificate cert, X509Certificate issuer) {
     try {
-      org.bouncycastle.operator.DigestCalculatorProvider digests =
-          new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
-      org.bouncycastle.cert.X509CertificateHolder issuerHolder =
-          new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer);
       org.bouncycastle.cert.ocsp.CertificateID id = new org.bouncycastle.cert.ocsp.CertificateID(
-          digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1), issuerHolder, cert.getSerialNumber());
+          new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
+              .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+          new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer), cert.getSerialNumber());
       byte[] request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id).build().getEncoded();
       HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
               .header("Content-Type", "application/ocsp-request")
               .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
           HttpResponse.BodyHandlers.ofInputStream());
-      byte[] body;
       try (InputStream in = r.body()) {
         if (r.statusCode() != 200) {
           return Optional.empty();
         }
-        body = in.readNBytes(MAX_CRL_BYTES);
+        return Optional.of(in.readNBytes(MAX_CRL_BYTES));
       }
+    } catch (IOException | org.bouncycastle.operator.OperatorCreationException
+             | org.bouncycastle.cert.ocsp.OCSPException | GeneralSecurityException | IllegalArgumentException e) {
+      log.info("OCSP {} not usable: {}", url, e.toString());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** An OCSP answer about cert, signed by its issuer or a responder the issuer delegated to (id-kp-OCSPSigning);
+   *  empty when the response is not usable or says nothing about cert. */
+  private static Optional<RevocationResult> readOcsp(byte[] body, X509Certificate cert, X509Certificate issuer,
+                                                     RevocationSource source) {
+    try {
+      org.bouncycastle.operator.DigestCalculatorProvider digests =
+          new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
+      org.bouncycastle.cert.X509CertificateHolder issuerHolder =
+          new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer);
       org.bouncycastle.cert.ocsp.OCSPResp resp = new org.bouncycastle.cert.ocsp.OCSPResp(body);
       if (resp.getStatus() != org.bouncycastle.cert.ocsp.OCSPResp.SUCCESSFUL
           || !(resp.getResponseObject() instanceof org.bouncycastle.cert.ocsp.BasicOCSPResp basic)) {
@@ -419,24 +644,89 @@ final class SignatureVerifier {
             && single.getCertID().getSerialNumber().equals(cert.getSerialNumber())) {
           Object status = single.getCertStatus();
           if (status == org.bouncycastle.cert.ocsp.CertificateStatus.GOOD) {
-            return Optional.of(new RevocationResult(Revocation.GOOD, null, null));
+            return Optional.of(new RevocationResult(Revocation.GOOD, null, null, source));
           }
           if (status instanceof org.bouncycastle.cert.ocsp.RevokedStatus revoked) {
             return Optional.of(new RevocationResult(Revocation.REVOKED, "revoked (OCSP)",
-                revoked.getRevocationTime().toInstant().atZone(VIETNAM).toOffsetDateTime()));
+                revoked.getRevocationTime().toInstant().atZone(VIETNAM).toOffsetDateTime(), source));
           }
-          return Optional.of(new RevocationResult(Revocation.UNKNOWN, "unknown to the OCSP responder", null));
+          return Optional.of(new RevocationResult(Revocation.UNKNOWN, "unknown to the OCSP responder", null,
+              RevocationSource.NONE));
         }
       }
       return Optional.empty();
     } catch (IOException | org.bouncycastle.operator.OperatorCreationException
              | org.bouncycastle.cert.ocsp.OCSPException | org.bouncycastle.cert.CertException
              | GeneralSecurityException | IllegalArgumentException e) {
-      log.info("OCSP {} not usable: {}", url, e.toString());
+      log.info("OCSP response not usable: {}", e.toString());
       return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+    }
+  }
+
+  /**
+   * The signature-time-stamp attribute (RFC 3161 token over the signature value): the token's own signature and
+   * its TSA certificate (EKU timeStamping, valid at the token's time) by BouncyCastle, the imprint against this
+   * signature's value, the TSA certificate's path to a trusted root and that path's revocation. null when the
+   * signature has none.
+   */
+  private SignatureReport.Timestamp timestamp(SignerInformation si, List<X509Certificate> known, Evidence stored) {
+    org.bouncycastle.asn1.cms.AttributeTable unsigned = si.getUnsignedAttributes();
+    org.bouncycastle.asn1.cms.Attribute a = unsigned == null ? null
+        : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+    if (a == null) {
+      return null;
+    }
+    OffsetDateTime time = null;
+    String authority = null;
+    try {
+      org.bouncycastle.tsp.TimeStampToken token = new org.bouncycastle.tsp.TimeStampToken(
+          new CMSSignedData(a.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+      time = token.getTimeStampInfo().getGenTime().toInstant().atZone(VIETNAM).toOffsetDateTime();
+      @SuppressWarnings("unchecked")
+      Collection<X509CertificateHolder> mine = token.getCertificates().getMatches(token.getSID());
+      if (mine.isEmpty()) {
+        return new SignatureReport.Timestamp(time, null, false, "the token carries no TSA certificate");
+      }
+      X509CertificateHolder holder = mine.iterator().next();
+      JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+      X509Certificate tsaCert = conv.getCertificate(holder);
+      authority = rdn(holder.getSubject(), BCStyle.CN, holder.getSubject().toString());
+      try {
+        token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
+      } catch (org.bouncycastle.tsp.TSPException e) {
+        return new SignatureReport.Timestamp(time, authority, false, "the token does not verify: " + e.getMessage());
+      }
+      org.bouncycastle.operator.DigestCalculator digest = new org.bouncycastle.operator.jcajce
+          .JcaDigestCalculatorProviderBuilder().build().get(token.getTimeStampInfo().getHashAlgorithm());
+      try (java.io.OutputStream out = digest.getOutputStream()) {
+        out.write(si.getSignature());
+      }
+      if (!MessageDigest.isEqual(digest.getDigest(), token.getTimeStampInfo().getMessageImprintDigest())) {
+        return new SignatureReport.Timestamp(time, authority, false, "the token stamps another signature");
+      }
+      List<X509Certificate> tokenCerts = new ArrayList<>(known);
+      @SuppressWarnings("unchecked")
+      Collection<X509CertificateHolder> all = token.getCertificates().getMatches(null);
+      for (X509CertificateHolder h : all) {
+        tokenCerts.add(conv.getCertificate(h));
+      }
+      List<X509Certificate> tsaPath = trustedPath(tsaCert, tokenCerts);
+      if (tsaPath == null) {
+        return new SignatureReport.Timestamp(time, authority, false,
+            "the time-stamping authority does not chain to a trusted root");
+      }
+      // A TSA certificate revoked before the time it stamped vouches for nothing; an unknown status is not held
+      // against the timestamp (the signer's own status decides whether the signature is established).
+      RevocationResult tsaRevocation = chainRevocation(tsaCert, tsaPath, tokenCerts, stored);
+      if (tsaRevocation.status == Revocation.REVOKED && (tsaRevocation.revokedAt == null
+          || !tsaRevocation.revokedAt.isAfter(time))) {
+        return new SignatureReport.Timestamp(time, authority, false,
+            "the time-stamping authority's certificate was revoked (" + tsaRevocation.reason + ")");
+      }
+      return new SignatureReport.Timestamp(time, authority, true, null);
+    } catch (Exception e) {
+      log.debug("Signature timestamp not readable: {}", e.toString());
+      return new SignatureReport.Timestamp(time, authority, false, "the token cannot be read");
     }
   }
 

@@ -58,9 +58,20 @@ class SigningConfig {
         issuer -> demo.filter(issuer::equals).flatMap(d -> keys.demoCrl()), props.revocationTimeout());
   }
 
+  /** A province with its own time-stamping client declares a TimeStamping bean and this one steps aside. */
   @Bean
-  PadesSigner padesSigner(SigningProperties props) {
-    PadesSigner signer = new PadesSigner(props.font(), props.boldFont());
+  @ConditionalOnMissingBean(TimeStamping.class)
+  TimeStamping timeStamping(SigningProperties props, KeystoreKeys keys) {
+    if (props.tsaUrl() != null) {
+      log.info("Signature timestamps from {}", props.tsaUrl());
+      return new HttpTimeStamping(props.tsaUrl(), props.tsaTimeout());
+    }
+    return new EmbeddedTimeStampAuthority(keys::tsa, Clock.systemUTC());
+  }
+
+  @Bean
+  PadesSigner padesSigner(SigningProperties props, TimeStamping timeStamping) {
+    PadesSigner signer = new PadesSigner(props.font(), props.boldFont(), timeStamping);
     try {
       signer.requireFonts();
     } catch (IllegalStateException e) {

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param boldFont         its bold face
  * @param italicFont       its italic face (the date line)
  * @param revocationTimeout time allowed to fetch a CRL from a certificate's distribution point
+ * @param tsaUrl           an RFC 3161 time-stamping authority (HTTP POST application/timestamp-query); when unset,
+ *                         the embedded one ({@code tsa.p12} in keystoreDir, issued by the demo CA when it is on)
+ * @param tsaTimeout       time allowed for the authority's answer
  */
 @ConfigurationProperties("govflow.signing")
 public record SigningProperties(
@@ -29,7 +32,9 @@ public record SigningProperties(
     @DefaultValue("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf") Path font,
     @DefaultValue("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf") Path boldFont,
     @DefaultValue("/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf") Path italicFont,
-    @DefaultValue("5s") Duration revocationTimeout) {
+    @DefaultValue("5s") Duration revocationTimeout,
+    java.net.URI tsaUrl,
+    @DefaultValue("10s") Duration tsaTimeout) {
 
   public SigningProperties {
     trustedRoots = trustedRoots == null ? List.of() : List.copyOf(trustedRoots);
@@ -48,12 +53,15 @@ public record SigningProperties(
     if (revocationTimeout == null) {
       revocationTimeout = Duration.ofSeconds(5);
     }
+    if (tsaTimeout == null) {
+      tsaTimeout = Duration.ofSeconds(10);
+    }
   }
 
   /** Never print the password (the record's default toString would). */
   @Override
   public String toString() {
     return "SigningProperties[keystoreDir=" + keystoreDir + ", demoCa=" + demoCa + ", trustedRoots=" + trustedRoots
-        + ", font=" + font + "]";
+        + ", font=" + font + ", tsaUrl=" + tsaUrl + "]";
   }
 }

@@ -69,6 +69,52 @@ final class SamplePdfs {
     return positions(pdf).stream().map(Word::text).reduce("", (a, b) -> a + "\n" + b);
   }
 
+  /** A PNG drawn here: a blue stroke on a transparent background, like a scanned hand signature or seal. */
+  static byte[] png(int width, int height) {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
+        java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(new java.awt.Color(0x1a, 0x3f, 0xb0));
+    g.setStroke(new java.awt.BasicStroke(4));
+    g.drawLine(10, height - 10, width - 10, 10);
+    g.drawOval(width / 4, height / 4, width / 2, height / 2);
+    g.dispose();
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The images (width x height in pixels) drawn by the appearance of the signature field at index. */
+  static List<String> imagesOfSignature(byte[] pdf, int index) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      var widget = doc.getSignatureFields().get(index).getWidgets().get(0);
+      List<String> out = new ArrayList<>();
+      collectImages(widget.getAppearance().getNormalAppearance().getAppearanceStream().getResources(), out, 0);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void collectImages(org.apache.pdfbox.pdmodel.PDResources res, List<String> out, int depth)
+      throws IOException {
+    if (res == null || depth > 8) {
+      return;
+    }
+    for (org.apache.pdfbox.cos.COSName name : res.getXObjectNames()) {
+      var x = res.getXObject(name);
+      if (x instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img) {
+        out.add(img.getWidth() + "x" + img.getHeight());
+      } else if (x instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+        collectImages(form.getResources(), out, depth + 1);
+      }
+    }
+  }
+
   record Word(String text, float x, float y, float pageWidth, float pageHeight) {}
 
   /** Lines of visible text with their position (PDF coordinates), widget appearances flattened into page 1. */

@@ -46,9 +46,66 @@ class SigningH2Test extends H2IntegrationTest {
     assertThat(head.organisation()).isEqualTo("Sở Khoa học và Công nghệ");
     assertThat(head.issuer()).startsWith("GovFlow Demo CA");
     assertThat(head.revocation()).isEqualTo(Revocation.GOOD);
+    assertThat(head.revocationSource()).isEqualTo(SignatureReport.RevocationSource.LOCAL_CA);
+    // Every signature GovFlow makes carries a timestamp of the embedded TSA (B-T) and its validation data (B-LT).
+    for (SignatureReport.Signature s : report.signatures()) {
+      assertThat(s.timestamp().valid()).isTrue();
+      assertThat(s.timestamp().authority()).startsWith("GovFlow Demo TSA");
+    }
+    // original, personal signature, its DSS, number, agency signature, its DSS
+    assertThat(report.revisions()).isEqualTo(6);
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(sealed)) {
+      SignatureVerifier.Evidence dss = SignatureVerifier.Evidence.stored(doc);
+      assertThat(dss.crls()).isNotEmpty().allSatisfy(c -> assertThat(c.getIssuerX500Principal().getName())
+          .contains("GovFlow Demo CA"));
+      assertThat(dss.certs()).extracting(c -> c.getSubjectX500Principal().getName())
+          .anySatisfy(n -> assertThat(n).contains("Trần Văn Hùng"))
+          .anySatisfy(n -> assertThat(n).contains("GovFlow Demo TSA"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertThat(report.signatures().get(1).agencyCode()).isEqualTo(SKHCN);
     assertThat(SamplePdfs.visibleText(sealed)).contains("Trần Văn Hùng", "+07:00");
     assertThat(audits() - audited).isEqualTo(3);
+  }
+
+  @Test
+  void aCapacityThePdfPrintsIsNotShownTwice() {
+    DocumentSigning signing = bean(DocumentSigning.class);
+    // The sample decision prints "GIÁM ĐỐC" at the head of its signing block.
+    byte[] head = signing.signPersonal(SamplePdfs.decision(), "hungtv.skhcn", "GIÁM ĐỐC");
+    assertThat(SamplePdfs.positions(head)).filteredOn(w -> w.text().strip().equals("GIÁM ĐỐC")).hasSize(1);
+    assertThat(SamplePdfs.visibleText(head)).contains("Trần Văn Hùng", "Đã ký số / Digitally signed");
+    assertThat(signing.verify(head).valid()).isTrue();
+    // A capacity the page does not print (the deputy signing for the head) is drawn by the appearance.
+    byte[] deputy = signing.signPersonal(SamplePdfs.decision(), "tuanlm.skhcn", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC");
+    assertThat(SamplePdfs.visibleText(deputy)).contains("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Minh Tuấn");
+  }
+
+  @Test
+  void imagesPutInTheKeystoreDirectoryShowInTheAppearances() throws Exception {
+    KeystoreKeys keys = bean(KeystoreKeys.class);
+    java.nio.file.Path hand = keys.dir().resolve("signature-huybq.skhcn.png");
+    java.nio.file.Path seal = keys.dir().resolve("seal-" + SKHCN + ".png");
+    java.nio.file.Files.createDirectories(keys.dir());
+    java.nio.file.Files.write(hand, SamplePdfs.png(300, 120));
+    java.nio.file.Files.write(seal, SamplePdfs.png(240, 240));
+    try {
+      DocumentSigning signing = bean(DocumentSigning.class);
+      byte[] personal = signing.signPersonal(SamplePdfs.decision(), "huybq.skhcn", "TRƯỞNG PHÒNG");
+      byte[] sealed = signing.signAgency(personal, SKHCN);
+      assertThat(SamplePdfs.imagesOfSignature(sealed, 0)).containsExactly("300x120");
+      assertThat(SamplePdfs.imagesOfSignature(sealed, 1)).containsExactly("240x240");
+      assertThat(signing.verify(sealed).valid()).isTrue();
+      // Not a PNG: the text appearance, and still signed.
+      java.nio.file.Files.writeString(hand, "not an image");
+      byte[] text = signing.signPersonal(SamplePdfs.decision(), "huybq.skhcn", "TRƯỞNG PHÒNG");
+      assertThat(SamplePdfs.imagesOfSignature(text, 0)).isEmpty();
+      assertThat(SamplePdfs.visibleText(text)).contains("Đã ký số / Digitally signed");
+    } finally {
+      java.nio.file.Files.deleteIfExists(hand);
+      java.nio.file.Files.deleteIfExists(seal); // the shared context's other tests expect the drawn seal
+    }
   }
 
   @Test
@@ -139,6 +196,9 @@ class SigningH2Test extends H2IntegrationTest {
     assertThat(sig.get("kind").asText()).isEqualTo("PERSONAL");
     assertThat(sig.get("signerName").asText()).isEqualTo("Lê Minh Tuấn");
     assertThat(sig.get("signingTime").asText()).endsWith("+07:00");
+    assertThat(sig.get("status").asText()).isEqualTo("VALID");
+    assertThat(sig.get("timestamp").get("valid").asBoolean()).isTrue();
+    assertThat(sig.get("timestamp").get("time").asText()).endsWith("+07:00");
     assertThat(sig.get("checks").findValuesAsText("vi")).contains("Chữ ký số hợp lệ");
 
     HttpResponse<String> notPdf = lan.upload("/api/v1/signatures/verify", "a.pdf", "hello".getBytes());
