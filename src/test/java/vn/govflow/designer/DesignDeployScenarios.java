@@ -301,7 +301,7 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     // The audit names the deployment and what changed; the diff is kept beside it.
     AuditEvent audit = bean(AuditService.class).recent(null, DESIGNER, "designer.deploy", 50).stream()
         .filter(e -> table.equals(e.objectId()) && e.detail().contains("2026.2")).findFirst().orElseThrow();
-    assertThat(audit.detail()).contains(second.get("deploymentId").asText()).contains("changed [Out_All]");
+    assertThat(audit.detail()).contains(second.get("deploymentId").asText()).contains("changed [Out_All");
     String diff = bean(JdbcTemplate.class).queryForObject("SELECT diff FROM dsg_deployment WHERE deployment_id = ?",
         String.class, second.get("deploymentId").asText());
     assertThat(diff).contains("-              <rule id=\"Rule_All\">", "+              <rule id=\"Rule_All\">")
