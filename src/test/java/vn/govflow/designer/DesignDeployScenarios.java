@@ -389,6 +389,48 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     assertThat(opened.get("content").asText()).contains("Task_ExtraReview");
   }
 
+  /**
+   * What GovFlow's start does to designer versions: Spring's auto-deployment of the shipped files (replayed here as
+   * the starter runs it) is filtered against the last deployment of the same name only, so with unchanged files it
+   * deploys nothing and every designer version stays the latest. (A release that changes a file redeploys all
+   * shipped files: duplicate filtering is not "changed only"; see README.)
+   */
+  @Test
+  default void aRestartWithTheSameFilesDeploysNothingOverTheDesigners() throws Exception {
+    SsoClient designer = signIn(DESIGNER);
+    String m = module();
+    String formKey = m + "-step";
+    String key = m + "-restart";
+    draftAndDeploy(designer, "form", formKey, form(formKey), null, null);
+    JsonNode mine = draftAndDeploy(designer, "bpmn", key, process(key, formKey, "P1D", "Task_Only", "handler"),
+        "designer-1", null);
+    RepositoryService repository = bean(RepositoryService.class);
+    long deployments = repository.createDeploymentQuery().count();
+    var configuration = (org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration)
+        bean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+    assertThat(configuration.isDeployChangedOnly()).isFalse();
+    var builder = repository.createDeployment().enableDuplicateFiltering(configuration.isDeployChangedOnly())
+        .name(configuration.getDeploymentName());
+    for (org.springframework.core.io.Resource r : configuration.getDeploymentResources()) {
+      String name;
+      try {
+        name = r.getFile().getAbsolutePath();
+      } catch (java.io.IOException e) {
+        name = r.getFilename();
+      }
+      try (var in = r.getInputStream()) {
+        builder.addInputStream(name, new java.io.ByteArrayInputStream(in.readAllBytes()));
+      }
+    }
+    assertThat(builder.getResourceNames()).isNotEmpty();
+    builder.deploy();
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
+        .latestVersion().singleResult();
+    assertThat(latest.getDeploymentId()).isEqualTo(mine.get("deploymentId").asText());
+    assertThat(latest.getVersionTag()).isEqualTo("designer-1");
+  }
+
   @Test
   default void templatesAndPickersComeFromTheVocabularyAndTheDirectory() throws Exception {
     SsoClient designer = signIn(DESIGNER);
