@@ -42,4 +42,15 @@ class DesignDiffTest {
     assertThat(DesignDeployment.tagged(DesignKind.BPMN, "x-p", tagged, "2026.2"))
         .contains("camunda:versionTag=\"2026.2\"").doesNotContain("2026.1");
   }
+
+  @Test
+  void aDecisionOrFormGoesOutWithTheProcessesThatUseIt() {
+    String xml = "<bpmn:userTask id=\"T\" camunda:formRef=\"portal-triage\" camunda:dueDate=\"${caseDeadlines.taskDue(execution)}\"/>"
+        + "<bpmn:businessRuleTask id=\"R\" camunda:decisionRef=\"portal-question-routing\"/>";
+    assertThat(DesignDeployment.uses(xml, DesignKind.FORM, "portal-triage")).isTrue();
+    assertThat(DesignDeployment.uses(xml, DesignKind.FORM, "portal-draft")).isFalse();
+    assertThat(DesignDeployment.uses(xml, DesignKind.DMN, "portal-question-routing")).isTrue();
+    assertThat(DesignDeployment.uses(xml, DesignKind.DMN, "portal-task-deadline")).isTrue();
+    assertThat(DesignDeployment.uses(xml, DesignKind.DMN, "portal-answer-deadline")).isFalse();
+  }
 }
