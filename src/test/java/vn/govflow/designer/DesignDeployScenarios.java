@@ -304,8 +304,9 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     assertThat(audit.detail()).contains(second.get("deploymentId").asText()).contains("changed [Out_All");
     String diff = bean(JdbcTemplate.class).queryForObject("SELECT diff FROM dsg_deployment WHERE deployment_id = ?",
         String.class, second.get("deploymentId").asText());
-    assertThat(diff).contains("-              <rule id=\"Rule_All\">", "+              <rule id=\"Rule_All\">")
-        .contains("<text>2</text>").contains("<text>30</text>");
+    assertThat(diff).startsWith("--- deployed\n+++ draft\n@@ ")
+        .containsSubsequence("\n-      <rule id=\"Rule_All\">", "<text>2</text>", "\n+      <rule id=\"Rule_All\">",
+            "<text>30</text>");
 
     JsonNode listed = ok(designer.get(API + "/models"), 200);
     assertThat(listed).anySatisfy(e -> {
