@@ -145,6 +145,19 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     return tasks.get(0);
   }
 
+  /** POST /engine-rest/deployment/create as Cockpit sends it (multipart, one file, optional tenant). */
+  static HttpResponse<String> restDeploy(SsoClient client, String key, String xml, String tenant) {
+    String boundary = "----designer" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
+        + (tenant == null ? "" : "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"tenant-id\"\r\n\r\n"
+        + tenant) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
+        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+    return client.send(client.withXsrf(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.baseUrl()
+            + "/engine-rest/deployment/create")))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   /** The provincial office's designer (the demo data has designers in the department of science only). */
   default SsoClient vpubndDesigner() {
     IdentityDirectory directory = bean(IdentityDirectory.class);
@@ -337,6 +350,11 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     HttpResponse<String> refused = deploy(office, "bpmn", key, revision, null, null);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("not-owner");
+    // Nor through the raw engine REST deploy: the engine's DeploymentCheck applies the same ownership rule.
+    HttpResponse<String> raw = restDeploy(office, key, shared, null);
+    assertThat(raw.statusCode()).as(raw.body()).isEqualTo(400);
+    assertThat(raw.body()).contains("owner");
+    assertThat(bean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
     draftAndDeploy(province, "bpmn", key, shared, null, null);
 
     String variant = process(key, formKey, "P3D", "Task_ExtraReview", "vpubnd-head", "Task_Handle", "handler");
