@@ -98,6 +98,7 @@ class OutgoingIssuePages {
     OutgoingDocument d = delivery.readable(id, me);
     model.addAttribute("doc", d);
     model.addAttribute("recipients", delivery.recipients(d));
+    model.addAttribute("mails", delivery.mails(d));
     return "outgoing/delivery";
   }
 
