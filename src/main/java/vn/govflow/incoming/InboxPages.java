@@ -36,7 +36,12 @@ class InboxPages {
       throw UserError.forbidden("Chỉ văn thư xem hộp văn bản điện tử đến.", "Only a clerk sees the inbox.");
     }
     model.addAttribute("me", me);
-    model.addAttribute("entries", inbox.list(me, null));
+    List<InboxEntry> entries = inbox.list(me, null);
+    model.addAttribute("entries", entries);
+    // A replacement (Art 18.3) says which earlier document it replaces, with a link to it.
+    java.util.Map<String, InboxEntry> replaces = new java.util.HashMap<>();
+    entries.forEach(e -> inbox.replaced(e).ifPresent(old -> replaces.put(e.id(), old)));
+    model.addAttribute("replaces", replaces);
     model.addAttribute("urgencies", urgencyNames());
     return "incoming/inbox";
   }
@@ -54,6 +59,7 @@ class InboxPages {
     InboxSignatures.Verification v = open ? inbox.verify(e) : null;
     model.addAttribute("verification", v);
     model.addAttribute("reported", inbox.reported(e));
+    model.addAttribute("replaced", inbox.replaced(e).orElse(null));
     model.addAttribute("leaders", directory.people().stream().filter(p -> me.agencyCode().equals(p.agencyCode())
         && p.active() && (p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD))).toList());
     // Art 23.1, second sentence, as the API's forwardTo: a person or a department of the agency (rules in

@@ -107,14 +107,28 @@ class OutgoingDelivery implements DeliveryStatusListener {
   public record StatusView(String code, String nameVi, String nameEn, OffsetDateTime at, String note) {}
 
   List<RecipientView> recipients(OutgoingDocument d) {
+    // A replaced document's recipients answer 15 ("content update accepted", domain.md §2) when they register
+    // the replacement: named as that, not as a recall.
+    boolean replaced = d.state() == OutgoingStatus.REPLACED;
     Map<Integer, List<StatusView>> history = new LinkedHashMap<>();
     for (OutgoingIssueMapper.StatusEntry e : mapper.statusHistory(d.id())) {
       history.computeIfAbsent(e.position(), p -> new java.util.ArrayList<>())
-          .add(new StatusView(e.statusCode(), nameVi(e.statusCode()), nameEn(e.statusCode()), e.statusAt(),
-              e.note()));
+          .add(new StatusView(e.statusCode(), replacedName(replaced, e.statusCode(), true),
+              replacedName(replaced, e.statusCode(), false), e.statusAt(), e.note()));
     }
-    return documents.recipients(d.id()).stream().map(r -> view(r, history.getOrDefault(r.position(), List.of())))
-        .toList();
+    return documents.recipients(d.id()).stream().map(r -> {
+      RecipientView v = view(r, history.getOrDefault(r.position(), List.of()));
+      return new RecipientView(v.position(), v.kind(), v.name(), v.agencyCode(), v.departmentId(), v.email(),
+          v.postal(), v.dispatchId(), v.statusCode(), replacedName(replaced, v.statusCode(), true),
+          replacedName(replaced, v.statusCode(), false), v.statusAt(), v.statusNote(), v.incomingId(), v.history());
+    }).toList();
+  }
+
+  private static String replacedName(boolean replaced, String code, boolean vi) {
+    if (replaced && DeliveryStatus.RECALL_ACCEPTED.code().equals(code)) {
+      return vi ? "Đã nhận văn bản thay thế" : "Replacement accepted";
+    }
+    return vi ? nameVi(code) : nameEn(code);
   }
 
   static RecipientView view(OutgoingRecipient r, List<StatusView> history) {
