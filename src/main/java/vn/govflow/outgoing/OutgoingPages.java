@@ -40,11 +40,14 @@ class OutgoingPages {
   private final CaseHistory history;
   private final FileService files;
   private final IdentityDirectory directory;
+  private final OutgoingStaff staff;
   private final CurrentUserProvider users;
   private final ZoneId zone;
 
   OutgoingPages(OutgoingDrafting drafting, CaseHistory history, FileService files, IdentityDirectory directory,
-                CurrentUserProvider users, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+                OutgoingStaff staff, CurrentUserProvider users,
+                @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+    this.staff = staff;
     this.drafting = drafting;
     this.history = history;
     this.files = files;
@@ -201,7 +204,8 @@ class OutgoingPages {
           return new Choice("person:" + p.username(), label, SearchText.fold(label + " " + p.username()));
         }).toList();
     List<Choice> departments = directory.departments().stream()
-        .filter(x -> x.agencyCode().equals(me.agencyCode()))
+        // Only departments with a head: the head is whom the department's opinion is asked of.
+        .filter(x -> x.agencyCode().equals(me.agencyCode()) && !staff.departmentHeads(x.id(), null).isEmpty())
         .sorted(java.util.Comparator.comparing(Department::name, vietnamese))
         .map(x -> {
           String label = en && x.nameEn() != null ? x.nameEn() : x.name();
