@@ -42,6 +42,7 @@ class OutgoingFollowUpPagesBrowserTest extends BrowserTest implements OutgoingIs
       width(w);
       driver.get(baseUrl() + "/outgoing/" + draft);
       Browser.waitForText(driver, By.id("doc-status"), "Đang soạn thảo");
+      ((JavascriptExecutor) driver).executeScript("document.getElementById('consult-form').scrollIntoView()");
       session.assertFitsAndLabelled("outgoing-picker-" + w + ".png");
     }
     width("desktop");
@@ -51,6 +52,7 @@ class OutgoingFollowUpPagesBrowserTest extends BrowserTest implements OutgoingIs
         .isEqualTo(false);
     assertThat(js.executeScript("return document.querySelector(\"option[value='person:hungtv.skhcn']\").hidden"))
         .isEqualTo(true);
+    js.executeScript("document.getElementById('consult-form').scrollIntoView()");
     session.screenshot("outgoing-picker-filtered.png");
     // By keyboard: into the list, to the one option left, chosen, then the button.
     driver.findElement(By.id("consult-filter")).sendKeys(Keys.TAB);
