@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
@@ -153,6 +154,22 @@ class OutgoingFollowUpPagesBrowserTest extends BrowserTest implements OutgoingIs
     assertThat(driver.findElement(By.id("recipient-1")).getText()).contains("Đã nhận văn bản thay thế",
         "Đã được thay thế bởi văn bản số " + secondSymbol);
     session.assertFitsAndLabelled("outgoing-delivery-replaced-desktop.png");
+
+    // --- the administrator's registers and abbreviations ---
+    session.signInAs("khailv.skhcn");
+    for (String w : WIDTHS) {
+      width(w);
+      driver.get(baseUrl() + "/admin/outgoing");
+      Browser.waitForText(driver, By.tagName("h1"), "Sổ và tên viết tắt của văn bản đi");
+      assertThat(driver.findElement(By.id("registers")).getText()).contains("QPPL-QĐ");
+      session.assertFitsAndLabelled("outgoing-settings-" + w + ".png");
+    }
+    WebElement abbreviation = driver.findElement(By.id("abbr-input-skhcn-vp"));
+    abbreviation.clear();
+    abbreviation.sendKeys("VP"); // its present value: the shared context keeps its symbols
+    driver.findElement(By.id("abbr-save-skhcn-vp")).click();
+    Browser.waitForText(driver, By.id("settings-done"), "Đã lưu: VP.");
+    assertThat(driver.findElement(By.id("abbr-skhcn-vp")).getText()).contains("Do khailv.skhcn quy định lúc");
   }
 
   private String entryOf(SsoClient clerk, String dispatchId) throws Exception {

@@ -334,6 +334,51 @@ interface OutgoingIssueScenarios extends OutgoingIssueTestSupport {
     assertThat(section(delivery, "mail-2")).contains("Thư chưa gửi");
   }
 
+  /**
+   * The agency administrator's settings page: a free document type has no abbreviation until a register is set
+   * for it (422, no number taken); the administrator adds the register, and the next number uses it. A department's
+   * abbreviation is set once and kept. A handler cannot open the page; another agency's department is not there.
+   */
+  @Test
+  default void theAdministratorSetsARegisterForAFreeTypeAndTheNextNumberUsesIt() throws Exception {
+    long n = System.nanoTime() % 1_000_000;
+    String type = "Quy chế mẫu " + n;
+    String id = signedDocument(type, "Quy chế quản lý đề tài " + n, true,
+        Recipient.department("skhcn-qlkh", "Phòng Quản lý khoa học"));
+    SsoClient clerk = signIn("lannt.skhcn");
+    problem(number(clerk, id), 422, "outgoing-issue-type-abbreviation");
+
+    SsoClient khai = signIn("khailv.skhcn");
+    assertThat(signIn("anhdd.skhcn").get("/admin/outgoing").statusCode()).isEqualTo(403);
+    assertThat(khai.get("/admin/outgoing").body()).contains("Sổ và tên viết tắt của văn bản đi",
+        "id=\"abbr-skhcn-cds\"", "QPPL-QĐ").doesNotContain("id=\"abbr-vpubnd-kgvx\"");
+    String code = "QCM" + n;
+    String bad = postForm(khai, "/admin/outgoing/registers", java.util.Map.of("code", code, "documentType", type,
+        "abbreviation", "qc mẫu", "nameVi", "Sổ quy chế mẫu")).body();
+    assertThat(bad).contains("Tên viết tắt của loại văn bản gồm chữ in hoa");
+    HttpResponse<String> added = postForm(khai, "/admin/outgoing/registers", java.util.Map.of("code", code,
+        "documentType", type, "abbreviation", "QCM", "nameVi", "Sổ quy chế mẫu", "withYear", "true"));
+    assertThat(added.body()).contains("Đã lưu: Sổ quy chế mẫu.", "id=\"register-" + code + "\"");
+    assertThat(postForm(khai, "/admin/outgoing/registers", java.util.Map.of("code", code, "documentType", type,
+        "abbreviation", "QCM", "nameVi", "Lần nữa")).body()).contains("Đã có sổ cùng mã hoặc cùng loại văn bản.");
+
+    HttpResponse<String> numbered = number(clerk, id);
+    assertThat(numbered.statusCode()).as(numbered.body()).isEqualTo(200);
+    assertThat(json(numbered.body()).get("numberSymbol").asText()).isEqualTo("01/" + year() + "/QCM-SKHCN");
+
+    // Renaming the register keeps its code and type; the abbreviation of a department is set and shown.
+    assertThat(postForm(khai, "/admin/outgoing/registers/" + code, java.util.Map.of("nameVi", "Sổ quy chế",
+        "abbreviation", "QC")).statusCode()).isEqualTo(200);
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT abbreviation FROM out_register WHERE code = ?",
+        String.class, code)).isEqualTo("QC");
+    assertThat(postForm(khai, "/admin/outgoing/abbreviations", java.util.Map.of("ownerKind", "DEPARTMENT",
+        "ownerId", "vpubnd-kgvx", "abbreviation", "XX")).statusCode()).isEqualTo(404);
+    assertThat(postForm(khai, "/admin/outgoing/abbreviations", java.util.Map.of("ownerKind", "DEPARTMENT",
+        "ownerId", "skhcn-qlkh", "abbreviation", "QLKH")).body()).contains("Đã lưu: QLKH.", "Do khailv.skhcn");
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM audit_event WHERE action ="
+        + " 'outgoing.settings.register.add' AND object_id = ?", Integer.class, code)).isEqualTo(1);
+  }
+
   /** The page's HTML from the element with this id to the end of its list item or row (enough for a check). */
   private static String section(String html, String id) {
     int start = html.indexOf("id=\"" + id + "\"");
