@@ -116,8 +116,18 @@ class OutgoingFollowUpPagesBrowserTest extends BrowserTest implements OutgoingIs
     String firstIncoming = json(firstTaken.body()).get("id").asText();
     String second = signedDocument("thong-bao", "Thông báo lịch họp giao ban quý (thay thế)", true,
         Recipient.agency(vp, "Văn phòng Ủy ban nhân dân tỉnh"));
-    assertThat(lan.postJson("/api/v1/outgoing/" + second + "/replaces", "{\"replacesId\":\"" + first + "\"}")
-        .statusCode()).isEqualTo(200);
+    // The sender's clerk marks it as the replacement on its issuing page.
+    session.signInAs("lannt.skhcn");
+    width("desktop");
+    driver.get(baseUrl() + "/outgoing/" + second + "/issue");
+    Browser.waitForText(driver, By.id("issue-status"), "Đã ký, chờ cấp số");
+    new Select(driver.findElement(By.id("replaces-id"))).selectByValue(first);
+    driver.findElement(By.id("replaces-submit")).click();
+    Browser.waitForText(driver, By.id("issue-done"), "Đã ghi văn bản này là văn bản thay thế.");
+    assertThat(driver.findElement(By.id("issue-replaces")).getText()).startsWith("Văn bản thay thế cho số "
+        + firstSymbol);
+    width("phone");
+    session.assertFitsAndLabelled("outgoing-issue-replaces-phone.png");
     String secondSymbol = json(lan.postJson("/api/v1/outgoing/" + second + "/number", "{}").body())
         .get("numberSymbol").asText();
     assertThat(lan.postJson("/api/v1/outgoing/" + second + "/issue", "{}").statusCode()).isEqualTo(200);
