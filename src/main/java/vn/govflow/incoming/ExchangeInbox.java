@@ -3,6 +3,7 @@ package vn.govflow.incoming;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,6 +45,7 @@ import vn.govflow.notify.NotificationService;
 class ExchangeInbox implements DocumentReceiving {
   static final int LIST_LIMIT = 200;
 
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private final ExchangeMapper mapper;
   private final IncomingMapper documents;
   private final ExchangeStatuses statuses;
@@ -252,6 +254,7 @@ class ExchangeInbox implements DocumentReceiving {
     }
     IncomingRegistration.Registered r = registration.register(request, uploads, clerk, e.dispatchId());
     mapper.decide(e.id(), InboxEntry.ACCEPTED, now(), clerk.username(), null, r.id());
+    replaceEarlier(e, r, clerk);
     history.record(IncomingCaseType.TYPE, r.id(), clerk.username(), clerk.onBehalfOf(), "SIGNATURES_VERIFIED",
         "Đã kiểm tra chữ ký số: " + String.join("; ", v.files().stream().flatMap(f -> f.report().signatures()
             .stream().map(s -> f.fileName() + " – " + (s.kind() == vn.govflow.signing.SignatureReport.Kind.PERSONAL
@@ -260,6 +263,79 @@ class ExchangeInbox implements DocumentReceiving {
     audit.record("incoming.inbox.accept", "incoming-inbox", e.id(), e.numberSymbol() + " → số đến "
         + r.arrivalNumber() + "/" + r.document().regYear());
     return r;
+  }
+
+  /**
+   * The entry the dispatch replaces (Art 18.3), when the sender said so and it came to this same agency; else
+   * empty.
+   */
+  Optional<InboxEntry> replaced(InboxEntry e) {
+    if (e.replacesDispatchId() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(mapper.findByDispatch(e.replacesDispatchId()))
+        .filter(old -> old.agencyCode().equals(e.agencyCode()));
+  }
+
+  /** "Văn bản thay thế cho số 12/QĐ-UBND ngày 03/11/2026". */
+  /** Of a registered document: the one it replaces and the one replacing it, each when there is one. */
+  record Replacement(IncomingDocument replaces, IncomingDocument replacedBy) {}
+
+  Replacement replacement(String incomingId) {
+    ExchangeMapper.Replacement r = mapper.replacement(incomingId);
+    return r == null ? new Replacement(null, null) : new Replacement(
+        r.replacesId() == null ? null : documents.find(r.replacesId()),
+        r.replacedById() == null ? null : documents.find(r.replacedById()));
+  }
+
+  static String replacesText(InboxEntry old) {
+    return "Văn bản thay thế cho số " + old.numberSymbol() + " ngày " + DATE.format(old.documentDate());
+  }
+
+  /**
+   * A replacement was registered: the document it replaces says by which one (page and register note), its
+   * handlers are told, and the sender hears that its replacement was taken (code 15, "content update accepted",
+   * domain.md §2). One still waiting in the inbox is withdrawn with that reason: it is not to be registered now.
+   */
+  private void replaceEarlier(InboxEntry e, IncomingRegistration.Registered r, CurrentUser clerk) {
+    Optional<InboxEntry> found = replaced(e);
+    if (found.isEmpty()) {
+      return;
+    }
+    InboxEntry old = mapper.lock(found.get().id());
+    String by = "Đã được thay thế bởi văn bản số " + e.numberSymbol() + " ngày " + DATE.format(e.documentDate());
+    String arrival = " (số đến " + r.arrivalNumber() + "/" + r.document().regYear() + ")";
+    if (InboxEntry.ACCEPTED.equals(old.status()) && old.incomingId() != null) {
+      IncomingDocument doc = documents.find(old.incomingId());
+      if (doc == null || "RECALLED".equals(doc.status())) {
+        return;
+      }
+      mapper.markReplaced(doc.id(), r.id(), Text.cut(by + (doc.note() == null ? "" : ". " + doc.note()), 500));
+      mapper.markReplaces(r.id(), doc.id());
+      history.record(IncomingCaseType.TYPE, doc.id(), clerk.username(), clerk.onBehalfOf(), "REPLACED", by + arrival);
+      history.record(IncomingCaseType.TYPE, r.id(), clerk.username(), clerk.onBehalfOf(), "REPLACES",
+          replacesText(old) + " (số đến " + doc.arrivalNumber() + "/" + doc.regYear() + ")");
+      Set<String> told = new LinkedHashSet<>();
+      if (doc.leadHandler() != null) {
+        told.add(doc.leadHandler());
+      }
+      if (doc.processInstanceId() != null) {
+        tasks.createTaskQuery().processInstanceId(doc.processInstanceId()).list().stream()
+            .map(Task::getAssignee).filter(java.util.Objects::nonNull).forEach(told::add);
+      }
+      notifications.notifyAll(told, "EXCHANGE", new NotificationService.Message(
+          "Văn bản " + old.numberSymbol() + " đã được thay thế", "Document " + old.numberSymbol() + " was replaced",
+          by + arrival + ". Xử lý theo văn bản thay thế (Nghị định 30/2020, Điều 18.3).",
+          "Replaced by document " + e.numberSymbol() + arrival + ". Handle it by the replacement (Decree 30/2020"
+              + " Art 18.3).", "/incoming/" + doc.id()));
+    } else if (InboxEntry.ARRIVED.equals(old.status())) {
+      mapper.withdraw(old.id(), Text.cut(by, 1000), now());
+    } else {
+      return; // refused or recalled before: nothing left to replace here
+    }
+    audit.record("incoming.inbox.replaced", "incoming-inbox", old.id(), old.numberSymbol() + " → "
+        + e.numberSymbol());
+    statuses.report(old.dispatchId(), DeliveryStatus.RECALL_ACCEPTED, by + arrival);
   }
 
   @Transactional

@@ -81,6 +81,19 @@ interface ExchangeMapper {
   @Update("UPDATE inc_document SET reply_reference = #{reply} WHERE id = #{id}")
   void setReplyReference(@Param("id") String documentId, @Param("reply") String replyReference);
 
+  /** The replaced document (Art 18.3): linked both ways, its register note (column 10) saying by which. */
+  @Update("UPDATE inc_document SET replaced_by_id = #{by}, note = #{note} WHERE id = #{id}")
+  void markReplaced(@Param("id") String documentId, @Param("by") String replacedById, @Param("note") String note);
+
+  @Update("UPDATE inc_document SET replaces_id = #{replaces} WHERE id = #{id}")
+  void markReplaces(@Param("id") String documentId, @Param("replaces") String replacesId);
+
+  /** replaced_by_id and replaces_id of one document. */
+  record Replacement(String replacedById, String replacesId) {}
+
+  @Select("SELECT replaced_by_id, replaces_id FROM inc_document WHERE id = #{id}")
+  Replacement replacement(String documentId);
+
   /** One status as the recipient reported it to the sender. */
   record ReportedStatus(String statusCode, String note, OffsetDateTime reportedAt) {}
 }

@@ -36,7 +36,12 @@ class InboxPages {
       throw UserError.forbidden("Chỉ văn thư xem hộp văn bản điện tử đến.", "Only a clerk sees the inbox.");
     }
     model.addAttribute("me", me);
-    model.addAttribute("entries", inbox.list(me, null));
+    List<InboxEntry> entries = inbox.list(me, null);
+    model.addAttribute("entries", entries);
+    // A replacement (Art 18.3) says which earlier document it replaces, with a link to it.
+    java.util.Map<String, InboxEntry> replaces = new java.util.HashMap<>();
+    entries.forEach(e -> inbox.replaced(e).ifPresent(old -> replaces.put(e.id(), old)));
+    model.addAttribute("replaces", replaces);
     model.addAttribute("urgencies", urgencyNames());
     return "incoming/inbox";
   }
@@ -54,20 +59,31 @@ class InboxPages {
     InboxSignatures.Verification v = open ? inbox.verify(e) : null;
     model.addAttribute("verification", v);
     model.addAttribute("reported", inbox.reported(e));
+    model.addAttribute("replaced", inbox.replaced(e).orElse(null));
     model.addAttribute("leaders", directory.people().stream().filter(p -> me.agencyCode().equals(p.agencyCode())
         && p.active() && (p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD))).toList());
+    // Art 23.1, second sentence, as the API's forwardTo: a person or a department of the agency (rules in
+    // IncomingStaff.forwardTarget, the same for both).
+    java.text.Collator vietnamese = java.text.Collator.getInstance(Locale.forLanguageTag("vi"));
+    model.addAttribute("forwardDepartments", directory.departments().stream()
+        .filter(d -> me.agencyCode().equals(d.agencyCode()))
+        .sorted(java.util.Comparator.comparing(vn.govflow.identity.Department::name, vietnamese)).toList());
+    model.addAttribute("forwardPeople", directory.people().stream()
+        .filter(p -> p.active() && me.agencyCode().equals(p.agencyCode())
+            && vn.govflow.identity.Person.KIND_PERSON.equals(p.kind()))
+        .sorted(java.util.Comparator.comparing(vn.govflow.identity.Person::fullName, vietnamese)).toList());
     return "incoming/inbox-entry";
   }
 
   @PostMapping("/incoming/inbox/{id}/accept")
   String accept(@PathVariable String id, @RequestParam(required = false) String directingLeader,
-                @RequestParam(required = false) String lateReason,
+                @RequestParam(required = false) String forwardTo, @RequestParam(required = false) String lateReason,
                 @RequestParam(required = false) Boolean confirmDuplicate, Model model, Locale locale,
                 RedirectAttributes flash) {
     CurrentUser me = users.require();
     try {
       IncomingRegistration.Registered r = inbox.accept(id, new ExchangeInbox.Acceptance(Text.trim(directingLeader),
-          null, Text.trim(lateReason), null, confirmDuplicate), me);
+          Text.trim(forwardTo), Text.trim(lateReason), null, confirmDuplicate), me);
       flash.addFlashAttribute("registered", r.arrivalNumber() + "/" + r.document().regYear());
       return "redirect:/incoming/" + r.id();
     } catch (UserError e) {

@@ -37,10 +37,13 @@ class IncomingPages {
   private final CaseHistory history;
   private final RegisterClosings closings;
 
+  private final ExchangeInbox exchange;
+
   IncomingPages(IncomingService incoming, IncomingRegistration registration, RegisterQueries registerQueries,
                 FileService files, CurrentUserProvider users, IdentityDirectory directory,
                 @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, CaseHistory history,
-                RegisterClosings closings) {
+                RegisterClosings closings, ExchangeInbox exchange) {
+    this.exchange = exchange;
     this.history = history;
     this.closings = closings;
     this.incoming = incoming;
@@ -206,6 +209,7 @@ class IncomingPages {
     model.addAttribute("events", history.entries(IncomingCaseType.TYPE, d.id(), at -> at));
     model.addAttribute("leadHandlerName", d.leadHandler() == null ? null
         : directory.person(d.leadHandler()).map(Person::fullName).orElse(d.leadHandler()));
+    model.addAttribute("replacement", exchange.replacement(d.id()));
     return "incoming/document";
   }
 }

@@ -41,6 +41,13 @@ public class MailOnce {
    */
   public record Result(OffsetDateTime sentAt, String messageId, boolean alreadySent, boolean resentAfterUnknown) {}
 
+  /**
+   * What became of one e-mail so far, for the pages that show it: SENDING, SENT or FAILED, how many tries, the
+   * last try's start, when the server accepted it, and the last failure as recorded (an exception's text).
+   */
+  public record Attempts(String kind, String state, int attempts, OffsetDateTime startedAt, OffsetDateTime sentAt,
+                         String error) {}
+
   private final MailSentMapper mapper;
   private final TransactionTemplate own;
   private final String domain;
@@ -95,6 +102,11 @@ public class MailOnce {
     OffsetDateTime at = now();
     own.executeWithoutResult(s -> mapper.markSent(caseId, kind, at));
     return new Result(at, messageId, false, unknown);
+  }
+
+  /** Every e-mail of this case (by kind) as far as it went; empty when none was tried yet. */
+  public java.util.List<Attempts> attempts(String caseId) {
+    return mapper.attempts(caseId);
   }
 
   private Mark begin(String caseId, String kind, String messageId) {

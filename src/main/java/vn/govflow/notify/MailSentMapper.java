@@ -14,6 +14,10 @@ public interface MailSentMapper {
       + " WHERE case_id = #{caseId} AND kind = #{kind}")
   MailOnce.Mark find(@Param("caseId") String caseId, @Param("kind") String kind);
 
+  @Select("SELECT kind, state, attempts, started_at, sent_at, error FROM mail_sent WHERE case_id = #{caseId}"
+      + " ORDER BY kind")
+  java.util.List<MailOnce.Attempts> attempts(@Param("caseId") String caseId);
+
   @Insert("INSERT INTO mail_sent (case_id, kind, message_id, state, attempts, started_at)"
       + " VALUES (#{caseId}, #{kind}, #{messageId}, 'SENDING', 1, #{at})")
   void insertSending(@Param("caseId") String caseId, @Param("kind") String kind,

@@ -15,6 +15,7 @@ import vn.govflow.documents.DeliveryStatus;
 import vn.govflow.documents.DeliveryStatusListener;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.Roles;
+import vn.govflow.notify.MailOnce;
 import vn.govflow.notify.NotificationService;
 
 /**
@@ -32,13 +33,15 @@ class OutgoingDelivery implements DeliveryStatusListener {
   private final OutgoingIssueMapper mapper;
   private final OutgoingIssueService issue;
   private final NotificationService notifications;
+  private final MailOnce mailOnce;
 
   OutgoingDelivery(OutgoingMapper documents, OutgoingIssueMapper mapper, OutgoingIssueService issue,
-                   NotificationService notifications) {
+                   NotificationService notifications, MailOnce mailOnce) {
     this.documents = documents;
     this.mapper = mapper;
     this.issue = issue;
     this.notifications = notifications;
+    this.mailOnce = mailOnce;
   }
 
   /** Joins the receiving side's transaction: its registration and our status commit together. */
@@ -104,14 +107,28 @@ class OutgoingDelivery implements DeliveryStatusListener {
   public record StatusView(String code, String nameVi, String nameEn, OffsetDateTime at, String note) {}
 
   List<RecipientView> recipients(OutgoingDocument d) {
+    // A replaced document's recipients answer 15 ("content update accepted", domain.md §2) when they register
+    // the replacement: named as that, not as a recall.
+    boolean replaced = d.state() == OutgoingStatus.REPLACED;
     Map<Integer, List<StatusView>> history = new LinkedHashMap<>();
     for (OutgoingIssueMapper.StatusEntry e : mapper.statusHistory(d.id())) {
       history.computeIfAbsent(e.position(), p -> new java.util.ArrayList<>())
-          .add(new StatusView(e.statusCode(), nameVi(e.statusCode()), nameEn(e.statusCode()), e.statusAt(),
-              e.note()));
+          .add(new StatusView(e.statusCode(), replacedName(replaced, e.statusCode(), true),
+              replacedName(replaced, e.statusCode(), false), e.statusAt(), e.note()));
     }
-    return documents.recipients(d.id()).stream().map(r -> view(r, history.getOrDefault(r.position(), List.of())))
-        .toList();
+    return documents.recipients(d.id()).stream().map(r -> {
+      RecipientView v = view(r, history.getOrDefault(r.position(), List.of()));
+      return new RecipientView(v.position(), v.kind(), v.name(), v.agencyCode(), v.departmentId(), v.email(),
+          v.postal(), v.dispatchId(), v.statusCode(), replacedName(replaced, v.statusCode(), true),
+          replacedName(replaced, v.statusCode(), false), v.statusAt(), v.statusNote(), v.incomingId(), v.history());
+    }).toList();
+  }
+
+  private static String replacedName(boolean replaced, String code, boolean vi) {
+    if (replaced && DeliveryStatus.RECALL_ACCEPTED.code().equals(code)) {
+      return vi ? "Đã nhận văn bản thay thế" : "Replacement accepted";
+    }
+    return vi ? nameVi(code) : nameEn(code);
   }
 
   static RecipientView view(OutgoingRecipient r, List<StatusView> history) {
@@ -153,5 +170,52 @@ class OutgoingDelivery implements DeliveryStatusListener {
       return new IssuedSummary(d.id(), d.numberSymbol(), d.typeName(), d.subject(), d.status(), d.issuedAt(),
           rs.size(), counts, rs.stream().map(r -> view(r, List.of())).toList());
     }).toList();
+  }
+
+  /**
+   * One e-mail to one outside recipient (the issued copy, or a recall or replacement notice) as far as it went:
+   * read from the sent marks notify keeps (mail_sent), the last failure put in words.
+   */
+  public record MailView(String what, String state, int attempts, OffsetDateTime triedAt, OffsetDateTime sentAt,
+                         String errorVi, String errorEn) {}
+
+  /** Per e-mail recipient's position, its e-mails in the order issued, recalled, replaced. */
+  Map<Integer, List<MailView>> mails(OutgoingDocument d) {
+    Map<Integer, List<MailView>> byPosition = new java.util.TreeMap<>();
+    for (MailOnce.Attempts a : mailOnce.attempts(d.id())) {
+      for (String what : List.of(OutgoingMailing.ISSUED, OutgoingMailing.RECALLED, OutgoingMailing.REPLACED)) {
+        String prefix = what + "_";
+        if (a.kind().startsWith(prefix) && a.kind().substring(prefix.length()).matches("\\d+")) {
+          int position = Integer.parseInt(a.kind().substring(prefix.length()));
+          String[] words = "FAILED".equals(a.state()) ? errorWords(a.error()) : new String[] {null, null};
+          byPosition.computeIfAbsent(position, p -> new java.util.ArrayList<>()).add(new MailView(what, a.state(),
+              a.attempts(), a.startedAt(), a.sentAt(), words[0], words[1]));
+        }
+      }
+    }
+    byPosition.values().forEach(l -> l.sort(java.util.Comparator.comparing(m -> List.of(OutgoingMailing.ISSUED,
+        OutgoingMailing.RECALLED, OutgoingMailing.REPLACED).indexOf(m.what()))));
+    return byPosition;
+  }
+
+  /** The recorded failure (an exception's text) in words a clerk can act on, Vietnamese and English. */
+  static String[] errorWords(String error) {
+    String e = error == null ? "" : error;
+    if (e.contains("AuthenticationFailed") || e.contains(" 535")) {
+      return new String[] {"Máy chủ thư từ chối đăng nhập của GovFlow (kiểm tra cấu hình thư).",
+          "The mail server refused GovFlow's login (check the mail settings)."};
+    }
+    if (e.contains("Invalid Addresses") || e.contains("SendFailedException") || e.contains(" 550")
+        || e.contains(" 553") || e.contains("AddressException")) {
+      return new String[] {"Máy chủ thư không nhận địa chỉ người nhận (kiểm tra địa chỉ thư điện tử).",
+          "The mail server refused the recipient's address (check the e-mail address)."};
+    }
+    if (e.contains("connect") || e.contains("Connect") || e.contains("UnknownHost") || e.contains("timed out")
+        || e.contains("Timeout")) {
+      return new String[] {"Không kết nối được máy chủ thư; GovFlow tự gửi lại sau ít phút.",
+          "Could not reach the mail server; GovFlow tries again in a few minutes."};
+    }
+    return new String[] {"Máy chủ thư không nhận thư; GovFlow tự gửi lại sau ít phút.",
+        "The mail server did not accept the message; GovFlow tries again in a few minutes."};
   }
 }

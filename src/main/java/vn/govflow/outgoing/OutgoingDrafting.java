@@ -358,6 +358,13 @@ class OutgoingDrafting {
             "Not an agency of the province's directory: " + a));
       }
     }
+    if (!problems.isEmpty()) {
+      // A choice the directory does not know (or not of this agency): understood, but not acceptable.
+      throw new UserError(HttpStatus.UNPROCESSABLE_ENTITY, "outgoing-consult-unknown",
+          "Có người, phòng hoặc cơ quan được chọn lấy ý kiến không hợp lệ; chưa gửi lấy ý kiến.",
+          "Some of the people, departments or agencies chosen are not valid; nothing was sent.", problems,
+          Map.of());
+    }
     if (people.isEmpty() && departments.isEmpty() && agencies.isEmpty()) {
       problems.add(new FieldProblem("people", "Chọn người, phòng hoặc cơ quan được lấy ý kiến.",
           "Choose the people, departments or agencies to consult."));

@@ -98,6 +98,7 @@ class OutgoingIssuePages {
     OutgoingDocument d = delivery.readable(id, me);
     model.addAttribute("doc", d);
     model.addAttribute("recipients", delivery.recipients(d));
+    model.addAttribute("mails", delivery.mails(d));
     return "outgoing/delivery";
   }
 
@@ -114,6 +115,14 @@ class OutgoingIssuePages {
             && (p.roles().contains(Roles.HEAD) || p.roles().contains(Roles.DEPUTY_HEAD)))
         .sorted(java.util.Comparator.comparing(Person::fullName)).toList());
     model.addAttribute("recipients", delivery.recipients(d));
+    // Art 18.3: before its number is taken, the document may be marked as the replacement of an issued one.
+    boolean mayReplace = (me.hasRole(Roles.CLERK) || me.hasRole(Roles.HEAD) || me.hasRole(Roles.DEPUTY_HEAD))
+        && d.state() == OutgoingStatus.SIGNED;
+    model.addAttribute("replaceable", mayReplace ? delivery.issued(me, 200).stream()
+        .filter(x -> OutgoingStatus.ISSUED.name().equals(x.status()) && !x.id().equals(d.id())).toList()
+        : List.of());
+    model.addAttribute("replaces", d.replacesId() == null ? null : issue.visible(d.replacesId(), me));
+    model.addAttribute("replacedBy", d.replacedById() == null ? null : issue.visible(d.replacedById(), me));
     return "outgoing/issue";
   }
 
@@ -125,6 +134,13 @@ class OutgoingIssuePages {
   @PostMapping("/outgoing/{id}/issue/send")
   String send(@PathVariable String id, RedirectAttributes flash) {
     return act(id, flash, () -> issue.issue(id, users.require()), "outgoing.issue.done.issued");
+  }
+
+  @PostMapping("/outgoing/{id}/issue/replaces")
+  String replaces(@PathVariable String id, @RequestParam(required = false) String replacesId,
+                  RedirectAttributes flash) {
+    return act(id, flash, () -> issue.replaces(id, replacesId == null || replacesId.isBlank() ? null : replacesId,
+        users.require()), "outgoing.replaces.done");
   }
 
   @PostMapping("/outgoing/{id}/issue/recall")

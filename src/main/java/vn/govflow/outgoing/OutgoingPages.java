@@ -21,13 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.govflow.casework.CaseHistory;
+import vn.govflow.casework.SearchText;
 import vn.govflow.casework.Urgency;
 import vn.govflow.common.error.UserError;
 import vn.govflow.documents.DocumentType;
 import vn.govflow.files.FileService;
+import vn.govflow.identity.Agency;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.CurrentUserProvider;
+import vn.govflow.identity.Department;
 import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.identity.Person;
 
 /** The drafter's and the review chain's pages: the list, the new draft, one document with its actions. */
 @Controller
@@ -36,11 +40,14 @@ class OutgoingPages {
   private final CaseHistory history;
   private final FileService files;
   private final IdentityDirectory directory;
+  private final OutgoingStaff staff;
   private final CurrentUserProvider users;
   private final ZoneId zone;
 
   OutgoingPages(OutgoingDrafting drafting, CaseHistory history, FileService files, IdentityDirectory directory,
-                CurrentUserProvider users, @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+                OutgoingStaff staff, CurrentUserProvider users,
+                @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+    this.staff = staff;
     this.drafting = drafting;
     this.history = history;
     this.files = files;
@@ -156,6 +163,9 @@ class OutgoingPages {
         : files.find(d.signedFileId(), me).orElse(null));
     model.addAttribute("entries", history.entries(OutgoingCaseType.TYPE, d.id(), at -> at.atZoneSameInstant(zone)
         .toOffsetDateTime()));
+    if (held.contains("Task_Draft")) {
+      addConsultChoices(model, me);
+    }
     model.addAttribute("issueLinks", d.state() == OutgoingStatus.SIGNED || d.state() == OutgoingStatus.NUMBERED
         || d.state() == OutgoingStatus.ISSUED);
     return "outgoing/document";
@@ -173,15 +183,73 @@ class OutgoingPages {
     return act(id, flash, locale, () -> drafting.uploadFinalPdf(id, upload(file), users.require()));
   }
 
+  /** One choice of the consultation picker: "person:username", "department:id" or "agency:code". */
+  record Choice(String value, String label, String search) {}
+
+  /** People (name, position, department), departments of the agency and other agencies of the province. */
+  private void addConsultChoices(Model model, CurrentUser me) {
+    java.text.Collator vietnamese = java.text.Collator.getInstance(Locale.forLanguageTag("vi"));
+    boolean en = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+    List<Choice> people = directory.people().stream()
+        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind()) && me.agencyCode().equals(p.agencyCode())
+            && !p.username().equals(me.username()))
+        .sorted(java.util.Comparator.comparing(Person::fullName, vietnamese))
+        .map(p -> {
+          String position = directory.jobPosition(p.jobPositionCode())
+              .map(j -> en && j.nameEn() != null ? j.nameEn() : j.name()).orElse(null);
+          String department = directory.department(p.departmentId())
+              .map(x -> en && x.nameEn() != null ? x.nameEn() : x.name()).orElse(null);
+          String label = p.fullName() + (position == null ? "" : " – " + position)
+              + (department == null ? "" : " – " + department);
+          return new Choice("person:" + p.username(), label, SearchText.fold(label + " " + p.username()));
+        }).toList();
+    List<Choice> departments = directory.departments().stream()
+        // Only departments with a head: the head is whom the department's opinion is asked of.
+        .filter(x -> x.agencyCode().equals(me.agencyCode()) && !staff.departmentHeads(x.id(), null).isEmpty())
+        .sorted(java.util.Comparator.comparing(Department::name, vietnamese))
+        .map(x -> {
+          String label = en && x.nameEn() != null ? x.nameEn() : x.name();
+          return new Choice("department:" + x.id(), label, SearchText.fold(x.name() + " " + x.shortName()));
+        }).toList();
+    List<Choice> agencies = directory.agencies().stream()
+        .filter(a -> a.active() && !a.code().equals(me.agencyCode()))
+        .sorted(java.util.Comparator.comparing(Agency::name, vietnamese))
+        .map(a -> {
+          String label = en && a.nameEn() != null ? a.nameEn() : a.name();
+          return new Choice("agency:" + a.code(), label, SearchText.fold(a.name() + " " + a.shortName()));
+        }).toList();
+    model.addAttribute("consultPeople", people);
+    model.addAttribute("consultDepartments", departments);
+    model.addAttribute("consultAgencies", agencies);
+  }
+
+  /**
+   * The picker sends "kind:id" values; the older typed fields (people, departments, agencies) still work. The
+   * service validates every choice: an unknown one is refused and nothing is saved.
+   */
   @PostMapping("/outgoing/{id}/opinions")
-  String consult(@PathVariable String id, @RequestParam(required = false) String people,
+  String consult(@PathVariable String id, @RequestParam(value = "consultees", required = false) List<String> chosen,
+                 @RequestParam(required = false) String people,
                  @RequestParam(value = "departments", required = false) List<String> departments,
                  @RequestParam(value = "agencies", required = false) List<String> agencies,
                  RedirectAttributes flash, Locale locale) {
-    List<String> usernames = people == null ? List.of() : Arrays.stream(people.split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> usernames = new ArrayList<>(people == null ? List.of() : Arrays.stream(people.split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).toList());
+    List<String> units = new ArrayList<>(departments == null ? List.of() : departments);
+    List<String> others = new ArrayList<>(agencies == null ? List.of() : agencies);
+    for (String c : chosen == null ? List.<String>of() : chosen) {
+      int colon = c.indexOf(':');
+      String kind = colon < 0 ? "" : c.substring(0, colon);
+      String value = c.substring(colon + 1).trim();
+      switch (kind) {
+        case "department" -> units.add(value);
+        case "agency" -> others.add(value);
+        // Anything else is taken as a person, so a forged value is refused by the person check.
+        default -> usernames.add(value);
+      }
+    }
     return act(id, flash, locale, () -> drafting.askOpinions(id, new OutgoingDrafting.OpinionRequest(usernames,
-        departments, agencies), users.require()));
+        units, others), users.require()));
   }
 
   @PostMapping("/outgoing/{id}/opinion")

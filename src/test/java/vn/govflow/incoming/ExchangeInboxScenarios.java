@@ -230,4 +230,93 @@ interface ExchangeInboxScenarios extends ExchangeTestSupport {
     // The reply seam no longer offers it.
     assertThat(bean(IncomingReplies.class).target(docId, RECIPIENT)).isEmpty();
   }
+
+  /**
+   * Issue #9 item 7 at the recipient (Art 18.3): a replacement shows in the inbox what it replaces; registering it
+   * marks the replaced document on its page and in the register, and the sender hears 15 for the replaced one.
+   * The accept page's "forward directly" field follows the API's rules (item 4 of this session's brief).
+   */
+  @Test
+  default void aReplacementShowsWhatItReplacesAndMarksTheReplacedDocument() throws Exception {
+    String marker = "RPL" + System.nanoTime();
+    SsoClient lan = signIn("lannt.skhcn");
+    DocumentDispatch first = dispatch(signedPdf(marker + "A", true), "thuong", "Văn bản gốc " + marker + "A");
+    receiving().receive(first);
+    JsonNode accepted = JSON.readTree(lan.postJson("/api/v1/incoming/inbox/" + inboxId(lan, first.dispatchId())
+        + "/accept", "{}").body());
+    String firstDoc = accepted.get("id").asText();
+
+    DocumentDispatch base = dispatch(signedPdf(marker + "B", true), "thuong", "Văn bản thay thế " + marker + "B");
+    DocumentDispatch second = new DocumentDispatch(base.dispatchId(), base.senderAgencyCode(), base.senderName(),
+        base.recipientAgencyCode(), null, base.codeNumber(), base.codeNotation(), LocalDate.now(ZONE),
+        base.documentType(), base.subject(), base.urgency(), base.signerName(), base.signerPosition(),
+        base.pageCount(), base.language(), base.fileId(), List.of(), first.dispatchId());
+    receiving().receive(second);
+    String secondEntry = inboxId(lan, second.dispatchId());
+    String says = "Văn bản thay thế cho số " + first.numberSymbol() + " ngày "
+        + first.documentDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    assertThat(lan.get("/incoming/inbox").body()).contains(says, "/incoming/" + firstDoc);
+    String entryPage = lan.get("/incoming/inbox/" + secondEntry).body();
+    assertThat(entryPage).contains(says, "href=\"/incoming/" + firstDoc + "\"", "id=\"forwardTo\"");
+
+    // The accept page's forward field: a department of another agency is refused on the page, nothing taken.
+    long before = lastNumber(RECIPIENT);
+    HttpResponse<String> refused = postForm(lan, "/incoming/inbox/" + secondEntry + "/accept",
+        java.util.Map.of("forwardTo", "vpubnd-hcto"));
+    assertThat(refused.body()).contains("Chọn người hoặc phòng, đơn vị (có trưởng phòng) thuộc cơ quan.");
+    assertThat(lastNumber(RECIPIENT)).isEqualTo(before);
+    assertThat(JSON.readTree(lan.get("/api/v1/incoming/inbox/" + secondEntry).body()).at("/entry/status").asText())
+        .isEqualTo("ARRIVED");
+    HttpResponse<String> taken = postForm(lan, "/incoming/inbox/" + secondEntry + "/accept",
+        java.util.Map.of("forwardTo", "skhcn-cds"));
+    assertThat(taken.statusCode()).isEqualTo(200);
+    String secondDoc = JSON.readTree(lan.get("/api/v1/incoming/inbox/" + secondEntry).body()).at("/entry/incomingId")
+        .asText();
+    assertThat(secondDoc).isNotBlank();
+    await(() -> {
+      try {
+        return JSON.readTree(lan.get("/api/v1/incoming-documents/" + secondDoc).body()).get("history")
+            .findValuesAsText("step").contains("FORWARDED_DIRECTLY");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    String replacedBy = "Đã được thay thế bởi văn bản số " + second.numberSymbol() + " ngày "
+        + second.documentDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    assertThat(lan.get("/incoming/" + firstDoc).body()).contains(replacedBy, "href=\"/incoming/" + secondDoc + "\"");
+    assertThat(lan.get("/incoming/" + secondDoc).body()).contains("Văn bản thay thế cho số " + first.numberSymbol());
+    JsonNode old = JSON.readTree(lan.get("/api/v1/incoming-documents/" + firstDoc).body());
+    assertThat(old.at("/document/note").asText()).startsWith(replacedBy);
+    assertThat(old.get("history").findValuesAsText("step")).contains("REPLACED");
+    assertThat(lan.get("/incoming/register?q=" + marker).body()).contains(replacedBy);
+    RecordingDeliveryListener listener = bean(RecordingDeliveryListener.class);
+    assertThat(listener.codes(first.dispatchId())).containsExactly("01", "03", "15");
+    assertThat(listener.heard(first.dispatchId()).get(2)).startsWith("15 " + replacedBy);
+    assertThat(listener.codes(second.dispatchId())).startsWith("01", "03");
+
+    // A replacement of one still waiting in the inbox withdraws the waiting one with that reason.
+    DocumentDispatch waiting = dispatch(signedPdf(marker + "C", true), "thuong", "Chờ tiếp nhận " + marker + "C");
+    receiving().receive(waiting);
+    DocumentDispatch b2 = dispatch(signedPdf(marker + "D", true), "thuong", "Thay thế khi chờ " + marker + "D");
+    DocumentDispatch third = new DocumentDispatch(b2.dispatchId(), b2.senderAgencyCode(), b2.senderName(),
+        b2.recipientAgencyCode(), null, b2.codeNumber(), b2.codeNotation(), b2.documentDate(), b2.documentType(),
+        b2.subject(), b2.urgency(), b2.signerName(), b2.signerPosition(), b2.pageCount(), b2.language(), b2.fileId(),
+        List.of(), waiting.dispatchId());
+    receiving().receive(third);
+    assertThat(lan.postJson("/api/v1/incoming/inbox/" + inboxId(lan, third.dispatchId()) + "/accept", "{}")
+        .statusCode()).isEqualTo(201);
+    JsonNode w = JSON.readTree(lan.get("/api/v1/incoming/inbox/" + inboxId(lan, waiting.dispatchId())).body());
+    assertThat(w.at("/entry/status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(w.at("/entry/recallReason").asText()).startsWith("Đã được thay thế bởi văn bản số "
+        + third.numberSymbol());
+    assertThat(listener.codes(waiting.dispatchId())).containsExactly("01", "15");
+  }
+
+  /** Posts a page's form as the browser does (the CSRF token in its header), following the redirect. */
+  private HttpResponse<String> postForm(SsoClient client, String path, java.util.Map<String, String> fields) {
+    return client.send(client.withXsrf(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path)))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(SsoClient.form(fields))));
+  }
 }

@@ -202,6 +202,56 @@ interface OutgoingDraftScenarios extends GovFlowUnderTest {
     assertThat(s.get("history").findValuesAsText("step")).doesNotContain("APPROVED_DEPUTY").contains("SIGNED");
   }
 
+  /**
+   * The consultation picker (issue #9 item 2): the draft page offers the agency's people (name, position,
+   * department), its departments and the province's other agencies; the chosen ones are asked. A choice the
+   * directory does not know is refused (422 problem+json on the API, the reason on the page) and nothing is saved.
+   */
+  @Test
+  default void thePickerOffersTheDirectoryAndAnUnknownChoiceSavesNothing() throws Exception {
+    SsoClient anh = signIn("anhdd.skhcn");
+    HttpResponse<String> created = create(anh, draft("cong-van", "Xin ý kiến về kế hoạch số hóa " + System.nanoTime(),
+        "[{\"kind\":\"DEPARTMENT\",\"departmentId\":\"skhcn-qlkh\"}]"), "cong-van.docx", docx("Dự thảo"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).at("/document/id").asText();
+
+    String page = anh.get("/outgoing/" + id).body();
+    assertThat(page).contains("value=\"person:maivt.skhcn\"", "Vũ Thị Mai – Chuyên viên – Phòng Quản lý khoa học",
+        "value=\"department:skhcn-cds\"", "value=\"agency:" + VPUBND + "\"", "data-search=\"vu thi mai")
+        // No department without a head (none to give its opinion), not oneself, not one's own agency.
+        .doesNotContain("value=\"department:skhcn-qlkh\"", "value=\"person:anhdd.skhcn\"", "value=\"agency:" + SKHCN + "\"",
+            "value=\"person:hoadt.vpubnd\"");
+
+    HttpResponse<String> unknown = anh.postJson("/api/v1/outgoing/" + id + "/opinions",
+        "{\"people\":[\"maivt.skhcn\"],\"departments\":[\"vpubnd-hcto\"]}");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+    assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(unknown.body()).contains("outgoing-consult-unknown", "vpubnd-hcto");
+    String forged = consult(anh, id, "person:maivt.skhcn", "agency:999.99.99.H99").body();
+    assertThat(forged).contains("Cơ quan không có trong danh bạ của tỉnh: 999.99.99.H99");
+    assertThat(status(anh, id)).isEqualTo("DRAFTING");
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM out_opinion WHERE document_id = ?",
+        Integer.class, id)).isZero();
+
+    assertThat(consult(anh, id, "person:maivt.skhcn", "department:skhcn-cds", "agency:" + VPUBND).statusCode())
+        .isEqualTo(200);
+    assertThat(status(anh, id)).isEqualTo("CONSULTING");
+    JsonNode opinions = JSON.readTree(anh.get("/api/v1/outgoing/" + id).body()).get("opinions");
+    assertThat(opinions.findValuesAsText("askedOf")).containsExactly("maivt.skhcn", "skhcn-cds", VPUBND);
+    assertThat(signIn("maivt.skhcn").get("/outgoing/" + id).body()).contains("id=\"opinion-form\"");
+  }
+
+  /** The draft page's consultation form as the browser posts it: one "consultees" value per choice. */
+  private HttpResponse<String> consult(SsoClient client, String id, String... choices) {
+    String body = java.util.Arrays.stream(choices)
+        .map(c -> "consultees=" + java.net.URLEncoder.encode(c, StandardCharsets.UTF_8))
+        .collect(java.util.stream.Collectors.joining("&"));
+    return client.send(client.withXsrf(HttpRequest.newBuilder(URI.create(baseUrl() + "/outgoing/" + id
+            + "/opinions")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   // --- helpers -------------------------------------------------------------------------------------------------
 
   default String draft(String type, String subject, String recipientsJson) {

@@ -288,4 +288,111 @@ interface OutgoingIssueScenarios extends OutgoingIssueTestSupport {
     }
     problem(clerk.get("/api/v1/outgoing/register.xlsx?from=" + today), 400, "outgoing-register-range-required");
   }
+
+  /**
+   * The postal register as a page (App IV): the issuing agency's clerk sees the letters, records one as posted with
+   * the envelope's address (once), prints the form; another agency's clerk cannot touch it, a handler cannot open
+   * it. The delivery page says of an e-mail recipient that the copy has not gone (no mail server here).
+   */
+  @Test
+  default void thePostalRegisterPageMarksALetterPostedOnceAndPrints() throws Exception {
+    long n = System.nanoTime() % 1_000_000;
+    String school = "Trường Cao đẳng Lào Cai " + n;
+    String id = signedDocument("thong-bao", "Thông báo lịch tiếp công dân đợt " + n, true, Recipient.post(school),
+        Recipient.email("Hộ kinh doanh Bảo Yên " + n, "hkd" + n + "@phanmem.example"));
+    SsoClient clerk = signIn("lannt.skhcn");
+    String numberSymbol = json(number(clerk, id).body()).get("numberSymbol").asText();
+    assertThat(clerk.postJson("/api/v1/outgoing/" + id + "/issue", "{}").statusCode()).isEqualTo(200);
+    long letter = bean(JdbcTemplate.class).queryForObject("SELECT id FROM out_postal WHERE document_id = ?",
+        Long.class, id);
+
+    String page = clerk.get("/outgoing/postal").body();
+    assertThat(page).contains("SỔ GỬI VĂN BẢN ĐI BƯU ĐIỆN", "id=\"letter-" + letter + "\"", school, numberSymbol);
+    assertThat(section(page, "letter-" + letter)).contains("Chưa gửi");
+    assertThat(signIn("anhdd.skhcn").get("/outgoing/postal").statusCode()).isEqualTo(403);
+    assertThat(postForm(signIn("hoadt.vpubnd"), "/outgoing/postal/" + letter + "/posted",
+        java.util.Map.of("address", "Nơi khác")).statusCode()).isEqualTo(404);
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM out_postal WHERE id = ?"
+        + " AND posted_at IS NULL", Integer.class, letter)).isEqualTo(1);
+
+    HttpResponse<String> posted = postForm(clerk, "/outgoing/postal/" + letter + "/posted",
+        java.util.Map.of("address", "Số 1 đường Hoàng Liên, phường Cốc Lếu"));
+    assertThat(posted.statusCode()).isEqualTo(200);
+    assertThat(posted.body()).contains("Đã ghi gửi bưu điện: " + numberSymbol + " – " + school);
+    assertThat(section(posted.body(), "letter-" + letter)).contains("Đã gửi lúc", "Số 1 đường Hoàng Liên")
+        .doesNotContain("id=\"posted-" + letter + "\"");
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT posted_by FROM out_postal WHERE id = ?", String.class,
+        letter)).isEqualTo("lannt.skhcn");
+    assertThat(postForm(clerk, "/outgoing/postal/" + letter + "/posted", java.util.Map.of()).body())
+        .contains("Thư này đã được ghi là đã gửi bưu điện.");
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM case_history WHERE case_id = ?"
+        + " AND step = 'POSTED'", Integer.class, id)).isEqualTo(1);
+    assertThat(clerk.get("/outgoing/postal/print").body()).contains("Ký nhận và dấu bưu điện",
+        school + ", Số 1 đường Hoàng Liên, phường Cốc Lếu");
+
+    String delivery = clerk.get("/outgoing/" + id + "/delivery").body();
+    assertThat(section(delivery, "mail-2")).contains("Thư chưa gửi");
+  }
+
+  /**
+   * The agency administrator's settings page: a free document type has no abbreviation until a register is set
+   * for it (422, no number taken); the administrator adds the register, and the next number uses it. A department's
+   * abbreviation is set once and kept. A handler cannot open the page; another agency's department is not there.
+   */
+  @Test
+  default void theAdministratorSetsARegisterForAFreeTypeAndTheNextNumberUsesIt() throws Exception {
+    long n = System.nanoTime() % 1_000_000;
+    String type = "Quy chế mẫu " + n;
+    String id = signedDocument(type, "Quy chế quản lý đề tài " + n, true,
+        Recipient.department("skhcn-qlkh", "Phòng Quản lý khoa học"));
+    SsoClient clerk = signIn("lannt.skhcn");
+    problem(number(clerk, id), 422, "outgoing-issue-type-abbreviation");
+
+    SsoClient khai = signIn("khailv.skhcn");
+    assertThat(signIn("anhdd.skhcn").get("/admin/outgoing").statusCode()).isEqualTo(403);
+    assertThat(khai.get("/admin/outgoing").body()).contains("Sổ và tên viết tắt của văn bản đi",
+        "id=\"abbr-skhcn-cds\"", "QPPL-QĐ").doesNotContain("id=\"abbr-vpubnd-kgvx\"");
+    String code = "QCM" + n;
+    String bad = postForm(khai, "/admin/outgoing/registers", java.util.Map.of("code", code, "documentType", type,
+        "abbreviation", "qc mẫu", "nameVi", "Sổ quy chế mẫu")).body();
+    assertThat(bad).contains("Tên viết tắt của loại văn bản gồm chữ in hoa");
+    HttpResponse<String> added = postForm(khai, "/admin/outgoing/registers", java.util.Map.of("code", code,
+        "documentType", type, "abbreviation", "QCM", "nameVi", "Sổ quy chế mẫu", "withYear", "true"));
+    assertThat(added.body()).contains("Đã lưu: Sổ quy chế mẫu.", "id=\"register-" + code + "\"");
+    assertThat(postForm(khai, "/admin/outgoing/registers", java.util.Map.of("code", code, "documentType", type,
+        "abbreviation", "QCM", "nameVi", "Lần nữa")).body()).contains("Đã có sổ cùng mã hoặc cùng loại văn bản.");
+
+    HttpResponse<String> numbered = number(clerk, id);
+    assertThat(numbered.statusCode()).as(numbered.body()).isEqualTo(200);
+    assertThat(json(numbered.body()).get("numberSymbol").asText()).isEqualTo("01/" + year() + "/QCM-SKHCN");
+
+    // Renaming the register keeps its code and type; the abbreviation of a department is set and shown.
+    assertThat(postForm(khai, "/admin/outgoing/registers/" + code, java.util.Map.of("nameVi", "Sổ quy chế",
+        "abbreviation", "QC")).statusCode()).isEqualTo(200);
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT abbreviation FROM out_register WHERE code = ?",
+        String.class, code)).isEqualTo("QC");
+    assertThat(postForm(khai, "/admin/outgoing/abbreviations", java.util.Map.of("ownerKind", "DEPARTMENT",
+        "ownerId", "vpubnd-kgvx", "abbreviation", "XX")).statusCode()).isEqualTo(404);
+    assertThat(postForm(khai, "/admin/outgoing/abbreviations", java.util.Map.of("ownerKind", "DEPARTMENT",
+        "ownerId", "skhcn-qlkh", "abbreviation", "QLKH")).body()).contains("Đã lưu: QLKH.", "Do khailv.skhcn");
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM audit_event WHERE action ="
+        + " 'outgoing.settings.register.add' AND object_id = ?", Integer.class, code)).isEqualTo(1);
+  }
+
+  /** The page's HTML from the element with this id to the end of its list item or row (enough for a check). */
+  private static String section(String html, String id) {
+    int start = html.indexOf("id=\"" + id + "\"");
+    assertThat(start).as("element " + id).isGreaterThanOrEqualTo(0);
+    int li = html.indexOf("</li>", start);
+    int end = html.indexOf("</form>", start);
+    int stop = Math.min(li < 0 ? html.length() : li, end < 0 ? html.length() : end);
+    return html.substring(start, Math.max(stop, Math.min(html.length(), start + 200)));
+  }
+
+  /** Posts a page's form as the browser does (the CSRF token in its header), following the redirect. */
+  private HttpResponse<String> postForm(SsoClient client, String path, java.util.Map<String, String> fields) {
+    return client.send(client.withXsrf(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path)))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(SsoClient.form(fields))));
+  }
 }
