@@ -37,6 +37,7 @@ function render() {
 async function start() {
   models = await get('models');
   ['#filter-text', '#filter-kind'].forEach(s => $(s).addEventListener('input', render));
+  $('#filter-form').addEventListener('submit', ev => ev.preventDefault());
   render();
   document.getElementById('designer').dataset.ready = 'true';
 }
