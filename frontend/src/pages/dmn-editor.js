@@ -29,8 +29,7 @@ async function start() {
   const modeler = new DmnModeler({
     container: '#canvas',
     drd: { propertiesPanel: { parent: '#properties' },
-      additionalModules: [DmnPropertiesPanelModule, DmnPropertiesProviderModule] },
-    common: { keyboard: { bindTo: window } }
+      additionalModules: [DmnPropertiesPanelModule, DmnPropertiesProviderModule] }
   });
   window.govflowModeler = modeler;
   revision = model.revision;

@@ -1,5 +1,8 @@
 // The form editor (form-js 1.8.x: writes schemaVersion 16, the schema GovFlow's own task-form renderer reads).
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
+import '@bpmn-io/form-js-editor/dist/assets/dragula.css';
+import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
 import '../designer.css';
 
 import { FormEditor } from '@bpmn-io/form-js-editor';
@@ -25,7 +28,7 @@ function listProblems(problems) {
 
 async function start() {
   const model = await get(modelPath + query({ agency }));
-  const editor = new FormEditor({ container: $('#canvas'), properties: { parent: '#properties' } });
+  const editor = new FormEditor({ container: $('#canvas'), propertiesPanel: { parent: '#properties' } });
   window.govflowModeler = editor;
   await editor.importSchema(JSON.parse(model.content));
   let revision = model.revision;

@@ -2,7 +2,6 @@ package vn.govflow.designer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,7 +14,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +31,6 @@ import vn.govflow.identity.Roles;
  */
 @Controller
 class DesignerPages {
-  private static final String CSP = "Content-Security-Policy";
   private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
   private static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final List<String> SCRIPT_KEYS = scriptKeys();
@@ -57,26 +54,25 @@ class DesignerPages {
 
   @GetMapping("/designer/{kind}/{key}")
   String editor(@PathVariable String kind, @PathVariable String key, @RequestParam(required = false) String agency,
-                Model model, Locale locale, HttpServletResponse response) {
+                Model model, Locale locale) {
     DesignKind k = kind(kind);
-    page(key, agency, model, locale, response);
+    page(key, agency, model, locale);
     return "designer/" + k.name().toLowerCase(Locale.ROOT);
   }
 
   @GetMapping("/designer/bpmn/{key}/diff")
-  String diff(@PathVariable String key, @RequestParam(required = false) String agency, Model model, Locale locale,
-              HttpServletResponse response) {
-    page(key, agency, model, locale, response);
+  String diff(@PathVariable String key, @RequestParam(required = false) String agency, Model model, Locale locale) {
+    page(key, agency, model, locale);
     return "designer/diff";
   }
 
   @GetMapping("/designer/bpmn/{key}/insight")
-  String insight(@PathVariable String key, Model model, Locale locale, HttpServletResponse response) {
-    page(key, null, model, locale, response);
+  String insight(@PathVariable String key, Model model, Locale locale) {
+    page(key, null, model, locale);
     return "designer/insight";
   }
 
-  private void page(String key, String agency, Model model, Locale locale, HttpServletResponse response) {
+  private void page(String key, String agency, Model model, Locale locale) {
     designer();
     if (!KEY.matcher(key).matches() || (agency != null && !agency.isBlank() && !AGENCY.matcher(agency).matches())) {
       throw UserError.notFound();
@@ -84,12 +80,6 @@ class DesignerPages {
     model.addAttribute("key", key);
     model.addAttribute("agency", agency == null ? "" : agency);
     model.addAttribute("messagesJson", scriptMessages(locale));
-    // bpmn-js, dmn-js and form-js set style attributes on the elements they draw (positions, sizes, colours):
-    // the editor pages allow inline styles; scripts stay 'self' only.
-    String policy = response.getHeader(CSP);
-    if (policy != null && policy.contains("style-src 'self';")) {
-      response.setHeader(CSP, policy.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"));
-    }
   }
 
   private CurrentUser designer() {
