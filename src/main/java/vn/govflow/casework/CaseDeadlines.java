@@ -79,8 +79,9 @@ public class CaseDeadlines {
   /** The latest version of a decision answering {@code workingDays}, for deadlines known before any process runs. */
   public int workingDays(String decisionKey, Map<String, Object> inputs) {
     return withoutAuthorization(() -> {
+      // The province-wide table: an agency's variant (a tenant) applies through its own process deployment.
       DecisionDefinition d = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-          .latestVersion().singleResult();
+          .withoutTenantId().latestVersion().singleResult();
       if (d == null) {
         throw new IllegalStateException("No decision " + decisionKey + " is deployed");
       }

@@ -3,7 +3,9 @@ package vn.govflow.casework;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.govflow.identity.Agency;
@@ -21,15 +23,35 @@ public class Cases {
   static final int TITLE_MAX = 250;
 
   private final RuntimeService runtime;
+  private final RepositoryService repository;
 
-  public Cases(RuntimeService runtime) {
+  public Cases(RuntimeService runtime, RepositoryService repository) {
     this.runtime = runtime;
+    this.repository = repository;
   }
 
-  /** Starts the case's process with its business key and the convention variables; returns the instance id. */
+  /**
+   * Starts the case's process with its business key and the convention variables; returns the instance id. The
+   * owning agency's own variant of the process (deployed from the designer with tenantId = the agency code) is
+   * started when one exists, else the province-wide model (no tenant).
+   */
   public String start(CaseStart start) {
-    return runtime.startProcessInstanceByKey(start.type().processKey(), start.businessKey(), variables(start))
-        .getId();
+    String key = start.type().processKey();
+    ProcessInstantiationBuilder builder = runtime.createProcessInstanceByKey(key).businessKey(start.businessKey())
+        .setVariables(variables(start));
+    String agency = start.owner() == null ? null : start.owner().code();
+    if (agency != null && hasVariant(key, agency)) {
+      builder.processDefinitionTenantId(agency);
+    } else {
+      builder.processDefinitionWithoutTenantId();
+    }
+    return builder.execute().getId();
+  }
+
+  /** Does the agency have its own variant of the process? */
+  public boolean hasVariant(String processKey, String agencyCode) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).tenantIdIn(agencyCode)
+        .count() > 0;
   }
 
   /** The variables {@link #start} passes: the subsystem's own, then the id and the conventions over them. */

@@ -90,6 +90,16 @@ public final class ModelVocabulary {
     return names;
   }
 
+  /** Module → the delegate beans its processes may name (for the designer's element templates). */
+  public static Map<String, Set<String>> delegatesByModule() {
+    return DELEGATES;
+  }
+
+  /** The casework delegates any process may name (see {@link #SHARED_DELEGATES}). */
+  public static Set<String> sharedDelegates() {
+    return SHARED_DELEGATES;
+  }
+
   /** The module owning a delegate bean, if it is one. */
   public static Optional<String> moduleOf(String beanName) {
     return DELEGATES.entrySet().stream().filter(e -> e.getValue().contains(beanName)).map(Map.Entry::getKey)

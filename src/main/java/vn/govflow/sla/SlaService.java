@@ -273,8 +273,9 @@ public class SlaService {
   }
 
   private String processName(String processKey) {
+    // The province-wide model's name (agencies' variants are tenants of the same key).
     ProcessDefinition d = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
-        .latestVersion().singleResult();
+        .withoutTenantId().latestVersion().singleResult();
     return d == null || d.getName() == null ? processKey : d.getName();
   }
 
