@@ -39,7 +39,8 @@ async function start() {
   if (table) {
     await modeler.open(table);
   }
-  const tests = await get('decisions/' + encodeURIComponent(key) + '/tests').catch(() => ({ cases: [] }));
+  const tests = await get('decisions/' + encodeURIComponent(key) + '/tests' + query({ agency }))
+    .catch(() => ({ cases: [] }));
   $('#tests-json').value = JSON.stringify(tests.cases || [], null, 2);
   wire(modeler);
   status(t('ready'));
@@ -68,20 +69,26 @@ function wire(modeler) {
     out.replaceChildren();
     try {
       const r = await post('decisions/' + encodeURIComponent(key) + '/tests/run',
-        { content: await xml(modeler), cases: cases() });
+        { content: await xml(modeler), cases: cases(), agency: agency || undefined });
+      if (r.errorVi || r.errorEn) {
+        // The table itself could not be run (it does not parse, or a case names an unknown input).
+        status(message({ messageVi: r.errorVi, messageEn: r.errorEn }), 'error');
+      }
       (r.results || []).forEach(c => out.append(el('li', { class: c.ok ? 'pass' : 'fail' },
         el('span', { class: 'badge ' + (c.ok ? 'pass' : 'fail') }, c.ok ? t('tests.pass') : t('tests.fail')), ' ',
         el('strong', {}, c.name || ''),
         c.ok ? null : el('div', { class: 'muted' }, message(c) || (t('tests.expected') + ' ' + JSON.stringify(c.expected)
           + ' · ' + t('tests.actual') + ' ' + JSON.stringify(c.actual))))));
-      status(r.passed ? t('tests.allPassed') : t('tests.someFailed'), r.passed ? 'ok' : 'error');
+      if (!(r.errorVi || r.errorEn)) {
+        status(r.passed ? t('tests.allPassed') : t('tests.someFailed'), r.passed ? 'ok' : 'error');
+      }
     } catch (e) {
       status(e.message, 'error');
     }
   });
   $('#tests-save').addEventListener('click', async () => {
     try {
-      await put('decisions/' + encodeURIComponent(key) + '/tests', { cases: cases() });
+      await put('decisions/' + encodeURIComponent(key) + '/tests' + query({ agency }), { cases: cases() });
       status(t('tests.saved'), 'ok');
     } catch (e) {
       status(e.message, 'error');

@@ -167,7 +167,8 @@ class DesignerBrowserTest extends BrowserTest {
     session.await(() -> "true".equals(js("const d = document.getElementById('designer');"
         + "return d ? d.dataset.ready || null : null;")) || !session.findNow(By.cssSelector(
         ".designer-status.error")).isEmpty());
-    assertThat(session.findNow(By.cssSelector(".designer-status.error"))).as("page error").isEmpty();
+    assertThat(session.findNow(By.cssSelector(".designer-status.error")).stream().map(WebElement::getText).toList())
+        .as("page error on " + driver.getCurrentUrl()).isEmpty();
   }
 
   private void select(String elementId) {
