@@ -121,7 +121,7 @@ public class DesignModels {
             .getCommandExecutorTxRequired().execute(c -> c.getCamundaFormDefinitionManager()
                 .findLatestDefinitionByKeyAndTenantId(key, agency));
         return d == null ? Optional.empty() : Optional.of(new Deployed(d.getId(), d.getVersion(), null,
-            d.getDeploymentId(), deployedAt(d.getDeploymentId()), d.getResourceName(), d.getName(), d.getTenantId()));
+            d.getDeploymentId(), deployedAt(d.getDeploymentId()), d.getResourceName(), null, d.getTenantId()));
       }
     }
   }

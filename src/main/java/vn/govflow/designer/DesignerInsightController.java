@@ -24,7 +24,6 @@ import vn.govflow.designer.DecisionTestRunner.Run;
 import vn.govflow.designer.DecisionTestRunner.TestCase;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.CurrentUserProvider;
-import vn.govflow.identity.Roles;
 
 /**
  * The designer's insight side (issue #10 items 5 and 6, and the decision tables' own tests): versions and
@@ -39,17 +38,19 @@ class DesignerInsightController {
   private final InstancePaths paths;
   private final DecisionTests decisionTests;
   private final CurrentUserProvider users;
+  private final DesignOwnership ownership;
   private final AuditLog audit;
   private final ZoneId zone;
 
   DesignerInsightController(InstanceMigration migration, ProcessStatistics statistics, InstancePaths paths,
-                            DecisionTests decisionTests, CurrentUserProvider users, AuditLog audit,
-                            WorkingDayCalendar calendar) {
+                            DecisionTests decisionTests, CurrentUserProvider users, DesignOwnership ownership,
+                            AuditLog audit, WorkingDayCalendar calendar) {
     this.migration = migration;
     this.statistics = statistics;
     this.paths = paths;
     this.decisionTests = decisionTests;
     this.users = users;
+    this.ownership = ownership;
     this.audit = audit;
     this.zone = calendar.zone();
   }
@@ -57,7 +58,8 @@ class DesignerInsightController {
   /** A process designer working for an agency; everyone else is refused. */
   private CurrentUser designer() {
     CurrentUser user = users.require();
-    if (!user.hasRole(Roles.PROCESS_DESIGNER) || user.agencyCode() == null) {
+    ownership.requireDesigner(user);
+    if (user.agencyCode() == null) {
       throw UserError.forbidden("Chỉ người thiết kế quy trình của một cơ quan được dùng chức năng này.",
           "Only a process designer of an agency may use this.");
     }
@@ -75,9 +77,16 @@ class DesignerInsightController {
 
   record MigrationRequest(String from, String to, List<String> instanceIds) {}
 
+  /** {@code mayMigrate}: the designer owns the target version as dserver's deploy rules say (DesignOwnership). */
+  record PreviewResponse(List<InstanceMigration.Candidate> instances, boolean mayMigrate) {}
+
   @PostMapping("/processes/{key}/migration/preview")
-  InstanceMigration.Preview preview(@PathVariable String key, @RequestBody MigrationRequest body) {
-    return migration.preview(processKey(key), body.from(), body.to(), designer().agencyCode());
+  PreviewResponse preview(@PathVariable String key, @RequestBody MigrationRequest body) {
+    CurrentUser user = designer();
+    InstanceMigration.Preview preview = migration.preview(processKey(key), body.from(), body.to(),
+        user.agencyCode());
+    return new PreviewResponse(preview.instances(),
+        ownership.mayDeploy(user, migration.owner(processKey(key), body.to())));
   }
 
   @PostMapping("/processes/{key}/migration")
@@ -87,6 +96,8 @@ class DesignerInsightController {
       throw UserError.badRequest("migration-no-instances", "Hãy chọn ít nhất một hồ sơ để chuyển phiên bản.",
           "Choose at least one case to migrate.");
     }
+    // Moving cases onto a version is deploying it to them: the same owner as the version's deployment.
+    ownership.requireMayDeploy(user, migration.owner(processKey(key), body.to()));
     return migration.migrate(processKey(key), body.from(), body.to(), body.instanceIds(), user.agencyCode());
   }
 
@@ -114,12 +125,9 @@ class DesignerInsightController {
   }
 
   /** The agency variant a request names: none (province-wide) or the designer's own agency. */
-  private static String variant(CurrentUser user, String agency) {
+  private String variant(CurrentUser user, String agency) {
     String a = blankToNull(agency);
-    if (a != null && !a.equals(user.agencyCode())) {
-      throw UserError.forbidden("Bạn chỉ làm việc với phiên bản riêng của cơ quan mình.",
-          "You may work on your own agency's variant only.");
-    }
+    ownership.requireMayEdit(user, a);
     return a;
   }
 

@@ -114,6 +114,11 @@ class InstanceMigration {
     return d;
   }
 
+  /** Who owns a version: its tenant (an agency's variant) or null (the province-wide model). */
+  String owner(String key, String definitionId) {
+    return definition(key, definitionId).getTenantId();
+  }
+
   /** For each of the agency's running instances of {@code from}: could it move to {@code to} now, and why not. */
   Preview preview(String key, String from, String to, String agencyCode) {
     ProcessDefinition source = definition(key, from);

@@ -1,0 +1,5 @@
+package vn.govflow.designer;
+
+import vn.govflow.support.PostgresIntegrationTest;
+
+class DecisionTestsPostgresTest extends PostgresIntegrationTest implements DecisionTestsScenarios {}
