@@ -45,8 +45,9 @@ function FormPicker(props) {
     element, id, label: t('picker.form'),
     getValue: current,
     // GovFlow's convention: camunda:formRef with binding "deployment" (the form deployed with the process).
+    // (camunda-bpmn-js-behaviors drops a formKey itself; naming formKey here would clear formRef instead.)
     setValue: v => modeling.updateProperties(element, v
-      ? { 'camunda:formRef': v, 'camunda:formRefBinding': 'deployment', 'camunda:formKey': undefined }
+      ? { 'camunda:formRef': v, 'camunda:formRefBinding': 'deployment' }
       : { 'camunda:formRef': undefined, 'camunda:formRefBinding': undefined }),
     getOptions: () => options(pickers.forms.map(f => ({ value: f.key, label: (f.name || f.key) + ' (' + f.key + ')' })),
       current())
