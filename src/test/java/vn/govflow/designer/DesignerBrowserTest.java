@@ -78,10 +78,14 @@ class DesignerBrowserTest extends BrowserTest {
         .findFirst().orElseThrow();
     String groupId = firstGroup.getAttribute("value");
     group.selectByValue(groupId);
+    awaitProperty(task, "candidateGroups", groupId);
     new Select(driver.findElement(By.id("bio-properties-panel-govflow-form"))).selectByValue("portal-approve");
+    awaitProperty(task, "formRef", "portal-approve");
     new Select(driver.findElement(By.id("bio-properties-panel-govflow-due"))).selectByValue("P5WD");
-    assertThat(js("return window.govflowModeler.get('elementRegistry').get(arguments[0]).businessObject"
-        + ".get('camunda:formRef')", task)).isEqualTo("portal-approve");
+    awaitProperty(task, "dueDate", "P5WD");
+    assertThat(js("const bo = window.govflowModeler.get('elementRegistry').get(arguments[0]).businessObject;"
+        + "return [bo.get('camunda:candidateGroups'), bo.get('camunda:formRef'), bo.get('camunda:formRefBinding'),"
+        + " bo.get('camunda:dueDate')].join(' ');", task)).isEqualTo(groupId + " portal-approve deployment P5WD");
 
     // A service task after it, configured only by choosing a GovFlow template.
     String service = (String) js("const m = window.govflowModeler; const r = m.get('elementRegistry');"
@@ -109,12 +113,52 @@ class DesignerBrowserTest extends BrowserTest {
     ProcessDefinition definition = bean(RepositoryService.class).createProcessDefinitionQuery()
         .processDefinitionKey(key).latestVersion().singleResult();
     assertThat(definition.getVersionTag()).isEqualTo("thu-1");
-    ProcessInstance instance = bean(RuntimeService.class).startProcessInstanceById(definition.getId());
+    // A case of the designer's agency (the one that runs the shared systems, else the deployment was refused).
+    ProcessInstance instance = bean(RuntimeService.class).startProcessInstanceById(definition.getId(),
+        java.util.Map.of("agencyCode", bean(DesignOwnership.class).provinceAgency()));
     Task created = bean(TaskService.class).createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(created.getName()).isEqualTo("Xem xét câu hỏi thử");
     assertThat(created.getDueDate()).isNotNull();
     List<IdentityLink> links = bean(TaskService.class).getIdentityLinksForTask(created.getId());
     assertThat(links).anyMatch(l -> groupId.equals(l.getGroupId()));
+
+    // The insight page draws the running instance on the task, and its path.
+    driver.get(baseUrl() + "/designer/bpmn/" + key + "/insight");
+    waitReady();
+    driver.findElement(By.cssSelector("#stats-form button[type=submit]")).click();
+    driver.findElement(By.cssSelector(".stat-badge[data-element-id='" + task + "']"));
+    assertThat(driver.findElement(By.id("stats")).getText()).contains("Xem xét câu hỏi thử: 0 đã xong, 1 đang chạy");
+    driver.findElement(By.id("instance")).sendKeys(instance.getId());
+    driver.findElement(By.cssSelector("#path-form button[type=submit]")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "bước hồ sơ đi qua");
+    session.screenshot("designer-insight-desktop.png");
+  }
+
+  @Test
+  void theOtherPagesAtDesktopAndPhone() throws Exception {
+    session.signInAs(DESIGNER);
+    // The deadline table with its own tests beside it: they run against the table on the canvas.
+    driver.get(baseUrl() + "/designer/dmn/portal-task-deadline");
+    waitReady();
+    assertThat(driver.findElement(By.id("tests-json")).getAttribute("value")).contains("expected");
+    driver.findElement(By.id("tests-run")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "Tất cả các trường hợp đều đạt");
+    assertThat(driver.findElements(By.cssSelector("#tests-results li.pass"))).isNotEmpty();
+    session.assertFitsAndLabelled("designer-dmn-desktop.png");
+    driver.get(baseUrl() + "/designer/form/portal-approve");
+    waitReady();
+    assertThat(js("return window.govflowModeler.saveSchema().schemaVersion")).isEqualTo(16L);
+    session.assertFitsAndLabelled("designer-form-desktop.png");
+    driver.get(baseUrl() + "/designer/bpmn/portal-question/diff");
+    waitReady();
+    session.assertFitsAndLabelled("designer-diff-desktop.png");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    for (String page : new String[] {"dmn/portal-task-deadline", "form/portal-approve", "bpmn/portal-question/diff",
+        "bpmn/portal-question/insight"}) {
+      driver.get(baseUrl() + "/designer/" + page);
+      Browser.waitContaining(driver, By.cssSelector(".desktop-only-note"), "cần màn hình máy tính");
+      session.assertFitsAndLabelled("designer-" + page.replace('/', '-') + "-phone.png");
+    }
   }
 
   @Test
@@ -169,6 +213,19 @@ class DesignerBrowserTest extends BrowserTest {
         ".designer-status.error")).isEmpty());
     assertThat(session.findNow(By.cssSelector(".designer-status.error")).stream().map(WebElement::getText).toList())
         .as("page error on " + driver.getCurrentUrl()).isEmpty();
+  }
+
+  private void awaitProperty(String elementId, String property, String value) {
+    try {
+      session.await(() -> value.equals(js("return window.govflowModeler.get('elementRegistry').get(arguments[0])"
+          + ".businessObject.get('camunda:' + arguments[1]) || null", elementId, property)));
+    } catch (AssertionError e) {
+      throw new AssertionError(property + " not " + value + ": " + js("const bo = window.govflowModeler"
+          + ".get('elementRegistry').get(arguments[0]).businessObject; return JSON.stringify(bo.$attrs) + ' '"
+          + " + [bo.get('camunda:candidateGroups'), bo.get('camunda:formRef'), bo.get('camunda:dueDate')].join('|')"
+          + " + ' form select=' + (document.getElementById('bio-properties-panel-govflow-form') || {}).value",
+          elementId), e);
+    }
   }
 
   private void select(String elementId) {
