@@ -2,7 +2,7 @@
 // what exists (GET /pickers), never typed; a service task loses the panel's free-typed implementation (bean
 // names come only from an element template).
 import { h } from '@bpmn-io/properties-panel/preact';
-import { Group, SelectEntry, isSelectEntryEdited } from '@bpmn-io/properties-panel';
+import { Group, isSelectEntryEdited } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { is, isAny } from 'bpmn-js/lib/util/ModelUtil';
 import { t } from './i18n.js';
@@ -14,6 +14,26 @@ let pickers = { groups: [], forms: [], decisions: [] };
 
 export function setPickers(p) {
   pickers = Object.assign({ groups: [], forms: [], decisions: [] }, p || {});
+}
+
+/**
+ * A select in the panel's look that takes the choice on 'change' as well as 'input' (the panel's own SelectEntry
+ * listens to 'input' only, which some ways of choosing, WebDriver's among them, do not fire).
+ */
+function SelectEntry(props) {
+  const { id, label, getValue, setValue, getOptions } = props;
+  const inputId = 'bio-properties-panel-' + id;
+  const value = getValue() || '';
+  const onChange = e => {
+    if (e.target.value !== (getValue() || '')) {
+      setValue(e.target.value);
+    }
+  };
+  return h('div', { class: 'bio-properties-panel-entry', 'data-entry-id': id },
+    h('div', { class: 'bio-properties-panel-select' },
+      h('label', { for: inputId, class: 'bio-properties-panel-label' }, label),
+      h('select', { id: inputId, name: id, class: 'bio-properties-panel-input', value, onChange, onInput: onChange },
+        getOptions().map(o => h('option', { value: o.value, selected: o.value === value }, o.label)))));
 }
 
 /** The options, keeping a value the model already has even when it is not (or no longer) offered. */
