@@ -54,7 +54,7 @@ async function start() {
   modeler.on('elementTemplates.errors', e => {
     console.warn('element templates', e.errors);
   });
-  modeler.get('elementTemplatesLoader').setTemplates(Array.isArray(templates) ? templates : []);
+  modeler.get('elementTemplatesLoader').setTemplates((Array.isArray(templates) ? templates : []).map(camunda7));
   revision = model.revision;
   await modeler.importXML(model.content);
   savedXml = model.content;
@@ -63,6 +63,17 @@ async function start() {
   wire(modeler);
   status(t('ready'));
   document.getElementById('designer').dataset.ready = 'true';
+}
+
+/**
+ * Camunda 7's template schema wants entriesVisible as a boolean (the object form is Camunda 8's): keep its "_all";
+ * the free-typed implementation entries are hidden by GovFlow's own panel provider anyway.
+ */
+function camunda7(template) {
+  if (template && template.entriesVisible && typeof template.entriesVisible === 'object') {
+    return Object.assign({}, template, { entriesVisible: template.entriesVisible._all !== false });
+  }
+  return template;
 }
 
 function describeSource(model) {

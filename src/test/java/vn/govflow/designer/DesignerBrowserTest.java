@@ -94,7 +94,8 @@ class DesignerBrowserTest extends BrowserTest {
     select(service);
     assertThat(session.findNow(By.id("bio-properties-panel-delegateExpression"))).as("no free-typed bean").isEmpty();
     driver.findElement(By.cssSelector(".bio-properties-panel-select-template-button")).click();
-    driver.findElement(By.cssSelector(".djs-popup-search input")).sendKeys("portalStatus");
+    // The chooser searches when it lists many templates (GovFlow has dozens).
+    session.findNow(By.cssSelector(".djs-popup input")).forEach(search -> search.sendKeys("portalStatus"));
     driver.findElement(By.cssSelector(".djs-popup [data-id='apply-template-govflow.portal.portalStatus']")).click();
     session.await(() -> "${portalStatus}".equals(js("return window.govflowModeler.get('elementRegistry')"
         + ".get(arguments[0]).businessObject.get('camunda:delegateExpression')", service)));
