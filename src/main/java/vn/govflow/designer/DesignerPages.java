@@ -52,7 +52,8 @@ class DesignerPages {
     return "designer/list";
   }
 
-  @GetMapping("/designer/{kind}/{key}")
+  // Only the three kinds: /designer/assets/** and the bundles are static files, not pages.
+  @GetMapping("/designer/{kind:bpmn|dmn|form}/{key}")
   String editor(@PathVariable String kind, @PathVariable String key, @RequestParam(required = false) String agency,
                 Model model, Locale locale) {
     DesignKind k = kind(kind);

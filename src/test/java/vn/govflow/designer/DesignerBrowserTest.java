@@ -55,6 +55,8 @@ class DesignerBrowserTest extends BrowserTest {
     driver.manage().window().setSize(new Dimension(1366, 900));
     driver.get(baseUrl() + "/designer/bpmn/" + key);
     waitReady();
+    // The palette's icons come from the bundled font (no CDN), served beside the bundles.
+    session.await(() -> Boolean.TRUE.equals(js("return document.fonts.check(\"16px bpmn\");")));
 
     // A new user task, not connected yet: bpmnlint marks it at once.
     String task = (String) js("const m = window.govflowModeler; const root = m.get('canvas').getRootElement();"
