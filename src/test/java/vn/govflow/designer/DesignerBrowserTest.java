@@ -56,7 +56,8 @@ class DesignerBrowserTest extends BrowserTest {
     driver.get(baseUrl() + "/designer/bpmn/" + key);
     waitReady();
     // The palette's icons come from the bundled font (no CDN), served beside the bundles.
-    session.await(() -> Boolean.TRUE.equals(js("return document.fonts.check(\"16px bpmn\");")));
+    session.await(() -> Boolean.TRUE.equals(js("return [...document.fonts].some(f => f.family.replace(/[\"']/g, '') === 'bpmn'"
+        + " && f.status === 'loaded');")));
 
     // A new user task, not connected yet: bpmnlint marks it at once.
     String task = (String) js("const m = window.govflowModeler; const root = m.get('canvas').getRootElement();"
