@@ -23,9 +23,9 @@ import vn.govflow.support.BrowserTest;
  * Issue #10 in a real browser: a process designer opens a process, adds a user task whose candidate group, form and
  * due date come from GovFlow's pickers and a service task from an element template, sees bpmnlint flag the
  * unconnected task and clear once it is connected, deploys with a version tag, and a new instance runs on that
- * version; a person without the role is refused; a hand-made bad delegate is refused before deployment and named
- * on the diagram. Shapes are created through the modeler (as the palette would); pickers, buttons and dialogs are
- * used as a person uses them.
+ * version (shown on the insight page) and is moved to the next version from there; a person without the role is
+ * refused; a hand-made bad delegate is refused before deployment and named on the diagram. Shapes are created
+ * through the modeler (as the palette would); pickers, buttons and dialogs are used as a person uses them.
  */
 class DesignerBrowserTest extends BrowserTest {
   private static final String DESIGNER = "huybq.skhcn";
@@ -136,6 +136,26 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.cssSelector("#path-form button[type=submit]")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "bước hồ sơ đi qua");
     session.screenshot("designer-insight-desktop.png");
+
+    // A second version (the service step renamed); the running case moves to it from the insight page.
+    driver.get(baseUrl() + "/designer/bpmn/" + key);
+    waitReady();
+    js("const m = window.govflowModeler;"
+        + "m.get('modeling').updateLabel(m.get('elementRegistry').get(arguments[0]), 'Ghi trạng thái (bản 2)');", service);
+    driver.findElement(By.id("deploy")).click();
+    driver.findElement(By.id("deploy-tag")).sendKeys("thu-2");
+    driver.findElement(By.id("deploy-comment")).sendKeys("Đổi tên bước ghi trạng thái");
+    driver.findElement(By.id("deploy-confirm")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "Đã triển khai phiên bản 2");
+    driver.get(baseUrl() + "/designer/bpmn/" + key + "/insight");
+    waitReady();
+    new Select(driver.findElement(By.id("migrate-from"))).selectByValue(definition.getId());
+    driver.findElement(By.id("preview")).click();
+    driver.findElement(By.cssSelector("#migration-list li.movable input[value='" + instance.getId() + "']"));
+    driver.findElement(By.id("migrate")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "Đã chuyển 1 hồ sơ");
+    assertThat(bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getProcessDefinitionId()).isNotEqualTo(definition.getId());
   }
 
   @Test
