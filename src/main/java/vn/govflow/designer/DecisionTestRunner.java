@@ -100,13 +100,17 @@ public final class DecisionTestRunner {
     if (template instanceof DefaultDmnEngineConfiguration t) {
       c.setElProvider(t.getElProvider());
       c.setFeelEngineFactory(t.getFeelEngineFactory());
-      c.setScriptEngineResolver(t.getScriptEngineResolver());
       c.setDefaultInputExpressionExpressionLanguage(t.getDefaultInputExpressionExpressionLanguage());
       c.setDefaultInputEntryExpressionLanguage(t.getDefaultInputEntryExpressionLanguage());
       c.setDefaultOutputEntryExpressionLanguage(t.getDefaultOutputEntryExpressionLanguage());
       c.setDefaultLiteralExpressionLanguage(t.getDefaultLiteralExpressionLanguage());
       c.setEnableFeelLegacyBehavior(t.isEnableFeelLegacyBehavior());
     }
+    // No scripts, ever: a draft runs here before any model check, and GovFlow's tables use FEEL (or JUEL, through
+    // the engine's sandboxed expression manager) only.
+    c.setScriptEngineResolver(language -> {
+      throw new IllegalArgumentException("Scripts are not allowed in decision tables (" + language + ").");
+    });
     c.customPostDecisionTableEvaluationListeners(List.of(listener));
     return c.buildEngine();
   }

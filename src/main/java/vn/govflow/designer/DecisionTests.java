@@ -36,6 +36,7 @@ import vn.govflow.designer.DecisionTestRunner.TestCase;
 public class DecisionTests {
   static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,254}");
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final int MAX_CASES = 500;
 
   /** The tests of a decision and where they come from: "draft" (then {@code revision}), "file" or "none". */
   public record Tests(List<TestCase> cases, String source, Integer revision) {}
@@ -99,6 +100,10 @@ public class DecisionTests {
     if (array == null || !array.isArray()) {
       throw new UserError(org.springframework.http.HttpStatus.BAD_REQUEST, "decision-tests-invalid",
           "Danh sách kiểm thử phải có dạng {\"cases\": [...]}.", "The tests must be {\"cases\": [...]}.");
+    }
+    if (array.size() > MAX_CASES) {
+      throw UserError.badRequest("decision-tests-too-many", "Tối đa " + MAX_CASES + " trường hợp kiểm thử mỗi bảng.",
+          "At most " + MAX_CASES + " test cases per table.");
     }
     int i = 0;
     for (JsonNode c : array) {
@@ -165,10 +170,26 @@ public class DecisionTests {
     return doc;
   }
 
-  /** The tests a designer sees: the newest draft of the variant, else the shipped file, else none. */
+  /**
+   * The tests a designer sees: the newest draft of the variant, else (for a variant) the province-wide draft, else
+   * the shipped file, else none.
+   */
   public Tests current(String key, String agencyCode) {
     checkKey(key);
-    String agency = agencyCode == null ? "" : agencyCode;
+    if (agencyCode != null) {
+      Tests variant = draft(key, agencyCode);
+      if (variant != null) {
+        return variant;
+      }
+    }
+    Tests shared = draft(key, "");
+    if (shared != null) {
+      return shared;
+    }
+    return shipped(key).map(c -> new Tests(c, "file", null)).orElseGet(() -> new Tests(List.of(), "none", null));
+  }
+
+  private Tests draft(String key, String agency) {
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT revision, cases_json FROM dsg_decision_tests"
         + " WHERE decision_key = ? AND agency_code = ? ORDER BY revision DESC FETCH FIRST 1 ROWS ONLY", key, agency);
     if (!rows.isEmpty()) {
@@ -179,7 +200,7 @@ public class DecisionTests {
         throw new IllegalStateException("Stored tests of " + key + " are not JSON", e);
       }
     }
-    return shipped(key).map(c -> new Tests(c, "file", null)).orElseGet(() -> new Tests(List.of(), "none", null));
+    return null;
   }
 
   /** Keeps {@code cases} as the newest draft revision of the decision's tests; returns the revision. */

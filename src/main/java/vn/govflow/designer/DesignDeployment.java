@@ -179,7 +179,8 @@ public class DesignDeployment {
 
   /** Does the process use the decision or form? By reference, or the module's task deadlines by caseDeadlines. */
   static boolean uses(String processXml, DesignKind kind, String key) {
-    if (processXml.contains("\"" + key + "\"")) {
+    String attribute = kind == DesignKind.DMN ? "decisionRef" : "formRef";
+    if (Pattern.compile("\\b" + attribute + "=\"" + Pattern.quote(key) + "\"").matcher(processXml).find()) {
       return true;
     }
     return kind == DesignKind.DMN && key.endsWith("-task-deadline") && processXml.contains("caseDeadlines.");

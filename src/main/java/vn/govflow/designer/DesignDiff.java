@@ -111,7 +111,10 @@ final class DesignDiff {
     for (int i = 0; i < nodes.getLength(); i++) {
       Node n = nodes.item(i);
       if (n instanceof Element child) {
-        s.append(child.getAttribute("id").isEmpty() ? signature(child) : "#" + child.getAttribute("id"));
+        // A child with an id of its own is an element of its own: added, removed or changed by itself.
+        if (child.getAttribute("id").isEmpty()) {
+          s.append(signature(child));
+        }
       } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
         s.append(n.getNodeValue().strip());
       }
@@ -161,12 +164,13 @@ final class DesignDiff {
           ops.add(new String[] {" ", a[start + i]});
           i++;
           j++;
-        } else if (j < cols && (i == rows || lcs[i][j + 1] >= lcs[i + 1][j])) {
-          ops.add(new String[] {"+", b[start + j]});
-          j++;
-        } else {
+        } else if (i < rows && (j == cols || lcs[i + 1][j] >= lcs[i][j + 1])) {
+          // Removed lines first, as diff(1) prints them.
           ops.add(new String[] {"-", a[start + i]});
           i++;
+        } else {
+          ops.add(new String[] {"+", b[start + j]});
+          j++;
         }
       }
     }

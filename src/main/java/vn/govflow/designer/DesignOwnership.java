@@ -1,10 +1,14 @@
 package vn.govflow.designer;
 
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.govflow.common.error.UserError;
+import vn.govflow.engine.DeploymentOwnership;
 import vn.govflow.identity.CurrentUser;
+import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
 
 /**
@@ -14,11 +18,33 @@ import vn.govflow.identity.Roles;
  * province's digital transformation); an agency's designer deploys only that agency's variant.
  */
 @Component
-public class DesignOwnership {
+public class DesignOwnership implements DeploymentOwnership {
   private final String provinceAgency;
+  private final IdentityDirectory directory;
 
-  DesignOwnership(@Value("${govflow.designer.province-agency:000.00.12.H37}") String provinceAgency) {
+  DesignOwnership(@Value("${govflow.designer.province-agency:000.00.12.H37}") String provinceAgency,
+                  IdentityDirectory directory) {
     this.provinceAgency = provinceAgency;
+    this.directory = directory;
+  }
+
+  /** The engine's check of every person's deployment (the raw REST deploy too): the same rule as {@link #mayDeploy}. */
+  @Override
+  public Optional<String[]> refusal(String userId, String tenantId) {
+    Person person = directory.person(userId).filter(Person::active).orElse(null);
+    boolean designer = person != null && person.roles().contains(Roles.PROCESS_DESIGNER);
+    String agency = person == null ? null : person.agencyCode();
+    boolean allowed = designer && agency != null
+        && (tenantId == null ? provinceAgency.equals(agency) : tenantId.equals(agency));
+    if (allowed) {
+      return Optional.empty();
+    }
+    return Optional.of(tenantId == null
+        ? new String[] {"Mô hình dùng chung toàn tỉnh chỉ do người thiết kế quy trình của cơ quan vận hành hệ thống "
+            + "dùng chung triển khai.", "A province-wide model is deployed only by the process designers of the "
+            + "agency running the shared systems."}
+        : new String[] {"Chỉ người thiết kế quy trình của cơ quan " + tenantId + " triển khai phiên bản riêng của cơ "
+            + "quan đó.", "Only the process designers of agency " + tenantId + " deploy its variant."});
   }
 
   public String provinceAgency() {

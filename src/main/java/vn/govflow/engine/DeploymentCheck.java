@@ -25,9 +25,16 @@ import vn.govflow.common.error.UserError;
  */
 final class DeploymentCheck implements Deployer {
   private final ModelChecker checker;
+  private final java.util.function.Supplier<DeploymentOwnership> ownership;
 
   DeploymentCheck(ModelChecker checker) {
+    this(checker, () -> null);
+  }
+
+  /** @param ownership looked up when a deployment is made (the designer's beans come after the engine). */
+  DeploymentCheck(ModelChecker checker, java.util.function.Supplier<DeploymentOwnership> ownership) {
     this.checker = checker;
+    this.ownership = ownership;
   }
 
   @Override
@@ -39,6 +46,12 @@ final class DeploymentCheck implements Deployer {
         ? new ModelChecker.Deployer(true, mayStart(command.getAuthorizationManager(), who))
         : ModelChecker.Deployer.BUILD;
     List<ModelChecker.Problem> problems = new ArrayList<>();
+    DeploymentOwnership owners = deployer.person() ? ownership.get() : null;
+    if (owners != null) {
+      // Issue #10 item 7: the same ownership rule as the designer's endpoint, on every path a person deploys by.
+      owners.refusal(who.getUserId(), deployment.getTenantId()).ifPresent(message -> problems.add(
+          new ModelChecker.Problem(deployment.getName(), "deployment", "owner", message[0], message[1])));
+    }
     for (ResourceEntity resource : deployment.getResources().values()) {
       problems.addAll(checker.check(resource.getName(), resource.getBytes(), deployer));
     }

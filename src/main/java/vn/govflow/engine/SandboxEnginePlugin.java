@@ -37,7 +37,8 @@ class SandboxEnginePlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
     Set<String> vocabulary = ModelVocabulary.beanNames();
     preDeployers.add(new DeploymentCheck(
-        new ModelChecker(name -> !vocabulary.contains(name) && context.containsBean(name))));
+        new ModelChecker(name -> !vocabulary.contains(name) && context.containsBean(name)),
+        () -> context.getBeanProvider(DeploymentOwnership.class).getIfAvailable()));
     configuration.setCustomPreDeployers(preDeployers);
 
     configuration.setDeserializationTypeValidationEnabled(true);

@@ -88,6 +88,18 @@ public interface DecisionTestsScenarios extends GovFlowUnderTest {
     assertThat(back.get("cases").get(8).get("expected").get("workingDays").asInt()).isEqualTo(8);
     assertThat(back.get("cases").get(6).get("inputs").get("appointmentDays").isNull()).isTrue();
 
+    // His agency's variant keeps its own tests; until it has some it shows the province-wide ones.
+    String own = "?agency=000.00.12.H37";
+    assertThat(json(huy.get("/api/v1/designer/decisions/" + key + "/tests" + own, "application/json"), 200)
+        .get("cases")).hasSize(9);
+    ObjectNode variantTests = DecisionTests.toJson(DecisionTests.shipped(SHIPPED).orElseThrow().subList(0, 2));
+    assertThat(json(huy.putJson("/api/v1/designer/decisions/" + key + "/tests" + own, variantTests.toString()), 200)
+        .get("revision").asInt()).isEqualTo(1);
+    assertThat(json(huy.get("/api/v1/designer/decisions/" + key + "/tests" + own, "application/json"), 200)
+        .get("cases")).hasSize(2);
+    assertThat(json(huy.get("/api/v1/designer/decisions/" + key + "/tests", "application/json"), 200)
+        .get("cases")).hasSize(9);
+
     // A malformed test is the designer's to fix, named at its field; another agency's variant is not his.
     HttpResponse<String> bad = huy.putJson("/api/v1/designer/decisions/" + key + "/tests",
         "{\"cases\": [{\"name\": \"\", \"inputs\": {}, \"expected\": {}}]}");

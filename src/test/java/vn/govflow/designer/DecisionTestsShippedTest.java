@@ -84,4 +84,17 @@ class DecisionTestsShippedTest {
     assertThat(run.results().get(0).ruleId()).isEqualTo("Rule_FlashUrgent");
     assertThat(run.results().get(0).messageEn()).contains("expected 3, actual 0");
   }
+
+  @Test
+  void aScriptInADraftTableIsNeverRun() throws IOException {
+    Path table = DMN.resolve("portal/portal-question-routing.dmn");
+    String scripted = Files.readString(table).replace("<outputEntry id=\"Rule_Other_out\"><text>\"vpubnd\"</text>",
+        "<outputEntry id=\"Rule_Other_out\" expressionLanguage=\"javascript\"><text>java.lang.System.exit(3)</text>");
+    assertThat(scripted).contains("javascript");
+    Run run = new DecisionTestRunner().run("portal-question-routing", scripted.getBytes(StandardCharsets.UTF_8),
+        List.of(new TestCase("khác", new java.util.HashMap<>(java.util.Collections.singletonMap("field", "khac")),
+            Map.of("suggestedAgency", "vpubnd"))));
+    assertThat(run.passed()).isFalse();
+    assertThat(run.results().get(0).messageEn()).contains("cannot be evaluated");
+  }
 }

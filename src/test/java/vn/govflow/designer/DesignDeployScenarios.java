@@ -145,6 +145,19 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     return tasks.get(0);
   }
 
+  /** POST /engine-rest/deployment/create as Cockpit sends it (multipart, one file, optional tenant). */
+  static HttpResponse<String> restDeploy(SsoClient client, String key, String xml, String tenant) {
+    String boundary = "----designer" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
+        + (tenant == null ? "" : "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"tenant-id\"\r\n\r\n"
+        + tenant) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
+        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+    return client.send(client.withXsrf(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.baseUrl()
+            + "/engine-rest/deployment/create")))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   /** The provincial office's designer (the demo data has designers in the department of science only). */
   default SsoClient vpubndDesigner() {
     IdentityDirectory directory = bean(IdentityDirectory.class);
@@ -304,8 +317,9 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     assertThat(audit.detail()).contains(second.get("deploymentId").asText()).contains("changed [Out_All");
     String diff = bean(JdbcTemplate.class).queryForObject("SELECT diff FROM dsg_deployment WHERE deployment_id = ?",
         String.class, second.get("deploymentId").asText());
-    assertThat(diff).contains("-              <rule id=\"Rule_All\">", "+              <rule id=\"Rule_All\">")
-        .contains("<text>2</text>").contains("<text>30</text>");
+    assertThat(diff).startsWith("--- deployed\n+++ draft\n@@ ")
+        .containsSubsequence("\n-      <rule id=\"Rule_All\">", "<text>2</text>", "\n+      <rule id=\"Rule_All\">",
+            "<text>30</text>");
 
     JsonNode listed = ok(designer.get(API + "/models"), 200);
     assertThat(listed).anySatisfy(e -> {
@@ -336,6 +350,11 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     HttpResponse<String> refused = deploy(office, "bpmn", key, revision, null, null);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("not-owner");
+    // Nor through the raw engine REST deploy: the engine's DeploymentCheck applies the same ownership rule.
+    HttpResponse<String> raw = restDeploy(office, key, shared, null);
+    assertThat(raw.statusCode()).as(raw.body()).isEqualTo(400);
+    assertThat(raw.body()).contains("owner");
+    assertThat(bean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
     draftAndDeploy(province, "bpmn", key, shared, null, null);
 
     String variant = process(key, formKey, "P3D", "Task_ExtraReview", "vpubnd-head", "Task_Handle", "handler");
@@ -368,6 +387,48 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     JsonNode opened = ok(office.get(API + "/models/bpmn/" + key + "?agency=" + VPUBND), 200);
     assertThat(opened.get("agency").asText()).isEqualTo(VPUBND);
     assertThat(opened.get("content").asText()).contains("Task_ExtraReview");
+  }
+
+  /**
+   * What GovFlow's start does to designer versions: Spring's auto-deployment of the shipped files (replayed here as
+   * the starter runs it) is filtered against the last deployment of the same name only, so with unchanged files it
+   * deploys nothing and every designer version stays the latest. (A release that changes a file redeploys all
+   * shipped files: duplicate filtering is not "changed only"; see README.)
+   */
+  @Test
+  default void aRestartWithTheSameFilesDeploysNothingOverTheDesigners() throws Exception {
+    SsoClient designer = signIn(DESIGNER);
+    String m = module();
+    String formKey = m + "-step";
+    String key = m + "-restart";
+    draftAndDeploy(designer, "form", formKey, form(formKey), null, null);
+    JsonNode mine = draftAndDeploy(designer, "bpmn", key, process(key, formKey, "P1D", "Task_Only", "handler"),
+        "designer-1", null);
+    RepositoryService repository = bean(RepositoryService.class);
+    long deployments = repository.createDeploymentQuery().count();
+    var configuration = (org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration)
+        bean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+    assertThat(configuration.isDeployChangedOnly()).isFalse();
+    var builder = repository.createDeployment().enableDuplicateFiltering(configuration.isDeployChangedOnly())
+        .name(configuration.getDeploymentName());
+    for (org.springframework.core.io.Resource r : configuration.getDeploymentResources()) {
+      String name;
+      try {
+        name = r.getFile().getAbsolutePath();
+      } catch (java.io.IOException e) {
+        name = r.getFilename();
+      }
+      try (var in = r.getInputStream()) {
+        builder.addInputStream(name, new java.io.ByteArrayInputStream(in.readAllBytes()));
+      }
+    }
+    assertThat(builder.getResourceNames()).isNotEmpty();
+    builder.deploy();
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
+        .latestVersion().singleResult();
+    assertThat(latest.getDeploymentId()).isEqualTo(mine.get("deploymentId").asText());
+    assertThat(latest.getVersionTag()).isEqualTo("designer-1");
   }
 
   @Test

@@ -18,8 +18,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.govflow.audit.AuditEvent;
 import vn.govflow.audit.AuditService;
+import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.support.GovFlowUnderTest;
 import vn.govflow.support.SsoClient;
 
@@ -62,6 +65,24 @@ public interface MigrationAndStatisticsScenarios extends GovFlowUnderTest {
         .getId());
   }
 
+  /**
+   * A process designer of the provincial office (the demo data has none): the same account DesignDeployScenarios
+   * creates, made here when absent so either class may run first.
+   */
+  default SsoClient officeDesigner() {
+    String username = "dsgtest.vpubnd";
+    IdentityDirectory directory = bean(IdentityDirectory.class);
+    if (directory.person(username).isEmpty()) {
+      JdbcTemplate jdbc = bean(JdbcTemplate.class);
+      jdbc.update("INSERT INTO idn_person (username, full_name, email, agency_code, department_id, job_position_code,"
+          + " kind, password_hash, active) VALUES (?, 'Thử Thiết Kế', NULL, ?, 'vpubnd-hcto', 'chuyen-vien', 'PERSON',"
+          + " ?, TRUE)", username, VPUBND, bean(PasswordEncoder.class).encode(SsoClient.DEMO_PASSWORD));
+      jdbc.update("INSERT INTO idn_person_role (username, role) VALUES (?, 'process-designer')", username);
+      directory.refresh();
+    }
+    return signIn(username);
+  }
+
   private static JsonNode ok(HttpResponse<String> r) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
@@ -101,6 +122,19 @@ public interface MigrationAndStatisticsScenarios extends GovFlowUnderTest {
     assertThat(byId(versions, "definitionId", v2).get("running").asLong()).isZero();
 
     String fromTo = "{\"from\": \"" + v1 + "\", \"to\": \"" + v2 + "\"";
+    // The provincial office's designer sees only the office's case, and may not move cases onto the
+    // province-wide version (he does not own it: DesignOwnership), not even his own agency's.
+    SsoClient office = officeDesigner();
+    JsonNode officePreview = ok(office.postJson("/api/v1/designer/processes/" + key + "/migration/preview",
+        fromTo + "}"));
+    assertThat(texts(officePreview.get("instances"), "instanceId")).containsExactly(theirs);
+    assertThat(officePreview.get("mayMigrate").asBoolean()).isFalse();
+    HttpResponse<String> notOwner = office.postJson("/api/v1/designer/processes/" + key + "/migration", fromTo
+        + ", \"instanceIds\": [\"" + theirs + "\"]}");
+    assertThat(notOwner.statusCode()).as(notOwner.body()).isEqualTo(403);
+    assertThat(notOwner.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+    assertThat(byId(ok(office.get("/api/v1/designer/processes/" + key + "/versions", "application/json")),
+        "definitionId", v1).get("running").asLong()).isEqualTo(1);
     JsonNode previewed = ok(huy.postJson("/api/v1/designer/processes/" + key + "/migration/preview", fromTo + "}"));
     // Sở KH&CN runs the province's shared systems: its designer owns the shared version (DesignOwnership).
     assertThat(previewed.get("mayMigrate").asBoolean()).isTrue();
@@ -195,6 +229,18 @@ public interface MigrationAndStatisticsScenarios extends GovFlowUnderTest {
     // The same answer as for an id that does not exist (the problem only echoes the address asked for).
     assertThat(theirPath.body()).contains("\"code\":\"not-found\"").doesNotContain("Task_Check")
         .doesNotContain("Văn phòng");
+
+    // The provincial office's designer: his agency's case only, nothing of Sở KH&CN's.
+    SsoClient office = officeDesigner();
+    JsonNode officeStats = ok(office.get("/api/v1/designer/processes/" + key + "/statistics?definitionId=" + v1
+        + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1), "application/json"));
+    assertThat(byId(officeStats, "elementId", "StartEvent").get("finished").asLong()).isEqualTo(1);
+    assertThat(byId(officeStats, "elementId", "Task_Check").get("running").asLong()).isZero();
+    assertThat(byId(officeStats, "elementId", "Task_Sign").get("running").asLong()).isZero();
+    assertThat(office.get("/api/v1/designer/instances/" + atSign + "/path", "application/json").statusCode())
+        .isEqualTo(404);
+    assertThat(texts(ok(office.get("/api/v1/designer/instances/" + theirs + "/path", "application/json"))
+        .get("elements"), "elementId")).containsExactly("StartEvent", "Task_Check", "Task_Sign", "EndEvent");
 
     // Someone who is not a process designer sees none of it.
     SsoClient clerk = signIn("hoadt.vpubnd");
