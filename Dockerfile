@@ -2,6 +2,8 @@
 # GovFlow image: build with Maven on JDK 17, run the Spring Boot jar on a JRE 17 as a non-root user.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
+# node and npm build the designer's editors (frontend/) during mvn package.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first so source edits do not download them again (the cache mount keeps ~/.m2 between builds).
 COPY pom.xml .
@@ -10,6 +12,7 @@ COPY src ./src
 COPY processes ./processes
 COPY dmn ./dmn
 COPY forms ./forms
+COPY frontend ./frontend
 RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package \
  && cp target/govflow-*.jar /govflow.jar
 

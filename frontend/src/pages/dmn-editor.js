@@ -1,0 +1,157 @@
+// The DMN editor (dmn-js with its properties panel) with the decision table's own tests beside it:
+// the cases are edited as JSON rows, saved with PUT /tests and run against the table on the canvas.
+import 'dmn-js/dist/assets/diagram-js.css';
+import 'dmn-js/dist/assets/dmn-js-shared.css';
+import 'dmn-js/dist/assets/dmn-js-drd.css';
+import 'dmn-js/dist/assets/dmn-js-decision-table.css';
+import 'dmn-js/dist/assets/dmn-js-decision-table-controls.css';
+import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
+import 'dmn-js/dist/assets/dmn-js-boxed-expression.css';
+import 'dmn-js/dist/assets/dmn-js-boxed-expression-controls.css';
+import 'dmn-js/dist/assets/dmn-font/css/dmn.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import '../designer.css';
+
+import DmnModeler from 'dmn-js/lib/Modeler';
+import { DmnPropertiesPanelModule, DmnPropertiesProviderModule } from 'dmn-js-properties-panel';
+
+import { get, post, put, query, ApiError } from '../lib/api.js';
+import { t, message } from '../lib/i18n.js';
+import { $, el, status, dialog, data } from '../lib/dom.js';
+
+const { key } = data();
+const agency = data().agency || '';
+const modelPath = 'models/dmn/' + encodeURIComponent(key);
+let revision = null;
+
+async function start() {
+  const model = await get(modelPath + query({ agency }));
+  const modeler = new DmnModeler({
+    container: '#canvas',
+    drd: { propertiesPanel: { parent: '#properties' },
+      additionalModules: [DmnPropertiesPanelModule, DmnPropertiesProviderModule] }
+  });
+  window.govflowModeler = modeler;
+  revision = model.revision;
+  await modeler.importXML(model.content);
+  // Open the decision table itself: a rule change is the common case.
+  const table = modeler.getViews().find(v => v.type === 'decisionTable');
+  if (table) {
+    await modeler.open(table);
+  }
+  const tests = await get('decisions/' + encodeURIComponent(key) + '/tests' + query({ agency }))
+    .catch(() => ({ cases: [] }));
+  $('#tests-json').value = JSON.stringify(tests.cases || [], null, 2);
+  wire(modeler);
+  status(t('ready'));
+  document.getElementById('designer').dataset.ready = 'true';
+}
+
+async function xml(modeler) {
+  return (await modeler.saveXML({ format: true })).xml;
+}
+
+function cases() {
+  try {
+    const c = JSON.parse($('#tests-json').value || '[]');
+    if (!Array.isArray(c)) {
+      throw new Error();
+    }
+    return c;
+  } catch (e) {
+    throw new Error(t('tests.badJson'));
+  }
+}
+
+function wire(modeler) {
+  $('#tests-run').addEventListener('click', async () => {
+    const out = $('#tests-results');
+    out.replaceChildren();
+    try {
+      const r = await post('decisions/' + encodeURIComponent(key) + '/tests/run',
+        { content: await xml(modeler), cases: cases(), agency: agency || undefined });
+      if (r.errorVi || r.errorEn) {
+        // The table itself could not be run (it does not parse, or a case names an unknown input).
+        status(message({ messageVi: r.errorVi, messageEn: r.errorEn }), 'error');
+      }
+      (r.results || []).forEach(c => out.append(el('li', { class: c.ok ? 'pass' : 'fail' },
+        el('span', { class: 'badge ' + (c.ok ? 'pass' : 'fail') }, c.ok ? t('tests.pass') : t('tests.fail')), ' ',
+        el('strong', {}, c.name || ''),
+        c.ok ? null : el('div', { class: 'muted' }, message(c) || (t('tests.expected') + ' ' + JSON.stringify(c.expected)
+          + ' · ' + t('tests.actual') + ' ' + JSON.stringify(c.actual))))));
+      if (!(r.errorVi || r.errorEn)) {
+        status(r.passed ? t('tests.allPassed') : t('tests.someFailed'), r.passed ? 'ok' : 'error');
+      }
+    } catch (e) {
+      status(e.message, 'error');
+    }
+  });
+  $('#tests-save').addEventListener('click', async () => {
+    try {
+      await put('decisions/' + encodeURIComponent(key) + '/tests' + query({ agency }), { cases: cases() });
+      status(t('tests.saved'), 'ok');
+    } catch (e) {
+      status(e.message, 'error');
+    }
+  });
+  wireCommon(modeler, xml);
+}
+
+function wireCommon(modeler, content) {
+  const saveDialog = dialog('save-dialog');
+  $('#save').addEventListener('click', () => saveDialog.open());
+  $('#save-cancel').addEventListener('click', () => saveDialog.close());
+  $('#save-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    saveDialog.close();
+    try {
+      const r = await post(modelPath + '/drafts', { content: await content(modeler), comment: $('#save-comment').value,
+        agency: agency || undefined });
+      revision = r.revision;
+      status(t('saved', revision), 'ok');
+    } catch (e) {
+      status(e.message, 'error');
+    }
+  });
+  $('#validate').addEventListener('click', async () => {
+    try {
+      const r = await post('validate', { kind: 'dmn', key, content: await content(modeler), agency: agency || undefined });
+      listProblems(r.problems || []);
+      status(r.ok ? t('valid') : t('invalid', (r.problems || []).filter(p => p.severity !== 'WARNING').length),
+        r.ok ? 'ok' : 'error');
+    } catch (e) {
+      status(e.message, 'error');
+    }
+  });
+  const deployDialog = dialog('deploy-dialog');
+  $('#deploy').addEventListener('click', () => deployDialog.open());
+  $('#deploy-cancel').addEventListener('click', () => deployDialog.close());
+  $('#deploy-form').addEventListener('submit', async ev => {
+    ev.preventDefault();
+    deployDialog.close();
+    const comment = $('#deploy-comment').value;
+    try {
+      const saved = await post(modelPath + '/drafts', { content: await content(modeler), comment,
+        agency: agency || undefined });
+      revision = saved.revision;
+      const r = await post(modelPath + '/deploy', { revision, versionTag: $('#deploy-tag').value, comment,
+        agency: agency || undefined });
+      listProblems([]);
+      status(t('deployed', r.version, r.deploymentId), 'ok');
+    } catch (e) {
+      if (e instanceof ApiError) {
+        listProblems(e.problems);
+      }
+      status(t('deployRefused', e.message), 'error');
+    }
+  });
+}
+
+function listProblems(problems) {
+  const list = $('#problems');
+  list.replaceChildren();
+  problems.forEach(p => list.append(el('li', { class: 'problem ' + (p.severity === 'WARNING' ? 'warning' : 'error') },
+    el('strong', {}, p.elementId || t('problems.model')), ': ', message(p))));
+}
+
+start().catch(e => status(t('loadFailed', e.message), 'error'));
