@@ -160,7 +160,10 @@ interface OutgoingDraftScenarios extends GovFlowUnderTest {
     TaskService tasks = bean(TaskService.class);
     Task issue = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     assertThat(issue.getTaskDefinitionKey()).isEqualTo("Task_Issue");
+    assertThatThrownBy(() -> tasks.complete(issue.getId())).hasMessageContaining("Only the agency's clerk");
+    tasks.setAssignee(issue.getId(), "lannt.skhcn");
     assertThatThrownBy(() -> tasks.complete(issue.getId())).hasMessageContaining("not been numbered");
+    tasks.setAssignee(issue.getId(), null);
 
     JsonNode history = JSON.readTree(anh.get("/api/v1/outgoing/" + id).body()).get("history");
     assertThat(history.findValuesAsText("step")).containsExactly("DRAFTED", "VERSION_UPLOADED",
