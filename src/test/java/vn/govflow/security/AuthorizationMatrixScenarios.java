@@ -262,49 +262,49 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
             status(), cells("403", "400", "403", "403", "403", "403", "403", "403", "403", "403", "401")));
   }
 
-  /** Claiming the outgoing step for oneself; a claim that went through is undone so the next cell starts alike. */
+  /**
+   * A request on an outgoing step: before it, GovFlow puts the step in the hands of {@code holder} (given the
+   * caller's name); after it, back as the fixture left it when {@code restore}, so the next cell starts alike.
+   */
+  private Row outgoingRow(String name, String step, String method, String path, String body,
+                          java.util.function.UnaryOperator<String> holder, boolean restore, List<String> expected) {
+    return new Row(method + " /engine-rest/task/{outgoing " + step + name + "}" + path + " " + body,
+        (f, who) -> {
+          holdAs(f, step, holder.apply(who));
+          return send(f, method, "/engine-rest/task/" + f.outgoingTasks().get(step) + path, body.replace("{who}", who));
+        },
+        o -> {
+          if (restore) {
+            heldAsInFixture(o.fixture(), step);
+          }
+          return String.valueOf(o.status());
+        }, expected);
+  }
+
+  /** Claiming the outgoing step for oneself; a claim that went through is undone. */
   private Row outgoingClaim(String step, List<String> expected) {
-    return new Row("POST /engine-rest/task/{outgoing " + step + "}/claim",
-        (f, who) -> {
-          heldAsInFixture(f, step);
-          return send(f, "POST", "/engine-rest/task/" + f.outgoingTasks().get(step) + "/claim",
-              "{\"userId\": \"" + who + "\"}");
-        },
-        o -> {
-          heldAsInFixture(o.fixture(), step);
-          return String.valueOf(o.status());
-        }, expected);
+    return outgoingRow("", step, "POST", "/claim", "{\"userId\": \"{who}\"}",
+        who -> "Task_Draft".equals(step) ? OUTGOING_HOLDERS.get(step) : null, true, expected);
   }
 
+  /** Completing the outgoing step held by its person. */
   private Row outgoingComplete(String step, String variables, List<String> expected) {
-    return new Row("POST /engine-rest/task/{outgoing " + step + "}/complete " + variables,
-        (f, who) -> {
-          holdAs(f, step, OUTGOING_HOLDERS.get(step));
-          return send(f, "POST", "/engine-rest/task/" + f.outgoingTasks().get(step) + "/complete",
-              "{\"variables\": " + variables + "}");
-        }, status(), expected);
+    return outgoingRow("", step, "POST", "/complete", "{\"variables\": " + variables + "}",
+        who -> OUTGOING_HOLDERS.get(step), false, expected);
   }
 
+  /** Completing the outgoing step held by the caller (an administrator can give himself any step). */
   private Row outgoingCompleteHeld(String step, String variables, List<String> expected) {
-    return new Row("POST /engine-rest/task/{outgoing " + step + ", held by the caller}/complete " + variables,
-        (f, who) -> {
-          holdAs(f, step, "anonymous".equals(who) ? OUTGOING_HOLDERS.get(step) : who);
-          return send(f, "POST", "/engine-rest/task/" + f.outgoingTasks().get(step) + "/complete",
-              "{\"variables\": " + variables + "}");
-        },
-        o -> {
-          holdAs(o.fixture(), step, OUTGOING_HOLDERS.get(step));
-          return String.valueOf(o.status());
-        }, expected);
+    return outgoingRow(", held by the caller", step, "POST", "/complete",
+        "{\"variables\": " + variables + "}",
+        who -> "anonymous".equals(who) ? OUTGOING_HOLDERS.get(step) : who, true, expected);
   }
 
+  /** Setting a variable through the outgoing step held by its person: refused to everyone. */
   private Row outgoingVariable(String step, String name, String value) {
-    return new Row("PUT /engine-rest/task/{outgoing " + step + "}/variables/" + name,
-        (f, who) -> {
-          holdAs(f, step, OUTGOING_HOLDERS.get(step));
-          return send(f, "PUT", "/engine-rest/task/" + f.outgoingTasks().get(step) + "/variables/" + name,
-              "{\"value\": \"" + value + "\", \"type\": \"String\"}");
-        }, status(), cells("400", "400", "400", "400", "400", "400", "400", "400", "400", "400", "401"));
+    return outgoingRow("", step, "PUT", "/variables/" + name, "{\"value\": \"" + value + "\", \"type\": \"String\"}",
+        who -> OUTGOING_HOLDERS.get(step), false,
+        cells("400", "400", "400", "400", "400", "400", "400", "400", "400", "400", "401"));
   }
 
   /** GovFlow (no engine user) puts the step back as the fixture left it: the drafter's, or open to its pool. */
