@@ -248,6 +248,27 @@ interface OutgoingDraftScenarios extends GovFlowUnderTest {
     assertThat(s.at("/document/pdfFileId").asText()).isEqualTo(finalPdfId);
   }
 
+  /** A draft the converter refuses (a Word file hiding a macro): a clear 422 at signing, and nothing changes. */
+  @Test
+  default void aDraftTheConverterRefusesIsNotSignedAndNothingChanges() throws Exception {
+    SsoClient thao = signIn("thaomt.vpubnd");
+    HttpResponse<String> created = create(thao, draft("cong-van", "Về việc văn bản có macro",
+        "[{\"kind\":\"AGENCY\",\"agencyCode\":\"" + SKHCN + "\"}]"), "macro.docx",
+        vn.govflow.files.convert.OfficeSamples.docxWithVba(false));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).at("/document/id").asText();
+    assertThat(thao.postJson("/api/v1/outgoing/" + id + "/submit", "").statusCode()).isEqualTo(204);
+    assertThat(signIn("dungtv.vpubnd").postJson("/api/v1/outgoing/" + id + "/review", "{\"decision\":\"approve\"}")
+        .statusCode()).isEqualTo(204);
+    HttpResponse<String> refused = signIn("hanhlt.vpubnd").postJson("/api/v1/outgoing/" + id + "/sign", "");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(JSON.readTree(refused.body()).at("/code").asText()).isEqualTo("convert-macros");
+    JsonNode still = JSON.readTree(thao.get("/api/v1/outgoing/" + id).body());
+    assertThat(still.at("/document/status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(still.at("/document/pdfFileId").isMissingNode() || still.at("/document/pdfFileId").isNull()).isTrue();
+    assertThat(still.at("/openSteps/0/step").asText()).isEqualTo("Task_Sign");
+  }
+
   /** The LibreOffice processes this JVM has started (the server under test runs in it). */
   private static java.util.Set<Long> offices() {
     return ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").contains("office"))

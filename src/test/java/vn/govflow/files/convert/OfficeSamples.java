@@ -14,7 +14,7 @@ import vn.govflow.files.Samples;
  * Real DOCX and ODT documents made in the test, some of them hostile: the conversion's own on top of the files
  * module's {@link Samples} (the ODF package, the encrypted DOCX).
  */
-final class OfficeSamples {
+public final class OfficeSamples {
   private OfficeSamples() {}
 
   static final String TITLE = "Quyết định về việc phê duyệt kế hoạch chuyển đổi số tỉnh Đắk Lắk";
@@ -55,7 +55,7 @@ final class OfficeSamples {
    * A Word document carrying a VBA project, as Word saves it: declared macro-enabled (a .docm) or, disguised,
    * declared as a plain document.
    */
-  static byte[] docxWithVba(boolean declaredMacroEnabled) throws IOException {
+  public static byte[] docxWithVba(boolean declaredMacroEnabled) throws IOException {
     String main = declaredMacroEnabled ? "application/vnd.ms-word.document.macroEnabled.main+xml"
         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     String types = """
