@@ -24,6 +24,11 @@ public class CaseFiles {
     return mapper.fileIds(type.key(), caseId);
   }
 
+  /** The file attached at this position, if any (a module that keys a derived file by position). */
+  public java.util.Optional<String> fileAt(CaseType type, String caseId, int position) {
+    return mapper.fileIdsAt(type.key(), caseId, position).stream().findFirst();
+  }
+
   /** The cases of this type a file is attached to (normally one). */
   public List<String> casesWithFile(CaseType type, String fileId) {
     return mapper.casesWithFile(type.key(), fileId);

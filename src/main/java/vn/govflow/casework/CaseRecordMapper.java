@@ -44,6 +44,9 @@ interface CaseRecordMapper {
   @Select("SELECT file_id FROM case_file WHERE case_type = #{type} AND case_id = #{caseId} ORDER BY position")
   List<String> fileIds(@Param("type") String type, @Param("caseId") String caseId);
 
+  @Select("SELECT file_id FROM case_file WHERE case_type = #{type} AND case_id = #{caseId} AND position = #{position}")
+  List<String> fileIdsAt(@Param("type") String type, @Param("caseId") String caseId, @Param("position") int position);
+
   @Select("SELECT case_id FROM case_file WHERE case_type = #{type} AND file_id = #{fileId}")
   List<String> casesWithFile(@Param("type") String type, @Param("fileId") String fileId);
 

@@ -21,10 +21,12 @@ public final class TaskRules implements TaskListener {
 
   private final String processKey;
   private final Map<String, TaskListener> rules;
+  private final Set<String> governing;
 
-  private TaskRules(String processKey, Map<String, TaskListener> rules) {
+  private TaskRules(String processKey, Map<String, TaskListener> rules, Set<String> governing) {
     this.processKey = processKey;
     this.rules = Collections.unmodifiableMap(rules);
+    this.governing = Set.copyOf(governing);
   }
 
   public static Builder forProcess(String processKey) {
@@ -38,6 +40,15 @@ public final class TaskRules implements TaskListener {
   /** The task ids with an entry (rules or an explicit "no rules"). */
   public Set<String> taskIds() {
     return rules.keySet();
+  }
+
+  /**
+   * The process variables that decide who acts on the case (set by the module's own code, from the directory and
+   * its tables): the task guard refuses them to everyone, an engine administrator included, as it refuses the
+   * shared governing variables.
+   */
+  public Set<String> governingVariables() {
+    return governing;
   }
 
   @Override
@@ -54,6 +65,7 @@ public final class TaskRules implements TaskListener {
   public static final class Builder {
     private final String processKey;
     private final Map<String, TaskListener> rules = new LinkedHashMap<>();
+    private final Set<String> governing = new java.util.LinkedHashSet<>();
 
     private Builder(String processKey) {
       this.processKey = processKey;
@@ -71,8 +83,14 @@ public final class TaskRules implements TaskListener {
       return task(taskId, NONE);
     }
 
+    /** Variables only GovFlow's code writes (see {@link TaskRules#governingVariables()}). */
+    public Builder governing(String... names) {
+      governing.addAll(java.util.List.of(names));
+      return this;
+    }
+
     public TaskRules build() {
-      return new TaskRules(processKey, new LinkedHashMap<>(rules));
+      return new TaskRules(processKey, new LinkedHashMap<>(rules), governing);
     }
   }
 }

@@ -32,6 +32,9 @@ class OutgoingDelegates {
         .task("Task_ReviewDeputy", handling::checkReview)
         .task("Task_Sign", handling::checkSign)
         .task("Task_Issue", handling::checkIssued)
+        // Who drafts, reviews and signs: from the directory, our tables and the outgoing-signer table only.
+        .governing(OutgoingCaseType.TYPE.idVariable(), "drafter", "documentType", "signerLevel", "signers",
+            "supervisors", "departmentHeads", "departmentReview")
         .build();
   }
 
@@ -49,13 +52,14 @@ class OutgoingDelegates {
 
       @Override
       public Set<String> fields(String taskDefinitionKey) {
+        // The decision too: the rules read it from this completion, never the previous step's variable.
         return OPINION_TASKS.contains(taskDefinitionKey) ? Set.of("opinion")
-            : COMMENT_TASKS.contains(taskDefinitionKey) ? Set.of("comment") : Set.of();
+            : COMMENT_TASKS.contains(taskDefinitionKey) ? Set.of("comment", "decision") : Set.of();
       }
 
       @Override
       public Set<String> anyTaskFields() {
-        return Set.of("opinion", "comment");
+        return Set.of("opinion", "comment", "decision");
       }
 
       @Override

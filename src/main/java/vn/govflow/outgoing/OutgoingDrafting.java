@@ -26,7 +26,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.govflow.audit.AuditLog;
 import vn.govflow.calendar.WorkingDayCalendar;
 import vn.govflow.casework.CaseDeadlines;
@@ -58,6 +60,8 @@ class OutgoingDrafting {
   static final Set<String> DRAFT_MEDIA_TYPES = Set.of(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "application/vnd.oasis.opendocument.text");
+  /** Case-file position of the PDF converted from version n: {@code CONVERTED_POSITION + n}. */
+  static final int CONVERTED_POSITION = 3000;
   static final List<String> REVIEW_TASKS = List.of("Task_ReviewDepartment", "Task_ReviewDeputy", "Task_Sign");
 
   private final OutgoingMapper mapper;
@@ -76,12 +80,13 @@ class OutgoingDrafting {
   private final ObjectProvider<PdfConversion> conversion;
   private final ObjectProvider<OutgoingSignatures> signatures;
   private final Clock clock;
+  private final TransactionTemplate inTransaction;
 
   OutgoingDrafting(OutgoingMapper mapper, OutgoingDraftMapper drafts, OutgoingStaff staff, IdentityDirectory directory,
                    FileService files, CaseFiles caseFiles, CaseHistory history, Cases cases, CaseDeadlines deadlines,
                    WorkingDayCalendar calendar, TaskService tasks, AuditLog audit,
                    ObjectProvider<IncomingReplies> replies, ObjectProvider<PdfConversion> conversion,
-                   ObjectProvider<OutgoingSignatures> signatures,
+                   ObjectProvider<OutgoingSignatures> signatures, PlatformTransactionManager transactions,
                    @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.mapper = mapper;
     this.drafts = drafts;
@@ -99,6 +104,7 @@ class OutgoingDrafting {
     this.conversion = conversion;
     this.signatures = signatures;
     this.clock = Clock.system(ZoneId.of(zone));
+    this.inTransaction = new TransactionTemplate(transactions);
   }
 
   /** An uploaded file: its name and a way to read it (a multipart part, a test's bytes). */
@@ -466,36 +472,73 @@ class OutgoingDrafting {
    * The signer signs with a personal certificate (Art 14; domain.md §7): the handler's final PDF, or the latest
    * DOCX/ODT version converted to PDF. A final PDF that already carries a valid personal signature of the signer
    * (signed outside GovFlow) is accepted as it is.
+   *
+   * <p>The conversion (LibreOffice, seconds) runs first, outside any transaction and without the document's row
+   * lock, into a stored file attached to the case at the version's position, so a retry reuses it. The signature
+   * then happens in one short transaction that checks again that the document is still at signing with the same
+   * text: a final PDF or version uploaded meanwhile answers 409 and nothing is signed.
    */
-  @Transactional
   public OutgoingDocument sign(String id, CurrentUser me) {
-    OutgoingDocument doc = lockOwn(id, me);
+    Text text = inTransaction.execute(s -> {
+      OutgoingDocument doc = lockOwn(id, me);
+      requireSigningStep(doc, me);
+      return textToSign(id);
+    });
+    String pdfId = text.pdfFileId() != null ? text.pdfFileId() : converted(id, text.versionNo(), me);
+    return inTransaction.execute(s -> signLocked(id, text, pdfId, me));
+  }
+
+  /** What the signer is about to sign: the final PDF when there is one, else the latest version to convert. */
+  private record Text(int versionNo, String pdfFileId) {}
+
+  private Text textToSign(String id) {
+    return new Text(drafts.lastVersionNo(id), drafts.pdfFileId(id));
+  }
+
+  private Task requireSigningStep(OutgoingDocument doc, CurrentUser me) {
     Task task = heldReviewTask(doc, me);
     if (!"Task_Sign".equals(task.getTaskDefinitionKey())) {
       throw conflict("outgoing-not-at-signing", "Văn bản chưa đến bước ký.", "The document is not at signing yet.");
     }
     requireStatus(doc, OutgoingStatus.IN_REVIEW);
-    String pdfId = drafts.pdfFileId(id);
-    byte[] pdf;
-    String pdfName;
-    if (pdfId != null) {
-      StoredFile f = files.findHeldByCase(pdfId).orElseThrow();
-      pdf = bytes(f);
-      pdfName = f.originalName();
-    } else {
-      OutgoingVersion last = mapper.versions(id).get(mapper.versions(id).size() - 1);
-      StoredFile source = files.findHeldByCase(last.fileId()).orElseThrow();
-      PdfConversion converter = conversion.getIfAvailable();
-      if (converter == null || !converter.available()) {
-        throw new UserError(HttpStatus.SERVICE_UNAVAILABLE, "outgoing-conversion-unavailable",
-            "Máy chủ chưa có bộ chuyển đổi sang PDF: người soạn thảo tải lên bản PDF cuối cùng.",
-            "The server has no PDF converter: the drafter uploads the final PDF.");
-      }
-      pdf = converter.toPdf(bytes(source), source.originalName());
-      pdfName = baseName(source.originalName()) + ".pdf";
-      StoredFile converted = files.store(pdfName, new ByteArrayInputStream(pdf), me);
-      pdfId = converted.id();
+    return task;
+  }
+
+  /**
+   * The PDF of the version, converted once: kept as a case file at {@code CONVERTED_POSITION + version}, so a
+   * second attempt (after a refusal, a timeout or a busy converter) finds it instead of converting again.
+   */
+  private String converted(String id, int versionNo, CurrentUser me) {
+    Optional<String> earlier = caseFiles.fileAt(OutgoingCaseType.TYPE, id, CONVERTED_POSITION + versionNo);
+    if (earlier.isPresent()) {
+      return earlier.get();
     }
+    OutgoingVersion version = mapper.versions(id).stream().filter(v -> v.versionNo() == versionNo).findFirst()
+        .orElseThrow(() -> changedWhileSigning());
+    StoredFile source = files.findHeldByCase(version.fileId()).orElseThrow();
+    PdfConversion converter = conversion.getIfAvailable();
+    if (converter == null || !converter.available()) {
+      throw new UserError(HttpStatus.SERVICE_UNAVAILABLE, "outgoing-conversion-unavailable",
+          "Máy chủ chưa có bộ chuyển đổi sang PDF: người soạn thảo tải lên bản PDF cuối cùng.",
+          "The server has no PDF converter: the drafter uploads the final PDF.");
+    }
+    byte[] pdf = converter.toPdf(bytes(source), source.originalName());
+    StoredFile stored = files.store(baseName(source.originalName()) + ".pdf", new ByteArrayInputStream(pdf), me);
+    // Held by the case at once: the file sweep never takes it, and a retry finds it by the version's position.
+    inTransaction.executeWithoutResult(s -> caseFiles.attach(OutgoingCaseType.TYPE, id, stored.id(),
+        CONVERTED_POSITION + versionNo));
+    return stored.id();
+  }
+
+  private OutgoingDocument signLocked(String id, Text expected, String pdfId, CurrentUser me) {
+    OutgoingDocument doc = lockOwn(id, me);
+    Task task = requireSigningStep(doc, me);
+    if (!expected.equals(textToSign(id))) {
+      throw changedWhileSigning();
+    }
+    StoredFile f = files.findHeldByCase(pdfId).orElseThrow();
+    byte[] pdf = bytes(f);
+    String pdfName = f.originalName();
     String capacity = staff.capacity(me.username(), doc.agencyCode());
     OutgoingSignatures signer = verifier();
     OutgoingSignatures.Verdict before = signer.verify(pdf);
@@ -522,6 +565,14 @@ class OutgoingDrafting {
         + signedFile.id());
     complete(task, me, Variables.createVariables().putValue("decision", "sign"));
     return mapper.find(id);
+  }
+
+  private static UserError changedWhileSigning() {
+    return conflict("outgoing-changed-while-signing",
+        "Dự thảo vừa được thay đổi (có bản mới hoặc bản PDF cuối cùng mới) trong lúc chuẩn bị ký: văn bản chưa"
+            + " được ký. Hãy xem lại bản mới rồi ký lại.",
+        "The draft changed (a new version or final PDF) while it was being prepared for signing: nothing was"
+            + " signed. Review the new text and sign again.");
   }
 
   // ------------------------------------------------------------------------------------------------------ reading

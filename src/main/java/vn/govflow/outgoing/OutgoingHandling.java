@@ -158,12 +158,21 @@ class OutgoingHandling {
     returned(doc, actor, comment());
   }
 
-  /** Task_Issue: completed by the issuing action once the document is ISSUED (helper "issue"), never before. */
+  /**
+   * Task_Issue: completed by the issuing action once the document is ISSUED, never before (through the engine's
+   * REST API the clerk is told to issue on GovFlow's page).
+   */
   void checkIssued(DelegateTask task) {
     OutgoingDocument doc = document(task);
+    // As the issuing action requires (OutgoingIssueService.issue): the agency's clerk, whoever holds the step.
+    if (!staff.withRole(doc.agencyCode(), vn.govflow.identity.Roles.CLERK).contains(actor(task))) {
+      throw UserError.forbidden("Chỉ văn thư cơ quan được phát hành văn bản.",
+          "Only the agency's clerk issues documents.");
+    }
     if (doc.state() != OutgoingStatus.ISSUED) {
-      throw OutgoingDrafting.conflict("outgoing-not-issued", "Văn bản chưa được cấp số và phát hành.",
-          "The document has not been numbered and issued yet.");
+      throw OutgoingDrafting.conflict("outgoing-not-issued", "Văn bản chưa được cấp số và phát hành: hãy cấp số,"
+          + " phát hành trên trang văn bản của GovFlow.",
+          "The document has not been numbered and issued yet: number and issue it on its GovFlow page.");
     }
   }
 
@@ -185,12 +194,18 @@ class OutgoingHandling {
     }
   }
 
+  /**
+   * The decision submitted with this completion, never a process variable: the previous step's decision stays one,
+   * and an empty completion through the engine's REST API would otherwise act on it (the deputy's step approved
+   * by the department head's "approve"). Written back for the gateway after the step.
+   */
   private static String decision(DelegateTask task, String yes) {
-    Object d = task.getVariable("decision");
+    Object d = CaseTextFields.submitted().get("decision");
     if (!yes.equals(d) && !"return".equals(d)) {
       OutgoingDrafting.fail(List.of(new FieldProblem("decision", "Chọn đồng ý hoặc trả lại.",
           "Choose to approve or to return.")));
     }
+    task.getExecution().setVariable("decision", d);
     return (String) d;
   }
 

@@ -130,6 +130,15 @@ interface OutgoingIssueMapper {
       + " AND d.issued_at < #{before} ORDER BY d.issued_at LIMIT 100")
   List<PendingMail> pendingMail(@Param("before") OffsetDateTime before);
 
+  /** Recalled or replaced documents with e-mail recipients (the sweep's notices; MailOnce skips those sent). */
+  record PendingNotice(String documentId, String status, String replacedById) {}
+
+  @Select("SELECT d.id AS document_id, d.status, d.replaced_by_id FROM out_document d"
+      + " WHERE d.status IN ('RECALLED', 'REPLACED') AND d.updated_at < #{before} AND d.updated_at > #{since}"
+      + " AND EXISTS (SELECT 1 FROM out_recipient r WHERE r.document_id = d.id AND r.kind = 'OUTSIDE'"
+      + " AND r.email IS NOT NULL) ORDER BY d.updated_at LIMIT 100")
+  List<PendingNotice> pendingNotices(@Param("before") OffsetDateTime before, @Param("since") OffsetDateTime since);
+
   @Update("UPDATE out_recipient SET mailed_at = #{at} WHERE document_id = #{id} AND position = #{position}")
   void mailed(@Param("id") String documentId, @Param("position") int position, @Param("at") OffsetDateTime at);
 

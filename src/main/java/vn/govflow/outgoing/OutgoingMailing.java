@@ -24,7 +24,7 @@ import vn.govflow.notify.MailOnce;
 /**
  * E-mail copies to outside recipients (issue #9 item 4): the issued PDF and its appendices, sent after the issuing
  * transaction committed, at most twice per recipient ({@link MailOnce}), and never lost: a copy still unsent is
- * tried again by a sweep every few minutes. Recall and replacement notices go the same way.
+ * tried again by a sweep every few minutes. Recall and replacement notices go the same way, swept too.
  */
 @Component
 class OutgoingMailing {
@@ -32,6 +32,8 @@ class OutgoingMailing {
   static final String ISSUED = "OUTGOING_ISSUED";
   static final String RECALLED = "OUTGOING_RECALLED";
   static final String REPLACED = "OUTGOING_REPLACED";
+  /** How long the sweep keeps trying a recall or replacement notice. */
+  static final int NOTICE_DAYS = 30;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final OutgoingMapper documents;
@@ -113,16 +115,33 @@ class OutgoingMailing {
     }
   }
 
-  /** Every few minutes: issued copies still unsent (mail server down at the time, or a crash after commit). */
+  /**
+   * Every few minutes: issued copies still unsent (mail server down at the time, or a crash after commit), and
+   * recall and replacement notices still unsent for documents recalled or replaced in the last
+   * {@value #NOTICE_DAYS} days ({@link MailOnce} skips every recipient already told). A minute's grace leaves the
+   * sending right after the commit alone.
+   */
   @Scheduled(fixedDelayString = "${govflow.outgoing.mail-sweep:PT5M}", initialDelayString = "PT1M")
   void sweep() {
-    for (OutgoingIssueMapper.PendingMail p : mapper.pendingMail(OffsetDateTime.now().minusMinutes(1))) {
+    OffsetDateTime before = OffsetDateTime.now().minusMinutes(1);
+    for (OutgoingIssueMapper.PendingMail p : mapper.pendingMail(before)) {
       try {
         OutgoingDocument d = documents.find(p.documentId());
         documents.recipients(p.documentId()).stream().filter(r -> r.position() == p.position()).findFirst()
             .ifPresent(r -> sendIssued(d, r));
       } catch (RuntimeException e) {
         log.warn("E-mail of outgoing document {} still not sent: {}", p.documentId(), e.toString());
+      }
+    }
+    for (OutgoingIssueMapper.PendingNotice p : mapper.pendingNotices(before, before.minusDays(NOTICE_DAYS))) {
+      try {
+        if (OutgoingStatus.RECALLED.name().equals(p.status())) {
+          sendRecalled(p.documentId());
+        } else if (p.replacedById() != null) {
+          sendReplaced(p.documentId(), p.replacedById());
+        }
+      } catch (RuntimeException e) {
+        log.warn("Notice of outgoing document {} still not sent: {}", p.documentId(), e.toString());
       }
     }
   }

@@ -33,11 +33,19 @@ public final class TaskGuard {
 
   private final ProcessEngineConfigurationImpl engine;
   private final Function<String, Optional<String>> agencyOf;
+  private final java.util.function.Supplier<Set<String>> moduleGoverning;
 
   /** agencyOf: an active person's agency code (empty for anyone else), from GovFlow's identity tables. */
   TaskGuard(ProcessEngineConfigurationImpl engine, Function<String, Optional<String>> agencyOf) {
+    this(engine, agencyOf, Set::of);
+  }
+
+  /** moduleGoverning: the governing variables the subsystems declare with their task rules. */
+  TaskGuard(ProcessEngineConfigurationImpl engine, Function<String, Optional<String>> agencyOf,
+            java.util.function.Supplier<Set<String>> moduleGoverning) {
     this.engine = engine;
     this.agencyOf = agencyOf;
+    this.moduleGoverning = moduleGoverning;
   }
 
   /** What the rules need to know about a task, read with the engine's authorization checks off. */
@@ -99,15 +107,16 @@ public final class TaskGuard {
       checkHandBack(actor, task);
       return;
     }
+    // Held by someone else: the engine would refuse the claim with a server error; an administrator reassigns.
+    if (task.assignee() != null && !task.assignee().equals(claimant)) {
+      throw new UserError(HttpStatus.CONFLICT, "task-claimed", "Công việc đã có người nhận xử lý.",
+          "Someone else already holds this task.");
+    }
     if (actor.admin()) {
       return;
     }
     if (!claimant.equals(actor.userId())) {
       throw adminOnly();
-    }
-    if (task.assignee() != null && !task.assignee().equals(claimant)) {
-      throw new UserError(HttpStatus.CONFLICT, "task-claimed", "Công việc đã có người nhận xử lý.",
-          "Someone else already holds this task.");
     }
     if (task.assignee() == null && !task.candidate(actor.userId(), actor.groups())) {
       throw new UserError(HttpStatus.FORBIDDEN, "task-not-candidate", "Bạn không thuộc nhóm được nhận công việc này.",
@@ -172,7 +181,9 @@ public final class TaskGuard {
 
   void checkGoverning(Collection<String> names) {
     Set<String> governing = new TreeSet<>(names);
-    governing.retainAll(GOVERNING);
+    Set<String> all = new java.util.HashSet<>(GOVERNING);
+    all.addAll(moduleGoverning.get());
+    governing.retainAll(all);
     if (!governing.isEmpty()) {
       throw new UserError(HttpStatus.BAD_REQUEST, "task-variable-governed",
           "Không được sửa thông tin định danh, quản lý hồ sơ: " + String.join(", ", governing) + ".",

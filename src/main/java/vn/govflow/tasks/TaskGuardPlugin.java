@@ -49,6 +49,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.govflow.casework.CaseTextFields;
+import vn.govflow.casework.TaskRules;
 import org.springframework.stereotype.Component;
 import vn.govflow.common.error.UserError;
 import vn.govflow.identity.IdentityDirectory;
@@ -68,9 +69,13 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
   private TaskGuard guard;
   private ProcessEngineConfigurationImpl engine;
 
-  TaskGuardPlugin(@Lazy IdentityDirectory directory, ObjectProvider<CaseTextFields> textFields) {
+  private final ObjectProvider<TaskRules> taskRules;
+
+  TaskGuardPlugin(@Lazy IdentityDirectory directory, ObjectProvider<CaseTextFields> textFields,
+                  ObjectProvider<TaskRules> taskRules) {
     this.directory = directory;
     this.textFields = textFields;
+    this.taskRules = taskRules;
   }
 
   /** The guard, once the engine is configured (our API shares it). */
@@ -82,7 +87,10 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     engine = configuration;
     guard = new TaskGuard(configuration, user -> directory.person(user)
-        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind())).map(Person::agencyCode));
+        .filter(p -> p.active() && Person.KIND_PERSON.equals(p.kind())).map(Person::agencyCode),
+        // Read when a command is checked: the rules' beans exist only once the engine is up.
+        () -> taskRules.orderedStream().flatMap(r -> r.governingVariables().stream())
+            .collect(java.util.stream.Collectors.toSet()));
     configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -78,7 +73,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
   static final int INBOX_RUNS = Integer.getInteger("benchmark.inboxRuns", 50);
   static final int REGISTER_ROWS = Integer.getInteger("benchmark.registerRows", 100_000);
   static final int SEARCH_RUNS = Integer.getInteger("benchmark.searchRuns", 5);
-  static final Path REPORT = Path.of("target", "benchmark", "incoming.txt");
+  static final BenchmarkReport REPORT = new BenchmarkReport("incoming");
   static final String KEY = "incoming-document";
   static final String CLERK = "lannt.skhcn";
   static final String LEADER = "hungtv.skhcn";
@@ -109,12 +104,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
 
   @BeforeAll
   void header() throws IOException {
-    Files.createDirectories(REPORT.getParent());
-    Files.writeString(REPORT, "");
-    report(String.format(Locale.ROOT, "GovFlow incoming-documents benchmark, %s%n%d cores, Java %s, embedded"
-            + " PostgreSQL (zonky), single-threaded driver; load average at start: %s%n",
-        OffsetDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), loadAverage()));
+    REPORT.start("incoming-documents", "single-threaded driver");
   }
 
   // --- 1. End-to-end throughput ----------------------------------------------------------------------------------
@@ -168,7 +158,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
       double bareRate = n / (bareNanos / 1e9);
       assertThat(govflowRate).isPositive();
       assertThat(bareRate).isPositive();
-      report(String.format(Locale.ROOT, """
+      REPORT.append(String.format(Locale.ROOT, """
 
           1. End-to-end throughput (%d documents each after %d warm-up, %d alternating rounds)
              register -> leader claims, directs to a person -> job -> handler records outcome -> job -> end
@@ -318,7 +308,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
     }
     assertThat(bareSize).isEqualTo((int) Math.min(500, open));
     assertThat(govflowSize).isBetween(bareSize, 500); // also the leader's own and candidate-user tasks
-    report(String.format(Locale.ROOT, """
+    REPORT.append(String.format(Locale.ROOT, """
 
         2. Inbox of %s (groups %s) with %d open tasks in the agency, %d runs after 5 warm-up
            (seeding %d instances took %.1f s: %.0f instances/s, 2 threads, 100 per transaction)
@@ -336,7 +326,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
       history.deleteHistoricProcessInstances(chunk);
     }
     assertThat(runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(ids)).count()).isZero();
-    report(String.format(Locale.ROOT, "   (clean-up of the seeded instances: %.1f s)%n",
+    REPORT.append(String.format(Locale.ROOT, "   (clean-up of the seeded instances: %.1f s)%n",
         (System.nanoTime() - cleanStart) / 1e9));
   }
 
@@ -398,7 +388,7 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
       StringBuilder detail = new StringBuilder();
       matches.forEach((q, m) -> detail.append(String.format(Locale.ROOT, "     %-22s %6d matches   p50 %8.2f ms%n",
           "\"" + q + "\"", m, perQuery.get(q).percentile(50))));
-      report(String.format(Locale.ROOT, """
+      REPORT.append(String.format(Locale.ROOT, """
 
           3. Register search, %d rows in the agency (%d seeded in %.1f s, then ANALYZE), %d queries x %d runs
              RegisterQueries.register(q, page 0, 50)   %s
@@ -461,25 +451,8 @@ class IncomingBenchmarkPostgresTest extends PostgresIntegrationTest {
 
   @AfterAll
   void footer() {
-    report(String.format("%nload average at end: %s (other work on the machine skews every number)%n",
-        loadAverage()));
+    REPORT.end();
   }
 
-  private static String loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (IOException | RuntimeException e) {
-      return "n/a";
-    }
-  }
 
-  private static void report(String text) {
-    System.out.print(text);
-    try {
-      Files.writeString(REPORT, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

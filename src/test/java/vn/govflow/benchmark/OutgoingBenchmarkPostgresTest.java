@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +57,7 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
   static final int WARMUP_DOCS = Integer.getInteger("benchmark.outgoing.warmupDocs", 5);
   static final int DOCS = Integer.getInteger("benchmark.outgoing.docs", 40);
   static final int ROUNDS = 4; // GovFlow and bare alternate, against drift
-  static final Path REPORT = Path.of("target", "benchmark", "outgoing.txt");
+  static final BenchmarkReport REPORT = new BenchmarkReport("outgoing");
   static final String KEY = "outgoing-document";
   static final String HANDLER = "thaomt.vpubnd";
   static final String REVIEWER = "dungtv.vpubnd";
@@ -91,12 +87,7 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
 
   @Test
   void documentsIssuedPerSecondAgainstBareEngine() throws IOException {
-    Files.createDirectories(REPORT.getParent());
-    Files.writeString(REPORT, "");
-    report(String.format(Locale.ROOT, "GovFlow outgoing-documents benchmark, %s%n%d cores, Java %s, embedded"
-            + " PostgreSQL (zonky), single-threaded driver over HTTP; load average at start: %s%n",
-        OffsetDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), loadAverage()));
+    REPORT.start("outgoing-documents", "single-threaded driver over HTTP");
     handler = signIn(HANDLER);
     reviewer = signIn(REVIEWER);
     signer = signIn(SIGNER);
@@ -157,7 +148,7 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
       double bareRate = n / (bareNanos / 1e9);
       assertThat(govflowRate).isPositive();
       assertThat(bareRate).isPositive();
-      report(String.format(Locale.ROOT, """
+      REPORT.append(String.format(Locale.ROOT, """
 
           Outgoing documents issued per second (%d documents each after %d warm-up, %d alternating rounds)
              draft (DOCX) + final PDF -> submit -> review -> sign (KT., PAdES) -> number (agency signature) -> issue
@@ -169,7 +160,7 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
           %s
           load average at end: %s
           """, n, WARMUP_DOCS, ROUNDS, assigneeOf.keySet(), govflowRate, govflowNanos / 1e6 / n, bareRate,
-          bareNanos / 1e6 / n, govflowRate / bareRate, resent, perCall(), loadAverage()));
+          bareNanos / 1e6 / n, govflowRate / bareRate, resent, perCall(), BenchmarkReport.loadAverage()));
     } finally {
       if (wasActive) {
         executor.start();
@@ -351,21 +342,5 @@ class OutgoingBenchmarkPostgresTest extends PostgresIntegrationTest {
     cs.endText();
   }
 
-  private static String loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (IOException | RuntimeException e) {
-      return "n/a";
-    }
-  }
 
-  private static void report(String text) {
-    System.out.print(text);
-    try {
-      Files.writeString(REPORT, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

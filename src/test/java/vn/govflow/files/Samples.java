@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -100,7 +101,7 @@ public final class Samples {
   }
 
   /** A DOCX encrypted with a password (agile encryption): an OLE2 wrapper around the encrypted package. */
-  static byte[] encryptedDocx(String text) throws Exception {
+  public static byte[] encryptedDocx(String text) throws Exception {
     byte[] plain = docx(text);
     EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
     Encryptor encryptor = info.getEncryptor();
@@ -143,6 +144,19 @@ public final class Samples {
 
   /** An OpenDocument package by hand: "mimetype" first and stored uncompressed, as the format requires. */
   private static byte[] odf(String mimeType, String body) throws IOException {
+    return odfPackage(mimeType, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+            xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+            xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2">%s</office:document-content>
+        """.formatted(body), Map.of());
+  }
+
+  /**
+   * An OpenDocument package with this content.xml and the manifest, "mimetype" first and stored uncompressed (as
+   * the format requires); {@code extra} adds parts (the conversion tests' hostile ones).
+   */
+  public static byte[] odfPackage(String mimeType, String contentXml, Map<String, String> extra) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       byte[] mime = mimeType.getBytes(StandardCharsets.US_ASCII);
@@ -162,23 +176,21 @@ public final class Samples {
             <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
           </manifest:manifest>
           """.formatted(mimeType));
-      put(zip, "content.xml", """
-          <?xml version="1.0" encoding="UTF-8"?>
-          <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-              xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-              xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2">%s</office:document-content>
-          """.formatted(body));
+      put(zip, "content.xml", contentXml);
+      for (Map.Entry<String, String> e : extra.entrySet()) {
+        put(zip, e.getKey(), e.getValue());
+      }
     }
     return out.toByteArray();
   }
 
-  private static void put(ZipOutputStream zip, String name, String content) throws IOException {
+  /** One text part of a ZIP package (UTF-8). */
+  public static void put(ZipOutputStream zip, String name, String content) throws IOException {
     zip.putNextEntry(new ZipEntry(name));
     zip.write(content.getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
   }
 
-  /** The start of a real executable when there is one, else a minimal ELF header with padding. */
   static byte[] executable() throws IOException {
     Path ls = Path.of("/bin/ls");
     if (Files.isReadable(ls)) {

@@ -114,10 +114,12 @@ interface ExchangeInboxScenarios extends ExchangeTestSupport {
         .statusCode()).isEqualTo(204);
     await(() -> bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(pi).count() == 0);
 
-    RecordingDeliveryListener listener = bean(RecordingDeliveryListener.class);
-    assertThat(listener.codes(d.dispatchId())).containsExactly("01", "03", "04", "05", "06");
-    assertThat(listener.heard(d.dispatchId()).get(1)).isEqualTo("03 Số đến " + (before + 1) + "/"
+    // The sending office sees each status as it happened, with the arrival number, and where it stands now.
+    JsonNode seen = senderSees(d.dispatchId());
+    assertThat(seen.get("history").findValuesAsText("code")).containsExactly("01", "03", "04", "05", "06");
+    assertThat(seen.get("history").get(1).get("note").asText()).isEqualTo("Số đến " + (before + 1) + "/"
         + LocalDate.now(ZONE).getYear());
+    assertThat(seen.get("statusCode").asText()).isEqualTo("06");
     assertThat(JSON.readTree(lan.get("/api/v1/incoming/inbox/" + id).body()).get("reported")
         .findValuesAsText("statusCode")).containsExactly("01", "03", "04", "05", "06");
 
@@ -160,7 +162,7 @@ interface ExchangeInboxScenarios extends ExchangeTestSupport {
         Integer.class, bad.dispatchId(), personalOnly.dispatchId())).isZero();
     assertThat(JSON.readTree(lan.get("/api/v1/incoming/inbox/" + badId).body()).at("/entry/status").asText())
         .isEqualTo("ARRIVED");
-    assertThat(bean(RecordingDeliveryListener.class).codes(bad.dispatchId())).containsExactly("01");
+    assertThat(reported(bad.dispatchId())).containsExactly("01");
 
     // The clerk refuses it instead, with the reason (required): 02 with the reason goes back.
     assertThat(lan.postJson("/api/v1/incoming/inbox/" + badId + "/refuse", "{\"reason\": \" \"}").statusCode())
@@ -170,8 +172,10 @@ interface ExchangeInboxScenarios extends ExchangeTestSupport {
     JsonNode after = JSON.readTree(lan.get("/api/v1/incoming/inbox/" + badId).body());
     assertThat(after.at("/entry/status").asText()).isEqualTo("REFUSED");
     assertThat(after.at("/entry/refuseReason").asText()).startsWith("Chữ ký số không hợp lệ");
-    assertThat(bean(RecordingDeliveryListener.class).heard(bad.dispatchId())).containsExactly("01",
-        "02 Chữ ký số không hợp lệ: văn bản đã bị sửa sau khi ký.");
+    JsonNode seen = senderSees(bad.dispatchId());
+    assertThat(seen.get("history").findValuesAsText("code")).containsExactly("01", "02");
+    assertThat(seen.get("statusVi").asText()).isEqualTo("Từ chối tiếp nhận");
+    assertThat(seen.get("statusNote").asText()).isEqualTo("Chữ ký số không hợp lệ: văn bản đã bị sửa sau khi ký.");
     assertThat(lan.postJson("/api/v1/incoming/inbox/" + badId + "/accept", "{}").statusCode()).isEqualTo(409);
     assertThat(lastNumber(RECIPIENT)).isEqualTo(before);
   }
@@ -191,7 +195,7 @@ interface ExchangeInboxScenarios extends ExchangeTestSupport {
     assertThat(lan.getBytes("/api/v1/incoming/inbox/" + waitingId + "/files/" + waiting.fileId() + "/content")
         .statusCode()).isEqualTo(404);
     assertThat(lan.postJson("/api/v1/incoming/inbox/" + waitingId + "/accept", "{}").statusCode()).isEqualTo(409);
-    assertThat(bean(RecordingDeliveryListener.class).codes(waiting.dispatchId())).containsExactly("01", "15");
+    assertThat(reported(waiting.dispatchId())).containsExactly("01", "15");
 
     DocumentDispatch registered = dispatch(signedPdf(marker + "B", true), "thuong", "Thu hồi sau vào sổ " + marker);
     receiving().receive(registered);
@@ -225,8 +229,7 @@ interface ExchangeInboxScenarios extends ExchangeTestSupport {
         .isEqualTo(1);
     assertThat(JSON.readTree(lan.get("/api/v1/incoming/inbox/" + id).body()).at("/entry/status").asText())
         .isEqualTo("WITHDRAWN");
-    assertThat(bean(RecordingDeliveryListener.class).codes(registered.dispatchId()))
-        .containsExactly("01", "03", "15");
+    assertThat(reported(registered.dispatchId())).containsExactly("01", "03", "15");
     // The reply seam no longer offers it.
     assertThat(bean(IncomingReplies.class).target(docId, RECIPIENT)).isEmpty();
   }

@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.govflow.documents.DocumentDispatch;
 import vn.govflow.documents.DocumentReceiving;
 import vn.govflow.files.FileService;
@@ -55,9 +58,36 @@ interface ExchangeTestSupport extends IncomingTestSupport {
     String fileId = bean(FileService.class).store("cong-van-" + marker + ".pdf", new ByteArrayInputStream(pdf),
         senderClerk).id();
     String number = String.valueOf(100 + Math.floorMod(marker.hashCode(), 9000));
-    return new DocumentDispatch(UUID.randomUUID().toString(), SENDER, "Văn phòng Ủy ban nhân dân tỉnh", RECIPIENT,
+    // The sender's issued document and its recipient, as the outgoing module keeps them (without a number of the
+    // office's register, so the real numbering is not disturbed): the dispatch is that recipient's, and every
+    // status the recipient reports is what the office sees on it.
+    String outgoingId = UUID.randomUUID().toString();
+    OffsetDateTime now = OffsetDateTime.now(ZONE).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    JdbcTemplate jdbc = bean(JdbcTemplate.class);
+    jdbc.update("INSERT INTO out_document(id, agency_code, department_id, drafter, document_type, subject, urgency,"
+        + " status, issued_date, issued_file_id, issued_by, issued_at, page_count, created_at, updated_at)"
+        + " VALUES (?, ?, 'vpubnd-hcto', 'thaomt.vpubnd', 'cong-van', ?, ?, 'ISSUED', ?, ?, 'hoadt.vpubnd', ?, 1, ?, ?)",
+        outgoingId, SENDER, subject, urgency, LocalDate.now(ZONE).minusDays(1), fileId, now, now, now);
+    jdbc.update("INSERT INTO out_recipient(document_id, position, kind, agency_code, name) VALUES (?, 1, 'AGENCY',"
+        + " ?, 'Sở Khoa học và Công nghệ')", outgoingId, RECIPIENT);
+    return new DocumentDispatch(outgoingId + "/1", SENDER, "Văn phòng Ủy ban nhân dân tỉnh", RECIPIENT,
         null, number, "VP-KGVX", LocalDate.now(ZONE).minusDays(1), "cong-van", subject, urgency, "Ngô Văn Sơn",
         "Chánh Văn phòng", 1, "Tiếng Việt", fileId, List.of(), null);
+  }
+
+  /** The recipient as the sending office's clerk sees it (GET /api/v1/outgoing/{id}/recipients). */
+  default JsonNode senderSees(String dispatchId) throws IOException {
+    String outgoingId = dispatchId.substring(0, dispatchId.lastIndexOf('/'));
+    HttpResponse<String> r = signIn("hoadt.vpubnd").get("/api/v1/outgoing/" + outgoingId + "/recipients");
+    if (r.statusCode() != 200) {
+      throw new AssertionError("the sender cannot see its recipients: " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body()).get(0);
+  }
+
+  /** The status codes the recipient reported, in order, as the sender sees them. */
+  default List<String> reported(String dispatchId) throws IOException {
+    return senderSees(dispatchId).get("history").findValuesAsText("code");
   }
 
   /** A one-page PDF made here, signed by the office's head and (when asked) by the office as the agency. */

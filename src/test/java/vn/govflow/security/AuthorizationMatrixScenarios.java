@@ -37,8 +37,16 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
   record Row(String name, java.util.function.BiFunction<Fixture, String, HttpRequest.Builder> request, Function<Outcome, String> read,
              List<String> expected) {}
 
+  /** outgoingTasks: one outgoing document of Sở KH&CN waiting at each step, by step (task key → task id). */
   record Fixture(String base, String documentId, String processInstanceId, String directTaskId, String fileId,
-                 String questionId) {}
+                 String questionId, Map<String, String> outgoingTasks) {}
+
+  /**
+   * Who holds each outgoing step in the fixture: the drafter his Task_Draft by name, the others are offered to
+   * their candidates and held by the one person the rules let act (as GovFlow's API claims before completing).
+   */
+  Map<String, String> OUTGOING_HOLDERS = Map.of("Task_Draft", "anhdd.skhcn", "Task_ReviewDepartment", "hapt.skhcn",
+      "Task_ReviewDeputy", "tuanlm.skhcn", "Task_Sign", "hungtv.skhcn", "Task_Issue", "lannt.skhcn");
 
   record Outcome(int status, String body, Fixture fixture) {}
 
@@ -206,11 +214,170 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
             cells("200-", "200-", "200-", "200-", "200-", "200-", "200-", "200+", "200-", "200-", "401")),
         new Row("POST /engine-rest/deployment/create (no resources)", (f, who) -> emptyDeployment(f),
             status(), cells("403", "403", "403", "403", "403", "403", "400", "403", "403", "403", "401")),
+        // Outgoing documents (issue #9) through the engine's REST API: the same rules as GovFlow's API. Claiming:
+        // the step's candidates only (the drafter's step is his by name); an administrator may take any step.
+        outgoingClaim("Task_Draft",
+            cells("409", "409", "409", "409", "204", "409", "409", "409", "409", "409", "401")),
+        outgoingClaim("Task_ReviewDepartment",
+            cells("403", "403", "403", "204", "403", "403", "403", "204", "403", "403", "401")),
+        outgoingClaim("Task_ReviewDeputy",
+            cells("403", "403", "204", "403", "403", "403", "403", "204", "403", "403", "401")),
+        outgoingClaim("Task_Sign",
+            cells("403", "204", "403", "403", "403", "403", "403", "204", "403", "403", "401")),
+        outgoingClaim("Task_Issue",
+            cells("204", "403", "403", "403", "403", "403", "403", "204", "403", "403", "401")),
+        // Completing, held by its person: the holder is answered by the step's rules (a form field the draft
+        // step does not have 400; no decision 400; "sign" only by signing on GovFlow's page 409; the clerk's step
+        // only by issuing on GovFlow's page 409); anyone else, the designer and the administrator too: 403.
+        outgoingComplete("Task_Draft", "{\"next\": {\"value\": \"consult\", \"type\": \"String\"}}",
+            cells("403", "403", "403", "403", "400", "403", "403", "403", "403", "403", "401")),
+        outgoingComplete("Task_ReviewDepartment", "{}",
+            cells("403", "403", "403", "400", "403", "403", "403", "403", "403", "403", "401")),
+        // Not the department head's "approve" still in the process: the deputy's own decision (once 204).
+        outgoingComplete("Task_ReviewDeputy", "{}",
+            cells("403", "403", "400", "403", "403", "403", "403", "403", "403", "403", "401")),
+        outgoingComplete("Task_Sign", "{\"decision\": {\"value\": \"sign\", \"type\": \"String\"}}",
+            cells("403", "409", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        outgoingComplete("Task_Issue", "{}",
+            cells("409", "403", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        // Held by the one completing (an administrator can give himself any step): the step's own rule on who
+        // acts answers, before the form (a return without its comment 400 for the right person, 403 for others).
+        outgoingCompleteHeld("Task_ReviewDepartment", "{\"decision\": {\"value\": \"return\", \"type\": \"String\"}}",
+            cells("403", "403", "403", "400", "403", "403", "403", "403", "403", "403", "401")),
+        outgoingCompleteHeld("Task_ReviewDeputy", "{\"decision\": {\"value\": \"return\", \"type\": \"String\"}}",
+            cells("403", "403", "400", "403", "403", "403", "403", "403", "403", "403", "401")),
+        outgoingCompleteHeld("Task_Sign", "{\"decision\": {\"value\": \"return\", \"type\": \"String\"}}",
+            cells("403", "400", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        outgoingCompleteHeld("Task_Issue", "{}",
+            cells("409", "403", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        // The variables that decide who reviews and signs, and the case's id, are GovFlow's alone: refused to
+        // everyone, the administrator included.
+        outgoingVariable("Task_Sign", "signerLevel", "deputy"),
+        outgoingVariable("Task_ReviewDeputy", "signers", "tuanlm.skhcn"),
+        outgoingVariable("Task_Draft", "outgoingId", "00000000-0000-4000-8000-000000000000"),
         // Last: on today's code it hands the task to another agency.
         new Row("POST /engine-rest/task/{direction}/delegate",
             (f, who) -> send(f, "POST", "/engine-rest/task/" + f.directTaskId() + "/delegate",
                 "{\"userId\": \"sonnv.vpubnd\"}"),
             status(), cells("403", "400", "403", "403", "403", "403", "403", "403", "403", "403", "401")));
+  }
+
+  /**
+   * A request on an outgoing step: before it, GovFlow puts the step in the hands of {@code holder} (given the
+   * caller's name); after it, back as the fixture left it when {@code restore}, so the next cell starts alike.
+   */
+  private Row outgoingRow(String name, String step, String method, String path, String body,
+                          java.util.function.UnaryOperator<String> holder, boolean restore, List<String> expected) {
+    return new Row(method + " /engine-rest/task/{outgoing " + step + name + "}" + path + " " + body,
+        (f, who) -> {
+          holdAs(f, step, holder.apply(who));
+          return send(f, method, "/engine-rest/task/" + f.outgoingTasks().get(step) + path, body.replace("{who}", who));
+        },
+        o -> {
+          if (restore) {
+            heldAsInFixture(o.fixture(), step);
+          }
+          return String.valueOf(o.status());
+        }, expected);
+  }
+
+  /** Claiming the outgoing step for oneself; a claim that went through is undone. */
+  private Row outgoingClaim(String step, List<String> expected) {
+    return outgoingRow("", step, "POST", "/claim", "{\"userId\": \"{who}\"}",
+        who -> "Task_Draft".equals(step) ? OUTGOING_HOLDERS.get(step) : null, true, expected);
+  }
+
+  /** Completing the outgoing step held by its person. */
+  private Row outgoingComplete(String step, String variables, List<String> expected) {
+    return outgoingRow("", step, "POST", "/complete", "{\"variables\": " + variables + "}",
+        who -> OUTGOING_HOLDERS.get(step), false, expected);
+  }
+
+  /** Completing the outgoing step held by the caller (an administrator can give himself any step). */
+  private Row outgoingCompleteHeld(String step, String variables, List<String> expected) {
+    return outgoingRow(", held by the caller", step, "POST", "/complete",
+        "{\"variables\": " + variables + "}",
+        who -> "anonymous".equals(who) ? OUTGOING_HOLDERS.get(step) : who, true, expected);
+  }
+
+  /** Setting a variable through the outgoing step held by its person: refused to everyone. */
+  private Row outgoingVariable(String step, String name, String value) {
+    return outgoingRow("", step, "PUT", "/variables/" + name, "{\"value\": \"" + value + "\", \"type\": \"String\"}",
+        who -> OUTGOING_HOLDERS.get(step), false,
+        cells("400", "400", "400", "400", "400", "400", "400", "400", "400", "400", "401"));
+  }
+
+  /** GovFlow (no engine user) puts the step back as the fixture left it: the drafter's, or open to its pool. */
+  private void heldAsInFixture(Fixture f, String step) {
+    holdAs(f, step, "Task_Draft".equals(step) ? OUTGOING_HOLDERS.get(step) : null);
+  }
+
+  /** As GovFlow (no engine user); a step someone completed is left gone (the end of the test reports it). */
+  private void holdAs(Fixture f, String step, String assignee) {
+    TaskService tasks = bean(TaskService.class);
+    String id = f.outgoingTasks().get(step);
+    if (tasks.createTaskQuery().taskId(id).count() == 1) {
+      tasks.setAssignee(id, assignee);
+    }
+  }
+
+  /**
+   * One outgoing quyết định of Sở KH&CN taken through GovFlow's API up to the step, drafted by the handler:
+   * submitted, approved by the department's head and the supervising deputy, signed by the head.
+   */
+  private String outgoingAt(String step) throws Exception {
+    SsoClient anh = signIn("anhdd.skhcn");
+    String boundary = "----matrix" + System.nanoTime();
+    byte[] docx;
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      d.createParagraph().createRun().setText("Ma trận phân quyền, văn bản đi");
+      d.write(out);
+      docx = out.toByteArray();
+    }
+    String json = "{\"documentType\":\"quyet-dinh\",\"subject\":\"Ma trận phân quyền " + step + "\","
+        + "\"urgency\":\"thuong\",\"recipients\":[{\"kind\":\"DEPARTMENT\",\"departmentId\":\"skhcn-qlkh\"}]}";
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"\r\n"
+        + "Content-Type: application/json\r\n\r\n" + json + "\r\n--" + boundary + "\r\nContent-Disposition:"
+        + " form-data; name=\"draft\"; filename=\"ma-tran.docx\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> created = anh.send(anh.withXsrf(HttpRequest.newBuilder(URI.create(baseUrl()
+            + "/api/v1/outgoing"))).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+            HttpRequest.BodyPublishers.ofByteArray(docx), HttpRequest.BodyPublishers.ofByteArray(tail))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = MATRIX_JSON.readTree(created.body()).at("/document/id").asText();
+    List<String> steps = List.of("Task_Draft", "Task_ReviewDepartment", "Task_ReviewDeputy", "Task_Sign",
+        "Task_Issue");
+    int at = steps.indexOf(step);
+    if (at >= 1) {
+      ok(anh.postJson("/api/v1/outgoing/" + id + "/submit", ""));
+    }
+    if (at >= 2) {
+      ok(signIn("hapt.skhcn").postJson("/api/v1/outgoing/" + id + "/review", "{\"decision\":\"approve\"}"));
+    }
+    if (at >= 3) {
+      ok(signIn("tuanlm.skhcn").postJson("/api/v1/outgoing/" + id + "/review", "{\"decision\":\"approve\"}"));
+    }
+    if (at >= 4) {
+      byte[] pdf;
+      try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument();
+           java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+        d.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+        d.save(out);
+        pdf = out.toByteArray();
+      }
+      ok(anh.upload("/api/v1/outgoing/" + id + "/final-pdf", "ma-tran.pdf", pdf));
+      ok(signIn("hungtv.skhcn").postJson("/api/v1/outgoing/" + id + "/sign", ""));
+    }
+    String pi = bean(JdbcTemplate.class).queryForObject("SELECT process_instance_id FROM out_document WHERE id = ?",
+        String.class, id);
+    return awaitTask(pi, step).getId();
+  }
+
+  private static void ok(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body()).isBetween(200, 204);
   }
 
   default Fixture fixture() throws Exception {
@@ -236,7 +403,11 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
     String code = MATRIX_JSON.readTree(asked.body()).get("trackingCode").asText();
     String questionId = bean(JdbcTemplate.class).queryForObject(
         "SELECT id FROM portal_question WHERE tracking_code = ?", String.class, code);
-    return new Fixture(baseUrl(), documentId, processInstanceId, direct.getId(), fileId, questionId);
+    Map<String, String> outgoing = new LinkedHashMap<>();
+    for (String step : List.of("Task_Draft", "Task_ReviewDepartment", "Task_ReviewDeputy", "Task_Sign", "Task_Issue")) {
+      outgoing.put(step, outgoingAt(step));
+    }
+    return new Fixture(baseUrl(), documentId, processInstanceId, direct.getId(), fileId, questionId, outgoing);
   }
 
   @Test
@@ -276,6 +447,15 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
       }
       if (tasks.getIdentityLinksForTask(f.directTaskId()).stream().anyMatch(l -> "vpubnd-head".equals(l.getGroupId()))) {
         wrong.add("the direction task was shared with another agency's group");
+      }
+    }
+    // Every outgoing step is still open, held as the fixture left it.
+    for (Map.Entry<String, String> step : f.outgoingTasks().entrySet()) {
+      Task t = tasks.createTaskQuery().taskId(step.getValue()).singleResult();
+      if (t == null) {
+        wrong.add("the outgoing " + step.getKey() + " was completed by someone");
+      } else if (t.getAssignee() != null && !t.getAssignee().equals(OUTGOING_HOLDERS.get(step.getKey()))) {
+        wrong.add("the outgoing " + step.getKey() + " was handed to " + t.getAssignee());
       }
     }
     assertThat(wrong).as("cells that differ from the matrix:\n" + String.join("\n", wrong) + "\n\nwhat each role got:\n"

@@ -51,6 +51,15 @@ class TaskGuardTest {
   }
 
   @Test
+  void aSubsystemsGoverningVariablesAreRefusedToAdministratorsToo() {
+    TaskGuard withModule = new TaskGuard(null, u -> Optional.ofNullable(AGENCY.get(u)), () -> Set.of("signerLevel"));
+    assertThat(code(() -> withModule.checkTaskVariables(ADMIN, task("anh"), List.of("signerLevel"))))
+        .isEqualTo("task-variable-governed");
+    assertThat(code(() -> withModule.checkTaskVariables(ADMIN, task("anh"), List.of("proposal")))).isNull();
+    assertThat(code(() -> guard.checkTaskVariables(ADMIN, task("anh"), List.of("signerLevel")))).isNull();
+  }
+
+  @Test
   void aGoverningVariableIsRefusedEvenWhenAFormNamesIt() {
     TaskGuard.TaskFacts designed = new TaskGuard.TaskFacts("t1", "anh", "pi1", Set.of(), Set.of(),
         Set.of("agency", "outcome"));
@@ -71,6 +80,9 @@ class TaskGuardTest {
         .isEqualTo("task-admin-only");
     assertThat(code(() -> guard.checkClaim(person("mai"), task("anh"), "mai")))
         .isEqualTo("task-claimed");
+    // An administrator takes an open task; one someone holds is reassigned, not claimed (the engine's 500 else).
+    assertThatCode(() -> guard.checkClaim(ADMIN, task(null), "khai")).doesNotThrowAnyException();
+    assertThat(code(() -> guard.checkClaim(ADMIN, task("anh"), "khai"))).isEqualTo("task-claimed");
   }
 
   @Test

@@ -37,36 +37,33 @@ public class OfficeProcessConversion implements PdfConversion {
    * execution off; no links loaded from documents outside trusted locations (there are none); Writer never
    * updates links; every internet protocol through a proxy on the closed port 9 of this host.
    */
-  static final String PROFILE_SETTINGS = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-      <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" \
-      oor:op="fuse"><value>3</value></prop></item>
-      <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" \
-      oor:op="fuse"><value>true</value></prop></item>
-      <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" \
-      oor:op="fuse"><value>true</value></prop></item>
-      <item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" \
-      oor:op="fuse"><value>2</value></prop></item>
-      <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetProxyType" \
-      oor:op="fuse"><value>1</value></prop></item>
-      <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyName" \
-      oor:op="fuse"><value>127.0.0.1</value></prop></item>
-      <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyPort" \
-      oor:op="fuse"><value>9</value></prop></item>
-      <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyName" \
-      oor:op="fuse"><value>127.0.0.1</value></prop></item>
-      <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyPort" \
-      oor:op="fuse"><value>9</value></prop></item>
-      <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetFTPProxyName" \
-      oor:op="fuse"><value>127.0.0.1</value></prop></item>
-      <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetFTPProxyPort" \
-      oor:op="fuse"><value>9</value></prop></item>
-      <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetNoProxy" \
-      oor:op="fuse"><value></value></prop></item>
-      </oor:items>
-      """;
+  static final String PROFILE_SETTINGS = settings(
+      setting("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+      setting("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+      setting("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+      setting("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
+      setting("/org.openoffice.Inet/Settings", "ooInetProxyType", "1"),
+      proxy("HTTP"), proxy("HTTPS"), proxy("FTP"),
+      setting("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""));
+
+  private static String setting(String path, String name, String value) {
+    return "<item oor:path=\"" + path + "\"><prop oor:name=\"" + name + "\" oor:op=\"fuse\"><value>" + value
+        + "</value></prop></item>\n";
+  }
+
+  /** A protocol through the closed port 9 of this host. */
+  private static String proxy(String protocol) {
+    return setting("/org.openoffice.Inet/Settings", "ooInet" + protocol + "ProxyName", "127.0.0.1")
+        + setting("/org.openoffice.Inet/Settings", "ooInet" + protocol + "ProxyPort", "9");
+  }
+
+  private static String settings(String... items) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+        """ + String.join("", items) + "</oor:items>\n";
+  }
 
   private final ConvertProperties props;
   private final Path workDir;
@@ -170,22 +167,19 @@ public class OfficeProcessConversion implements PdfConversion {
       if (!finished) {
         killTree(process);
         log.warn("PDF conversion of {} killed after {}", name, props.timeout());
-        throw new UserError(HttpStatus.UNPROCESSABLE_ENTITY, "convert-timeout",
-            "Chuyển \"" + name + "\" sang PDF quá " + props.timeout().toSeconds() + " giây nên đã bị dừng. Hãy thử"
-                + " lại sau, hoặc tải lên bản PDF của văn bản.",
+        throw notConverted("convert-timeout",
+            "Chuyển \"" + name + "\" sang PDF quá " + props.timeout().toSeconds() + " giây nên đã bị dừng.",
             "Converting \"" + name + "\" to PDF took longer than " + props.timeout().toSeconds() + " seconds and"
-                + " was stopped. Try again later, or upload the PDF of the document.");
+                + " was stopped.", "Hãy thử lại sau", "Try again later");
       }
       // The office may leave helpers behind (it should not): none outlives the conversion.
       killTree(process);
       Path pdf = out.resolve("document.pdf");
       if (process.exitValue() != 0 || !Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
         log.warn("PDF conversion of {} failed (exit {}): {}", name, process.exitValue(), tail(job));
-        throw new UserError(HttpStatus.UNPROCESSABLE_ENTITY, "convert-failed",
-            "LibreOffice không chuyển được \"" + name + "\" sang PDF. Hãy mở và lưu lại văn bản rồi thử lại, hoặc"
-                + " tải lên bản PDF.",
-            "LibreOffice could not convert \"" + name + "\" to PDF. Open and save the document again and retry,"
-                + " or upload the PDF.");
+        throw notConverted("convert-failed", "LibreOffice không chuyển được \"" + name + "\" sang PDF.",
+            "LibreOffice could not convert \"" + name + "\" to PDF.", "Hãy mở và lưu lại văn bản rồi thử lại",
+            "Open and save the document again and retry");
       }
       log.info("Converted {} to PDF in {} ms (worker {})", name,
           Duration.ofNanos(System.nanoTime() - started).toMillis(), worker);
@@ -229,9 +223,20 @@ public class OfficeProcessConversion implements PdfConversion {
     } catch (IOException e) {
       log.warn("PDF made from {} is unreadable: {}", name, e.getMessage());
     }
-    throw new UserError(HttpStatus.UNPROCESSABLE_ENTITY, "convert-failed",
-        "LibreOffice không tạo được bản PDF đọc được từ \"" + name + "\". Hãy tải lên bản PDF của văn bản.",
-        "LibreOffice did not produce a readable PDF from \"" + name + "\". Please upload the PDF of the document.");
+    throw notConverted("convert-failed", "LibreOffice không tạo được bản PDF đọc được từ \"" + name + "\".",
+        "LibreOffice did not produce a readable PDF from \"" + name + "\".", null, null);
+  }
+
+  /**
+   * A document the office did not turn into a PDF (422): what happened, the advice if any, and always the way out
+   * that needs no converter, the drafter's own PDF.
+   */
+  private static UserError notConverted(String code, String vi, String en, String adviceVi, String adviceEn) {
+    String uploadVi = adviceVi == null ? "Hãy tải lên bản PDF của văn bản." : adviceVi + ", hoặc tải lên bản PDF"
+        + " của văn bản.";
+    String uploadEn = adviceEn == null ? "Please upload the PDF of the document." : adviceEn + ", or upload the PDF of"
+        + " the document.";
+    return new UserError(HttpStatus.UNPROCESSABLE_ENTITY, code, vi + " " + uploadVi, en + " " + uploadEn);
   }
 
   private UserError unavailable(String name) {

@@ -3,22 +3,18 @@ package vn.govflow.files.convert;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import vn.govflow.files.Samples;
 
-/** Real DOCX and ODT documents made in the test (POI for DOCX, the ODF package by hand), some of them hostile. */
-final class OfficeSamples {
+/**
+ * Real DOCX and ODT documents made in the test, some of them hostile: the conversion's own on top of the files
+ * module's {@link Samples} (the ODF package, the encrypted DOCX).
+ */
+public final class OfficeSamples {
   private OfficeSamples() {}
 
   static final String TITLE = "Quyết định về việc phê duyệt kế hoạch chuyển đổi số tỉnh Đắk Lắk";
@@ -49,7 +45,7 @@ final class OfficeSamples {
         z.closeEntry();
       }
       for (Map.Entry<String, String> e : entries.entrySet()) {
-        put(z, e.getKey(), e.getValue());
+        Samples.put(z, e.getKey(), e.getValue());
       }
     }
     return out.toByteArray();
@@ -59,7 +55,7 @@ final class OfficeSamples {
    * A Word document carrying a VBA project, as Word saves it: declared macro-enabled (a .docm) or, disguised,
    * declared as a plain document.
    */
-  static byte[] docxWithVba(boolean declaredMacroEnabled) throws IOException {
+  public static byte[] docxWithVba(boolean declaredMacroEnabled) throws IOException {
     String main = declaredMacroEnabled ? "application/vnd.ms-word.document.macroEnabled.main+xml"
         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     String types = """
@@ -104,21 +100,9 @@ final class OfficeSamples {
     return withEntries(docx("x"), Map.of("word/document.xml", document, "word/_rels/document.xml.rels", rels));
   }
 
-  /** A DOCX encrypted with a password (agile encryption): an OLE2 wrapper around the encrypted package. */
+  /** A DOCX encrypted with a password (agile encryption). */
   static byte[] encryptedDocx(String text) throws Exception {
-    byte[] plain = docx(text);
-    EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
-    Encryptor encryptor = info.getEncryptor();
-    encryptor.confirmPassword("mat-khau");
-    try (POIFSFileSystem fs = new POIFSFileSystem();
-         OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(plain))) {
-      try (OutputStream os = encryptor.getDataStream(fs)) {
-        opc.save(os);
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      fs.writeFilesystem(out);
-      return out.toByteArray();
-    }
+    return Samples.encryptedDocx(text);
   }
 
   static byte[] odt(String textBody) throws IOException {
@@ -130,50 +114,19 @@ final class OfficeSamples {
    * inside office:text, {@code extra} adds parts.
    */
   static byte[] odt(String textBody, Map<String, String> extra) throws IOException {
-    String mimeType = "application/vnd.oasis.opendocument.text";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      byte[] mime = mimeType.getBytes(StandardCharsets.US_ASCII);
-      ZipEntry first = new ZipEntry("mimetype");
-      first.setMethod(ZipEntry.STORED);
-      first.setSize(mime.length);
-      CRC32 crc = new CRC32();
-      crc.update(mime);
-      first.setCrc(crc.getValue());
-      zip.putNextEntry(first);
-      zip.write(mime);
-      zip.closeEntry();
-      put(zip, "META-INF/manifest.xml", """
-          <?xml version="1.0" encoding="UTF-8"?>
-          <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
-            <manifest:file-entry manifest:full-path="/" manifest:media-type="%s"/>
-            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-          </manifest:manifest>
-          """.formatted(mimeType));
-      put(zip, "content.xml", """
-          <?xml version="1.0" encoding="UTF-8"?>
-          <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-              xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-              xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-              xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
-              xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0"
-              xmlns:xlink="http://www.w3.org/1999/xlink"
-              xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-              xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2">
-            <office:automatic-styles><style:style style:name="P1" style:family="paragraph"><style:text-properties
-              fo:font-family="'Times New Roman'" fo:font-size="14pt"/></style:style></office:automatic-styles>
-            <office:body><office:text>%s</office:text></office:body></office:document-content>
-          """.formatted(textBody));
-      for (Map.Entry<String, String> e : extra.entrySet()) {
-        put(zip, e.getKey(), e.getValue());
-      }
-    }
-    return out.toByteArray();
-  }
-
-  private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    zip.write(content.getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
+    return Samples.odfPackage("application/vnd.oasis.opendocument.text", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+            xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+            xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+            xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+            xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0"
+            xmlns:xlink="http://www.w3.org/1999/xlink"
+            xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+            xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2">
+          <office:automatic-styles><style:style style:name="P1" style:family="paragraph"><style:text-properties
+            fo:font-family="'Times New Roman'" fo:font-size="14pt"/></style:style></office:automatic-styles>
+          <office:body><office:text>%s</office:text></office:body></office:document-content>
+        """.formatted(textBody), extra);
   }
 }
