@@ -293,10 +293,10 @@ interface ExchangeInboxScenarios extends ExchangeTestSupport {
     assertThat(old.at("/document/note").asText()).startsWith(replacedBy);
     assertThat(old.get("history").findValuesAsText("step")).contains("REPLACED");
     assertThat(lan.get("/incoming/register?q=" + marker).body()).contains(replacedBy);
-    RecordingDeliveryListener listener = bean(RecordingDeliveryListener.class);
-    assertThat(listener.codes(first.dispatchId())).containsExactly("01", "03", "15");
-    assertThat(listener.heard(first.dispatchId()).get(2)).startsWith("15 " + replacedBy);
-    assertThat(listener.codes(second.dispatchId())).startsWith("01", "03");
+    // What the sending office sees on each dispatch.
+    assertThat(reported(first.dispatchId())).containsExactly("01", "03", "15");
+    assertThat(senderSees(first.dispatchId()).get("history").get(2).get("note").asText()).startsWith(replacedBy);
+    assertThat(reported(second.dispatchId())).startsWith("01", "03");
 
     // A replacement of one still waiting in the inbox withdraws the waiting one with that reason.
     DocumentDispatch waiting = dispatch(signedPdf(marker + "C", true), "thuong", "Chờ tiếp nhận " + marker + "C");
@@ -313,7 +313,7 @@ interface ExchangeInboxScenarios extends ExchangeTestSupport {
     assertThat(w.at("/entry/status").asText()).isEqualTo("WITHDRAWN");
     assertThat(w.at("/entry/recallReason").asText()).startsWith("Đã được thay thế bởi văn bản số "
         + third.numberSymbol());
-    assertThat(listener.codes(waiting.dispatchId())).containsExactly("01", "15");
+    assertThat(reported(waiting.dispatchId())).containsExactly("01", "15");
   }
 
   /** Posts a page's form as the browser does (the CSRF token in its header), following the redirect. */
