@@ -92,7 +92,9 @@ public class ElementTemplates {
           "binding", Map.of("type", "camunda:inputParameter", "name", input)));
     }
     t.put("properties", properties);
-    t.put("entriesVisible", Map.of("_all", true, "implementation", false, "delegateExpression", false));
+    // Camunda 7's template schema takes a boolean here (the per-entry object is Camunda 8's): the panel's other
+    // entries stay visible; the delegate expression is the template's own hidden, non-editable property.
+    t.put("entriesVisible", true);
     return t;
   }
 
