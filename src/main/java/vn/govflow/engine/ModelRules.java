@@ -105,6 +105,14 @@ public final class ModelRules {
         out.add(error(id, "govflow/user-task-due", "Bước người dùng phải có hạn xử lý (due date, theo ngày làm "
             + "việc, ví dụ ${caseDeadlines.taskDue(execution)}).", "A user task needs a due date (in working "
             + "days, e.g. ${caseDeadlines.taskDue(execution)})."));
+      } else if (task.getCamundaDueDate().trim().matches("P\\d+WD")) {
+        // docs/process-conventions.md: deadlines live in the module's table, where urgency can shorten them and a
+        // designer changes them without redrawing. A fixed number is allowed from the designer, with this warning;
+        // the shipped models (ModelLintTest refuses warnings) keep to the table.
+        out.add(warning(id, "govflow/fixed-due", "Hạn cố định " + task.getCamundaDueDate().trim() + " không rút ngắn "
+            + "theo độ khẩn; nên dùng bảng hạn xử lý của phân hệ (${caseDeadlines.taskDue(execution)}).",
+            "The fixed deadline " + task.getCamundaDueDate().trim() + " does not shorten with urgency; prefer the "
+            + "module's deadline table (${caseDeadlines.taskDue(execution)})."));
       }
       String formRef = task.getAttributeValueNs(CAMUNDA_NS, "formRef");
       if (blank(formRef)) {
