@@ -34,7 +34,9 @@ class DesignerBrowserTest extends BrowserTest {
   void designerBuildsAProcessWithPickersAndTemplatesAndDeploysIt() throws Exception {
     String key = "portal-designer-demo";
     session.signInAs(DESIGNER);
-    driver.get(baseUrl() + "/designer");
+    // A designer finds the designer in the header of every page.
+    driver.get(baseUrl() + "/tasks");
+    driver.findElement(By.id("nav-designer")).click();
     waitReady();
     seedDraft(key);
     for (String width : new String[] {"desktop", "phone"}) {
@@ -219,6 +221,7 @@ class DesignerBrowserTest extends BrowserTest {
     session.signInAs("lannt.skhcn");
     driver.get(baseUrl() + "/designer");
     Browser.waitContaining(driver, By.tagName("main"), "Chỉ người có vai trò thiết kế quy trình");
+    assertThat(session.findNow(By.id("nav-designer"))).as("no designer link for a clerk").isEmpty();
     Object status = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[0];"
         + "const token = (document.cookie.match(/XSRF-TOKEN=([^;]*)/) || [])[1];"
         + "fetch('/api/v1/designer/models/bpmn/portal-question/deploy', { method: 'POST', headers: {"
