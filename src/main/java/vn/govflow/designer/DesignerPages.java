@@ -58,7 +58,10 @@ class DesignerPages {
                 Model model, Locale locale) {
     DesignKind k = kind(kind);
     page(key, agency, model, locale);
-    return "designer/" + k.name().toLowerCase(Locale.ROOT);
+    // One template for the three editors: the kind picks the bundle, the title and (for a table) its tests.
+    model.addAttribute("kind", k.code());
+    model.addAttribute("editorTitle", messages.getMessage("designer.editor." + k.code(), new Object[] {key}, locale));
+    return "designer/editor";
   }
 
   @GetMapping("/designer/bpmn/{key}/diff")
