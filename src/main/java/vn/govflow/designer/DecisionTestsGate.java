@@ -23,10 +23,16 @@ class DecisionTestsGate implements DesignGate {
 
   @Override
   public List<DesignProblem> check(DesignKind kind, String key, byte[] content) {
+    return check(kind, key, null, content);
+  }
+
+  /** A variant's own tests when it has a draft of them, else the province-wide ones (DecisionTests.current). */
+  @Override
+  public List<DesignProblem> check(DesignKind kind, String key, String agency, byte[] content) {
     if (kind != DesignKind.DMN || key == null || !DecisionTests.KEY.matcher(key).matches()) {
       return List.of();
     }
-    Tests current = tests.current(key, null);
+    Tests current = tests.current(key, agency);
     if (current.cases().isEmpty()) {
       return List.of(DesignProblem.warning(key, RULE, "Bảng quyết định chưa có kiểm thử nào (dữ liệu vào → kết "
           + "quả mong đợi).", "The decision table has no tests yet (inputs → expected outputs)."));

@@ -9,4 +9,12 @@ import java.util.List;
 public interface DesignGate {
   /** The problems of {@code content} (the draft's bytes) for the model {@code key} of {@code kind}; empty if none. */
   List<DesignProblem> check(DesignKind kind, String key, byte[] content);
+
+  /**
+   * The same for an agency's variant ({@code agency} = its code, null for the province-wide model); a gate with
+   * per-agency data (a variant's own table tests) overrides this one.
+   */
+  default List<DesignProblem> check(DesignKind kind, String key, String agency, byte[] content) {
+    return check(kind, key, content);
+  }
 }

@@ -78,7 +78,8 @@ public class DesignValidation {
       }
       problems.addAll(dryDeploy(kind, key, content));
     }
-    gates.orderedStream().forEach(g -> problems.addAll(g.check(kind, key, content)));
+    String variant = agency == null || agency.isBlank() ? null : agency;
+    gates.orderedStream().forEach(g -> problems.addAll(g.check(kind, key, variant, content)));
     return new ArrayList<>(problems);
   }
 

@@ -154,6 +154,10 @@ public interface DecisionTestsScenarios extends GovFlowUnderTest {
         .put("key", key).put("content", broken).toString()), 200);
     assertThat(validated.get("ok").asBoolean()).isFalse();
     assertThat(validated.get("problems").toString()).contains("dmn-test", "Rule_MultiSector");
+    // His agency's variant is checked against its own two cases (5 days only), which the 10 days do not break.
+    JsonNode asVariant = json(huy.postJson("/api/v1/designer/validate", JSON.createObjectNode().put("kind", "dmn")
+        .put("key", key).put("content", broken).put("agency", "000.00.12.H37").toString()), 200);
+    assertThat(asVariant.get("problems").toString()).as("the variant's own tests").doesNotContain("dmn-test");
 
     // The table fixed: its tests pass, it deploys, and the engine decides as its tests say.
     int fixed = json(huy.postJson("/api/v1/designer/models/dmn/" + key + "/drafts",
