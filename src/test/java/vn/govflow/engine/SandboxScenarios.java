@@ -167,6 +167,47 @@ interface SandboxScenarios extends GovFlowUnderTest {
     repository.deleteDeployment(JSON.readTree(r.body()).get("deploymentId").asText(), true);
   }
 
+  /**
+   * The engine's own line behind the HTTP one (issue #10 item 5): any deployment made under a person's
+   * authentication outside the designer's scope is refused, the administrator's too, whatever its source says;
+   * the designer's scope and the application's own deployments (no person) pass.
+   */
+  @Test
+  default void theEngineTakesAPersonsDeploymentOnlyFromTheDesigner() {
+    RepositoryService repository = bean(RepositoryService.class);
+    org.camunda.bpm.engine.IdentityService identity = bean(org.camunda.bpm.engine.IdentityService.class);
+    vn.govflow.identity.IdentityDirectory directory = bean(vn.govflow.identity.IdentityDirectory.class);
+    String k = key("engine-line");
+    String xml = model(k,
+        serviceTask("camunda:delegateExpression=\"${portalStatus}\" camunda:asyncBefore=\"true\""));
+    for (String who : List.of("khailv.skhcn", DESIGNER)) {
+      identity.setAuthentication(who, directory.groupIdsOf(who));
+      try {
+        assertThatThrownBy(() -> repository.createDeployment().name(k).source("govflow-designer")
+            .addString(k + ".bpmn", xml).deploy())
+            .satisfies(e -> assertThat(EngineRestRefusals.refusal(e)).isNotNull()
+                .satisfies(u -> assertThat(u.code()).isEqualTo("deploy-through-designer"))
+                .satisfies(u -> assertThat(u.status().value()).isEqualTo(403)));
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isZero();
+    identity.setAuthentication(DESIGNER, directory.groupIdsOf(DESIGNER));
+    String inScope;
+    try {
+      inScope = DesignerOnlyDeployments.deploy(() -> repository.createDeployment().name(k)
+          .addString(k + ".bpmn", xml).deploy()).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
+    repository.deleteDeployment(inScope, true);
+    String noPerson = repository.createDeployment().name(k).addString(k + ".bpmn", xml).deploy().getId();
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
+    repository.deleteDeployment(noPerson, true);
+  }
+
   @Test
   default void aDesignerSeesNoOtherAgencysTaskOrVariables() throws Exception {
     String k = "sandbox-secret-" + UUID.randomUUID().toString().substring(0, 8);
