@@ -208,6 +208,33 @@ interface SandboxScenarios extends GovFlowUnderTest {
     repository.deleteDeployment(noPerson, true);
   }
 
+  /**
+   * Behind the designer's validation the engine's DeploymentCheck still applies the sandbox to the designer's own
+   * deployment (a race between validation and deployment, or a companion model of the bundle): 400
+   * {@code model-refused} naming the element and rule, nothing deployed.
+   */
+  @Test
+  default void theEnginesCheckStillRefusesAnEvilModelInTheDesignersScope() {
+    RepositoryService repository = bean(RepositoryService.class);
+    org.camunda.bpm.engine.IdentityService identity = bean(org.camunda.bpm.engine.IdentityService.class);
+    String k = key("engine-evil");
+    String xml = model(k, serviceTask("camunda:delegateExpression=\"${jdbcTemplate}\""));
+    identity.setAuthentication(DESIGNER, bean(vn.govflow.identity.IdentityDirectory.class).groupIdsOf(DESIGNER));
+    try {
+      assertThatThrownBy(() -> DesignerOnlyDeployments.deploy(() -> repository.createDeployment().name(k)
+          .addString(k + ".bpmn", xml).deploy()))
+          .satisfies(e -> assertThat(EngineRestRefusals.refusal(e)).isNotNull()
+              .satisfies(u -> assertThat(u.code()).isEqualTo("model-refused"))
+              .satisfies(u -> assertThat(u.fieldProblems()).anySatisfy(f -> {
+                assertThat(f.field()).isEqualTo("Task_Evil");
+                assertThat(f.messageEn()).startsWith("delegate:");
+              })));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isZero();
+  }
+
   @Test
   default void aDesignerSeesNoOtherAgencysTaskOrVariables() throws Exception {
     String k = "sandbox-secret-" + UUID.randomUUID().toString().substring(0, 8);
