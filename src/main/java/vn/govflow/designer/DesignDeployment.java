@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.govflow.audit.AuditLog;
 import vn.govflow.common.error.UserError;
+import vn.govflow.engine.DesignerOnlyDeployments;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.IdentityDirectory;
 
@@ -103,7 +104,8 @@ public class DesignDeployment {
         builder.tenantId(agency);
       }
       resources.forEach((name, bytes) -> builder.addString(name, new String(bytes, StandardCharsets.UTF_8)));
-      deployment = builder.deployWithResult();
+      // The one scope the engine's DeploymentCheck accepts a person's deployment in (issue #10 item 5).
+      deployment = DesignerOnlyDeployments.deploy(builder::deployWithResult);
     } catch (ProcessEngineException e) {
       if (e.getCause() instanceof UserError refusal) {
         // The engine's DeploymentCheck: the same rules validate ran, so this is a race or a companion model.

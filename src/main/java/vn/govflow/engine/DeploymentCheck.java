@@ -21,7 +21,8 @@ import vn.govflow.common.error.UserError;
  * The engine's pre-deployer: every deployment (the application's own at start, Cockpit's, the REST API's) passes
  * {@link ModelChecker} before anything is parsed or stored. A refusal is a 400 naming each element and rule; the
  * deployment's transaction rolls back, so nothing is deployed. A deployment is a person's when the engine has a
- * current authentication (the auto-deployment at start has none).
+ * current authentication (the auto-deployment at start has none); a person's deployment that does not come
+ * through the designer ({@link DesignerOnlyDeployments}) is refused with 403 before any other rule.
  */
 final class DeploymentCheck implements Deployer {
   private final ModelChecker checker;
@@ -45,6 +46,12 @@ final class DeploymentCheck implements Deployer {
     ModelChecker.Deployer deployer = who != null && who.getUserId() != null && deployment.isNew()
         ? new ModelChecker.Deployer(true, mayStart(command.getAuthorizationManager(), who))
         : ModelChecker.Deployer.BUILD;
+    if (deployer.person() && !DesignerOnlyDeployments.throughDesigner()) {
+      // Issue #10 item 5: a person's deployment comes through the designer only (its drafts, conventions, tests
+      // and audited diff), whoever they are; REST, redeploy and any other path are refused before anything else.
+      throw new ProcessEngineException("Deployment refused: not through the designer",
+          DesignerOnlyDeployments.refusal());
+    }
     List<ModelChecker.Problem> problems = new ArrayList<>();
     DeploymentOwnership owners = deployer.person() ? ownership.get() : null;
     if (owners != null) {

@@ -3,8 +3,8 @@ package vn.govflow.engine;
 import java.util.Optional;
 
 /**
- * Who may deploy a person's new deployment, checked by the engine's {@link DeploymentCheck} on every path (the
- * designer's endpoint and the raw {@code /engine-rest/deployment/create} alike): a province-wide deployment (no
+ * Who may deploy a person's new deployment, checked by the engine's {@link DeploymentCheck} on every deployment a
+ * person makes (only the designer's endpoint, see {@link DesignerOnlyDeployments}): a province-wide deployment (no
  * tenant) or an agency's variant (tenant = the agency code). Implemented by the designer module.
  */
 public interface DeploymentOwnership {

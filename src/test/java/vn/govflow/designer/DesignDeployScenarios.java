@@ -145,7 +145,7 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     return tasks.get(0);
   }
 
-  /** POST /engine-rest/deployment/create as Cockpit sends it (multipart, one file, optional tenant). */
+  /** POST /engine-rest/deployment/create as Cockpit would send it (multipart, one file, optional tenant). */
   static HttpResponse<String> restDeploy(SsoClient client, String key, String xml, String tenant) {
     String boundary = "----designer" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
@@ -350,11 +350,19 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     HttpResponse<String> refused = deploy(office, "bpmn", key, revision, null, null);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("not-owner");
-    // Nor through the raw engine REST deploy: the engine's DeploymentCheck applies the same ownership rule.
-    HttpResponse<String> raw = restDeploy(office, key, shared, null);
-    assertThat(raw.statusCode()).as(raw.body()).isEqualTo(400);
-    assertThat(raw.body()).contains("owner");
+    // Nor through the raw engine REST deploy (issue #10 item 5): refused to every person, the province's
+    // designer too with a valid model they own; nothing is deployed.
+    for (SsoClient someone : List.of(office, province)) {
+      HttpResponse<String> raw = restDeploy(someone, key, shared, null);
+      assertThat(raw.statusCode()).as(raw.body()).isEqualTo(403);
+      assertThat(raw.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      JsonNode problem = JSON.readTree(raw.body());
+      assertThat(problem.get("code").asText()).isEqualTo("deploy-through-designer");
+      assertThat(problem.get("messageVi").asText()).startsWith("Hãy triển khai qua trang Thiết kế quy trình");
+      assertThat(problem.get("messageEn").asText()).contains("process designer");
+    }
     assertThat(bean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+    assertThat(bean(RepositoryService.class).createDeploymentQuery().deploymentName(key).count()).isZero();
     draftAndDeploy(province, "bpmn", key, shared, null, null);
 
     String variant = process(key, formKey, "P3D", "Task_ExtraReview", "vpubnd-head", "Task_Handle", "handler");

@@ -29,9 +29,9 @@ import vn.govflow.support.GovFlowUnderTest;
 import vn.govflow.support.SsoClient;
 
 /**
- * The engine's side doors, tried as the attacks: a designer deploying models that reach the application,
- * reflection, scripts, Java classes, a timer start or another module's delegate (400 problem+json naming the
- * element, nothing deployed); a designer reading another agency's task and variables (nothing); an object
+ * The engine's side doors, tried as the attacks: a designer deploying (through the designer, the only way a
+ * person deploys) models that reach the application, reflection, scripts, Java classes, a timer start or another
+ * module's delegate (422 problem+json naming the element and the sandbox's rule, nothing deployed); a designer reading another agency's task and variables (nothing); an object
  * variable naming a Java type outside the allowlist (not deserialized). Run on H2 and on PostgreSQL.
  */
 interface SandboxScenarios extends GovFlowUnderTest {
@@ -53,8 +53,8 @@ interface SandboxScenarios extends GovFlowUnderTest {
         """.formatted(attributes);
   }
 
-  /** POST /engine-rest/deployment/create as Cockpit and the designer send it (multipart, one file). */
-  static HttpResponse<String> deploy(SsoClient client, String key, String xml) {
+  /** POST /engine-rest/deployment/create as Cockpit would send it (multipart, one file): refused to persons. */
+  static HttpResponse<String> restDeploy(SsoClient client, String key, String xml) {
     String boundary = "----sandbox" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
         + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
@@ -65,22 +65,37 @@ interface SandboxScenarios extends GovFlowUnderTest {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  /**
+   * The designer's way (issue #10 item 5: the only way a person deploys): the model saved as a draft, then
+   * POST /api/v1/designer/models/bpmn/{key}/deploy.
+   */
+  static HttpResponse<String> deploy(SsoClient client, String key, String xml) throws Exception {
+    HttpResponse<String> draft = client.postJson("/api/v1/designer/models/bpmn/" + key + "/drafts",
+        JSON.writeValueAsString(Map.of("content", xml, "comment", "sandbox")));
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    return client.postJson("/api/v1/designer/models/bpmn/" + key + "/deploy", JSON.writeValueAsString(
+        Map.of("revision", JSON.readTree(draft.body()).get("revision").asInt())));
+  }
+
+  /** Refused by the sandbox rule at the element: 422 problem+json naming both, and nothing deployed. */
   default void assertRefused(SsoClient designer, String key, String xml, String elementId, String rule)
       throws Exception {
     HttpResponse<String> r = deploy(designer, key, xml);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     JsonNode problem = JSON.readTree(r.body());
     assertThat(problem.get("code").asText()).isEqualTo("model-refused");
     assertThat(problem.get("messageVi").asText()).contains("Mô hình không được triển khai").contains(elementId);
     assertThat(problem.get("messageEn").asText()).contains(elementId);
-    List<String> fields = new ArrayList<>();
-    problem.get("errors").forEach(e -> fields.add(e.get("field").asText() + " " + e.get("messageEn").asText()));
-    assertThat(fields).anySatisfy(f -> assertThat(f).startsWith(elementId + " " + rule + ":"));
+    List<String> found = new ArrayList<>();
+    problem.get("problems").forEach(p -> found.add(p.path("elementId").asText() + " " + p.get("rule").asText()
+        + " " + p.get("severity").asText()));
+    // The sandbox's own rule (ModelChecker, the one the engine's DeploymentCheck runs too), not a convention.
+    assertThat(found).as(r.body()).contains(elementId + " govflow/" + rule + " ERROR");
     // Nothing deployed: no definition and no deployment of that name.
     RepositoryService repository = bean(RepositoryService.class);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
-    assertThat(repository.createDeploymentQuery().deploymentName(key).count()).isZero();
+    assertThat(repository.createDeploymentQuery().deploymentName("designer " + key).count()).isZero();
   }
 
   /** A list query (the engine refuses unbounded ones): 200 and its JSON array. */
@@ -137,12 +152,87 @@ interface SandboxScenarios extends GovFlowUnderTest {
   @Test
   default void aCleanModelWithItsModulesDelegateDeploys() throws Exception {
     String k = key("clean");
-    HttpResponse<String> r = deploy(signIn(DESIGNER), k, model(k,
-        serviceTask("camunda:delegateExpression=\"${portalStatus}\" camunda:asyncBefore=\"true\"")));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    String xml = model(k,
+        serviceTask("camunda:delegateExpression=\"${portalStatus}\" camunda:asyncBefore=\"true\""));
+    SsoClient designer = signIn(DESIGNER);
     RepositoryService repository = bean(RepositoryService.class);
+    // Issue #10 item 5: the engine's own REST deploy is refused even for a clean model, and deploys nothing.
+    HttpResponse<String> raw = restDeploy(designer, k, xml);
+    assertThat(raw.statusCode()).as(raw.body()).isEqualTo(403);
+    assertThat(JSON.readTree(raw.body()).get("code").asText()).isEqualTo("deploy-through-designer");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isZero();
+    HttpResponse<String> r = deploy(designer, k, xml);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
-    repository.deleteDeployment(JSON.readTree(r.body()).get("id").asText(), true);
+    repository.deleteDeployment(JSON.readTree(r.body()).get("deploymentId").asText(), true);
+  }
+
+  /**
+   * The engine's own line behind the HTTP one (issue #10 item 5): any deployment made under a person's
+   * authentication outside the designer's scope is refused, the administrator's too, whatever its source says;
+   * the designer's scope and the application's own deployments (no person) pass.
+   */
+  @Test
+  default void theEngineTakesAPersonsDeploymentOnlyFromTheDesigner() {
+    RepositoryService repository = bean(RepositoryService.class);
+    org.camunda.bpm.engine.IdentityService identity = bean(org.camunda.bpm.engine.IdentityService.class);
+    vn.govflow.identity.IdentityDirectory directory = bean(vn.govflow.identity.IdentityDirectory.class);
+    String k = key("engine-line");
+    String xml = model(k,
+        serviceTask("camunda:delegateExpression=\"${portalStatus}\" camunda:asyncBefore=\"true\""));
+    for (String who : List.of("khailv.skhcn", DESIGNER)) {
+      identity.setAuthentication(who, directory.groupIdsOf(who));
+      try {
+        assertThatThrownBy(() -> repository.createDeployment().name(k).source("govflow-designer")
+            .addString(k + ".bpmn", xml).deploy())
+            .satisfies(e -> assertThat(EngineRestRefusals.refusal(e)).isNotNull()
+                .satisfies(u -> assertThat(u.code()).isEqualTo("deploy-through-designer"))
+                .satisfies(u -> assertThat(u.status().value()).isEqualTo(403)));
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isZero();
+    identity.setAuthentication(DESIGNER, directory.groupIdsOf(DESIGNER));
+    String inScope;
+    try {
+      inScope = DesignerOnlyDeployments.deploy(() -> repository.createDeployment().name(k)
+          .addString(k + ".bpmn", xml).deploy()).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
+    repository.deleteDeployment(inScope, true);
+    String noPerson = repository.createDeployment().name(k).addString(k + ".bpmn", xml).deploy().getId();
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
+    repository.deleteDeployment(noPerson, true);
+  }
+
+  /**
+   * Behind the designer's validation the engine's DeploymentCheck still applies the sandbox to the designer's own
+   * deployment (a race between validation and deployment, or a companion model of the bundle): 400
+   * {@code model-refused} naming the element and rule, nothing deployed.
+   */
+  @Test
+  default void theEnginesCheckStillRefusesAnEvilModelInTheDesignersScope() {
+    RepositoryService repository = bean(RepositoryService.class);
+    org.camunda.bpm.engine.IdentityService identity = bean(org.camunda.bpm.engine.IdentityService.class);
+    String k = key("engine-evil");
+    String xml = model(k, serviceTask("camunda:delegateExpression=\"${jdbcTemplate}\""));
+    identity.setAuthentication(DESIGNER, bean(vn.govflow.identity.IdentityDirectory.class).groupIdsOf(DESIGNER));
+    try {
+      assertThatThrownBy(() -> DesignerOnlyDeployments.deploy(() -> repository.createDeployment().name(k)
+          .addString(k + ".bpmn", xml).deploy()))
+          .satisfies(e -> assertThat(EngineRestRefusals.refusal(e)).isNotNull()
+              .satisfies(u -> assertThat(u.code()).isEqualTo("model-refused"))
+              .satisfies(u -> assertThat(u.fieldProblems()).anySatisfy(f -> {
+                assertThat(f.field()).isEqualTo("Task_Evil");
+                assertThat(f.messageEn()).startsWith("delegate:");
+              })));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isZero();
   }
 
   @Test

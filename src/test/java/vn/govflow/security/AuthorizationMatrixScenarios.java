@@ -212,8 +212,17 @@ public interface AuthorizationMatrixScenarios extends IncomingTestSupport {
             o -> o.status() + (o.status() == 200 ? (o.body().contains(".vpubnd\"") && o.body().contains(".skhcn\"")
                 ? "+" : "-") : ""),
             cells("200-", "200-", "200-", "200-", "200-", "200-", "200-", "200+", "200-", "200-", "401")),
+        // Issue #10 item 5: persons deploy through the designer's page only; the engine's REST deploy is refused
+        // to everyone, the designer and the administrator included.
         new Row("POST /engine-rest/deployment/create (no resources)", (f, who) -> emptyDeployment(f),
-            status(), cells("403", "403", "403", "403", "403", "403", "400", "403", "403", "403", "401")),
+            status(), cells("403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        new Row("POST /engine-rest/deployment/{id}/redeploy", (f, who) -> send(f, "POST",
+            "/engine-rest/deployment/00000000-no-such-deployment/redeploy", "{}"),
+            status(), cells("403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "401")),
+        // Removing a deployment is the administrators' (an unknown one: 404 for them), not the designers'.
+        new Row("DELETE /engine-rest/deployment/{id} (unknown)", (f, who) -> send(f, "DELETE",
+            "/engine-rest/deployment/00000000-no-such-deployment", ""),
+            status(), cells("403", "403", "403", "403", "403", "403", "403", "404", "403", "403", "401")),
         // Outgoing documents (issue #9) through the engine's REST API: the same rules as GovFlow's API. Claiming:
         // the step's candidates only (the drafter's step is his by name); an administrator may take any step.
         outgoingClaim("Task_Draft",

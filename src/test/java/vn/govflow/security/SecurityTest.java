@@ -147,18 +147,33 @@ class SecurityTest extends H2IntegrationTest {
   }
 
   @Test
-  void deployingToTheEngineNeedsTheProcessDesignerRole() {
+  void deployingToTheEngineGoesThroughTheDesignerOnly() throws Exception {
     String bpmn = """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
           targetNamespace="t"><process id="designer-check" isExecutable="true" camunda:historyTimeToLive="P1D">
           <startEvent id="s"/></process></definitions>
         """;
-    assertThat(deploy(signIn("khailv.skhcn"), bpmn).statusCode()).isEqualTo(403);
-    assertThat(deploy(signIn("hungtv.skhcn"), bpmn).statusCode()).isEqualTo(403);
-    HttpResponse<String> ok = deploy(signIn("huybq.skhcn"), bpmn);
-    assertThat(ok.statusCode()).isEqualTo(200);
-    assertThat(ok.body()).contains("designer-check");
+    // Issue #10 item 5: the engine's REST deploy is refused to everyone, the administrator and the designer too.
+    for (String who : new String[] {"khailv.skhcn", "hungtv.skhcn", "huybq.skhcn"}) {
+      HttpResponse<String> refused = deploy(signIn(who), bpmn);
+      assertThat(refused.statusCode()).as(who + ": " + refused.body()).isEqualTo(403);
+      assertThat(json.readTree(refused.body()).get("code").asText()).isEqualTo("deploy-through-designer");
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_re_procdef WHERE key_ = 'designer-check'",
+        Integer.class)).isZero();
+    // The designer's page deploys, as the designer, and the engine's audit names him.
+    SsoClient designer = signIn("huybq.skhcn");
+    String key = "sec" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "-note";
+    String form = """
+        {"id": "%s", "type": "default", "schemaVersion": 16, "components": [
+          {"id": "Field_Note", "key": "note", "type": "textarea", "label": "Ghi chú"}]}
+        """.formatted(key);
+    HttpResponse<String> draft = designer.postJson("/api/v1/designer/models/form/" + key + "/drafts",
+        json.writeValueAsString(java.util.Map.of("content", form)));
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    HttpResponse<String> ok = designer.postJson("/api/v1/designer/models/form/" + key + "/deploy", "{}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
     Integer audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = 'huybq.skhcn'"
         + " AND action = 'engine.Create' AND object_type = 'engine-Deployment'", Integer.class);
     assertThat(audited).isGreaterThanOrEqualTo(1);
