@@ -73,6 +73,15 @@ class AgencyDesignerAuthorizationProvider extends DefaultAuthorizationProvider {
     return directory.agencies().stream().anyMatch(a -> readerGroups(a.shortName()).contains(groupId));
   }
 
+  /**
+   * Camunda grants the person who deploys ALL on that deployment, DELETE included, and deleting a deployment
+   * cascades to its running cases: that stays the administrators' act (designers read every deployment anyway).
+   */
+  @Override
+  public AuthorizationEntity[] newDeployment(org.camunda.bpm.engine.repository.Deployment deployment) {
+    return new AuthorizationEntity[0];
+  }
+
   @Override
   public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
     return with(super.newTaskAssignee(task, oldAssignee, newAssignee), task, agencyOfUser(newAssignee));

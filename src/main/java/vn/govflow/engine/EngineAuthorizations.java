@@ -27,7 +27,8 @@ class EngineAuthorizations {
   /** What designers hold on every resource id (ANY); any other designer grant on ANY is removed. */
   static final Map<Resource, Permission[]> DESIGNER = Map.of(
       Resources.APPLICATION, new Permission[] {Permissions.ACCESS},
-      Resources.DEPLOYMENT, new Permission[] {Permissions.CREATE, Permissions.READ, Permissions.DELETE},
+      // No DELETE: removing a deployment (and, cascaded, its running cases) is the administrators' act.
+      Resources.DEPLOYMENT, new Permission[] {Permissions.CREATE, Permissions.READ},
       Resources.PROCESS_DEFINITION, new Permission[] {Permissions.READ},
       Resources.DECISION_DEFINITION, new Permission[] {Permissions.READ},
       Resources.DECISION_REQUIREMENTS_DEFINITION, new Permission[] {Permissions.READ});

@@ -202,6 +202,15 @@ interface SandboxScenarios extends GovFlowUnderTest {
       identity.clearAuthentication();
     }
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
+    // Deleting a deployment (its running cases with it) is the administrators' act, not the designer's.
+    identity.setAuthentication(DESIGNER, directory.groupIdsOf(DESIGNER));
+    try {
+      assertThatThrownBy(() -> repository.deleteDeployment(inScope, true))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
     repository.deleteDeployment(inScope, true);
     String noPerson = repository.createDeployment().name(k).addString(k + ".bpmn", xml).deploy().getId();
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(k).count()).isEqualTo(1);
