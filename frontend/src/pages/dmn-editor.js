@@ -15,14 +15,14 @@ import '../designer.css';
 import DmnModeler from 'dmn-js/lib/Modeler';
 import { DmnPropertiesPanelModule, DmnPropertiesProviderModule } from 'dmn-js-properties-panel';
 
-import { get, post, put, query, ApiError } from '../lib/api.js';
+import { get, post, put, query } from '../lib/api.js';
 import { t, message } from '../lib/i18n.js';
-import { $, el, status, dialog, data } from '../lib/dom.js';
+import { $, el, status, data } from '../lib/dom.js';
+import { wireToolbar } from '../lib/toolbar.js';
 
 const { key } = data();
 const agency = data().agency || '';
 const modelPath = 'models/dmn/' + encodeURIComponent(key);
-let revision = null;
 
 async function start() {
   const model = await get(modelPath + query({ agency }));
@@ -32,7 +32,6 @@ async function start() {
       additionalModules: [DmnPropertiesPanelModule, DmnPropertiesProviderModule] }
   });
   window.govflowModeler = modeler;
-  revision = model.revision;
   await modeler.importXML(model.content);
   // Open the decision table itself: a rule change is the common case.
   const table = modeler.getViews().find(v => v.type === 'decisionTable');
@@ -94,64 +93,7 @@ function wire(modeler) {
       status(e.message, 'error');
     }
   });
-  wireCommon(modeler, xml);
-}
-
-function wireCommon(modeler, content) {
-  const saveDialog = dialog('save-dialog');
-  $('#save').addEventListener('click', () => saveDialog.open());
-  $('#save-cancel').addEventListener('click', () => saveDialog.close());
-  $('#save-form').addEventListener('submit', async ev => {
-    ev.preventDefault();
-    saveDialog.close();
-    try {
-      const r = await post(modelPath + '/drafts', { content: await content(modeler), comment: $('#save-comment').value,
-        agency: agency || undefined });
-      revision = r.revision;
-      status(t('saved', revision), 'ok');
-    } catch (e) {
-      status(e.message, 'error');
-    }
-  });
-  $('#validate').addEventListener('click', async () => {
-    try {
-      const r = await post('validate', { kind: 'dmn', key, content: await content(modeler), agency: agency || undefined });
-      listProblems(r.problems || []);
-      status(r.ok ? t('valid') : t('invalid', (r.problems || []).filter(p => p.severity !== 'WARNING').length),
-        r.ok ? 'ok' : 'error');
-    } catch (e) {
-      status(e.message, 'error');
-    }
-  });
-  const deployDialog = dialog('deploy-dialog');
-  $('#deploy').addEventListener('click', () => deployDialog.open());
-  $('#deploy-cancel').addEventListener('click', () => deployDialog.close());
-  $('#deploy-form').addEventListener('submit', async ev => {
-    ev.preventDefault();
-    deployDialog.close();
-    const comment = $('#deploy-comment').value;
-    try {
-      const saved = await post(modelPath + '/drafts', { content: await content(modeler), comment,
-        agency: agency || undefined });
-      revision = saved.revision;
-      const r = await post(modelPath + '/deploy', { revision, versionTag: $('#deploy-tag').value, comment,
-        agency: agency || undefined });
-      listProblems([]);
-      status(t('deployed', r.version, r.deploymentId), 'ok');
-    } catch (e) {
-      if (e instanceof ApiError) {
-        listProblems(e.problems);
-      }
-      status(t('deployRefused', e.message), 'error');
-    }
-  });
-}
-
-function listProblems(problems) {
-  const list = $('#problems');
-  list.replaceChildren();
-  problems.forEach(p => list.append(el('li', { class: 'problem ' + (p.severity === 'WARNING' ? 'warning' : 'error') },
-    el('strong', {}, p.elementId || t('problems.model')), ': ', message(p))));
+  wireToolbar({ kind: 'dmn', key, agency, modelPath, content: () => xml(modeler) });
 }
 
 start().catch(e => status(t('loadFailed', e.message), 'error'));
