@@ -50,5 +50,5 @@ export function pageAgency() {
 }
 
 export function data() {
-  return document.getElementById('designer').dataset;
+  return document.getElementById('main').dataset;
 }

@@ -1,10 +1,10 @@
 // GovFlow's own words for the designer scripts come from messages*.properties (designer.js.*), rendered by the
-// page into #designer[data-messages]; the server already chose the person's language.
+// page into #main[data-messages]; the server already chose the person's language.
 let messages = null;
 
 function load() {
   if (!messages) {
-    const root = document.getElementById('designer');
+    const root = document.getElementById('main');
     try {
       messages = JSON.parse((root && root.dataset.messages) || '{}');
     } catch (e) {

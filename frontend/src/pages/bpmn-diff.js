@@ -37,7 +37,7 @@ async function start() {
     await right.importXML(model.content);
     right.get('canvas').zoom('fit-viewport');
     list.append(el('li', {}, t('diff.noDeployed')));
-    document.getElementById('designer').dataset.ready = 'true';
+    document.getElementById('main').dataset.ready = 'true';
     return;
   }
   await left.importXML(model.deployedContent);
@@ -73,7 +73,7 @@ async function start() {
     name ? ' (' + id + ')' : '', attrs ? el('span', { class: 'muted' }, ' — ' + attrs) : null)));
   status(t('diff.summary', Object.keys(changes._added).length, Object.keys(changes._removed).length,
     Object.keys(changes._changed).length));
-  document.getElementById('designer').dataset.ready = 'true';
+  document.getElementById('main').dataset.ready = 'true';
 }
 
 start().catch(e => status(t('loadFailed', e.message), 'error'));

@@ -62,7 +62,7 @@ async function start() {
   describeSource(model);
   wire(modeler);
   status(t('ready'));
-  document.getElementById('designer').dataset.ready = 'true';
+  document.getElementById('main').dataset.ready = 'true';
 }
 
 /**

@@ -150,7 +150,7 @@ async function start() {
   });
   $('#preview').addEventListener('click', guard(preview));
   $('#migrate').addEventListener('click', guard(migrate));
-  document.getElementById('designer').dataset.ready = 'true';
+  document.getElementById('main').dataset.ready = 'true';
 }
 
 start().catch(e => status(t('loadFailed', e.message), 'error'));

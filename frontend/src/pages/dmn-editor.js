@@ -43,7 +43,7 @@ async function start() {
   $('#tests-json').value = JSON.stringify(tests.cases || [], null, 2);
   wire(modeler);
   status(t('ready'));
-  document.getElementById('designer').dataset.ready = 'true';
+  document.getElementById('main').dataset.ready = 'true';
 }
 
 async function xml(modeler) {

@@ -28,7 +28,7 @@ async function start() {
 
   wireToolbar({ kind: 'form', key, agency, modelPath, content: async () => content(editor) });
   status(t('ready'));
-  document.getElementById('designer').dataset.ready = 'true';
+  document.getElementById('main').dataset.ready = 'true';
 }
 
 start().catch(e => status(t('loadFailed', e.message), 'error'));

@@ -39,7 +39,7 @@ async function start() {
   ['#filter-text', '#filter-kind'].forEach(s => $(s).addEventListener('input', render));
   $('#filter-form').addEventListener('submit', ev => ev.preventDefault());
   render();
-  document.getElementById('designer').dataset.ready = 'true';
+  document.getElementById('main').dataset.ready = 'true';
 }
 
 start().catch(e => status(t('loadFailed', e.message), 'error'));

@@ -25,4 +25,29 @@
       option.hidden = !option.selected && words.some(function (w) { return text.indexOf(w) < 0; });
     });
   });
+
+  // The staff menu collapses behind a button on narrow screens (CSS decides when); without this script the menu
+  // simply stays open. A refused form's error summary takes the focus, so it is read out first.
+  document.addEventListener('DOMContentLoaded', function () {
+    var toggle = document.querySelector('.nav-toggle');
+    var nav = toggle ? document.getElementById(toggle.getAttribute('aria-controls')) : null;
+    if (toggle && nav) {
+      toggle.hidden = false;
+      toggle.closest('.topbar').classList.add('nav-collapsible');
+      toggle.addEventListener('click', function () {
+        var open = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+      document.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' && toggle.getAttribute('aria-expanded') === 'true') {
+          toggle.setAttribute('aria-expanded', 'false');
+          toggle.focus();
+        }
+      });
+    }
+    var summary = document.querySelector('[data-error-summary]');
+    if (summary) {
+      summary.focus();
+    }
+  });
 })();

@@ -83,6 +83,7 @@ public final class Browser {
     driver.switchTo().window(first);
     driver.get("about:blank");
     ChromeDriver chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
     chrome.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
     chrome.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", baseUrl, "storageTypes", "all"));
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
