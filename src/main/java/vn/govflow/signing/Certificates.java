@@ -112,23 +112,8 @@ final class Certificates {
   /** A subordinate CA's certificate (a province's chain may be root → sub-CA → signer), with its CRL point. */
   static X509Certificate intermediate(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
                                       Instant from, Instant to, String crlUrl) {
-    try {
-      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(to),
-          subject, key)
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-          .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key))
-          .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
-      if (crlUrl != null) {
-        DistributionPoint dp = new DistributionPoint(new DistributionPointName(
-            new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null);
-        b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {dp}));
-      }
-      return sign(b, issuerKey);
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return issued(issuer, issuerKey, subject, key, from, to, new BasicConstraints(0),
+        new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign), null, false, crlUrl, null);
   }
 
   /** A signing certificate (non-repudiation, document signing) issued by issuer, with a CRL distribution point. */
@@ -140,17 +125,36 @@ final class Certificates {
   /** The same with an OCSP responder in the Authority Information Access extension. */
   static X509Certificate issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
                                Instant from, Instant to, String crlUrl, String ocspUrl) {
+    ExtendedKeyUsage documentSigning = new ExtendedKeyUsage(KeyPurposeId.getInstance(
+        new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.311.10.3.12")));
+    return issued(issuer, issuerKey, subject, key, from, to, new BasicConstraints(false),
+        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation), documentSigning, false, crlUrl, ocspUrl);
+  }
+
+  /** A time-stamping authority's certificate (RFC 3161 §2.3: the only, critical, extended key usage timeStamping). */
+  static X509Certificate issueTsa(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
+                                  Instant from, Instant to, String crlUrl) {
+    return issued(issuer, issuerKey, subject, key, from, to, new BasicConstraints(false),
+        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
+        new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping), true, crlUrl, null);
+  }
+
+  /** A certificate issued by issuer: what differs between kinds is passed in; the key identifiers and the
+   *  revocation pointers (CRL distribution point, OCSP responder) are the same for all. */
+  private static X509Certificate issued(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
+                                        Instant from, Instant to, BasicConstraints constraints, KeyUsage usage,
+                                        ExtendedKeyUsage extendedUsage, boolean extendedUsageCritical,
+                                        String crlUrl, String ocspUrl) {
     try {
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(to),
           subject, key)
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-          .addExtension(Extension.keyUsage, true,
-              new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
-          .addExtension(Extension.extendedKeyUsage, false,
-              new ExtendedKeyUsage(KeyPurposeId.getInstance(new org.bouncycastle.asn1.ASN1ObjectIdentifier(
-                  "1.3.6.1.4.1.311.10.3.12")))) // document signing
-          .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key))
+          .addExtension(Extension.basicConstraints, true, constraints)
+          .addExtension(Extension.keyUsage, true, usage);
+      if (extendedUsage != null) {
+        b.addExtension(Extension.extendedKeyUsage, extendedUsageCritical, extendedUsage);
+      }
+      b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key))
           .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
       if (crlUrl != null) {
         DistributionPoint dp = new DistributionPoint(new DistributionPointName(
@@ -161,29 +165,6 @@ final class Certificates {
         b.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
             org.bouncycastle.asn1.x509.X509ObjectIdentifiers.ocspAccessMethod,
             new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
-      }
-      return sign(b, issuerKey);
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A time-stamping authority's certificate (RFC 3161 §2.3: the only, critical, extended key usage timeStamping). */
-  static X509Certificate issueTsa(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
-                                  Instant from, Instant to, String crlUrl) {
-    try {
-      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(to),
-          subject, key)
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
-          .addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
-          .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key))
-          .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
-      if (crlUrl != null) {
-        DistributionPoint dp = new DistributionPoint(new DistributionPointName(
-            new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null);
-        b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {dp}));
       }
       return sign(b, issuerKey);
     } catch (IOException | GeneralSecurityException e) {
