@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +114,14 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
       if (sum.equals(last)) {
         continue;
       }
-      if (designerChanged(f, last)) {
+      Optional<DesignModels.Deployed> live = models.deployed(f.kind(), f.key(), null);
+      String liveSum = live.map(d -> sha256(models.resource(d.deploymentId(), d.resourceName()))).orElse(null);
+      if (sum.equals(liveSum)) {
+        // Already live (a designer deployed the release's draft as it is): only the record moves.
+        record(f, release, "DEPLOYED", live.get().deploymentId(), null);
+      } else if (liveSum != null && !liveSum.equals(last)) {
+        // What runs is not what the last release shipped: a designer's version (deployed by them, or carried
+        // unchanged as a companion of a release deployment). It stays; the release's becomes a draft.
         toDraft.add(f);
       } else {
         toDeploy.add(f);
@@ -170,25 +176,6 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
       drafted.add(f.resourceName());
     }
     return new Outcome(deploymentId, deployed, drafted);
-  }
-
-  /**
-   * Has a designer deployed, province-wide, a version different from what the last release shipped? The live
-   * version counts as the designer's when its deployment came from the designer and its content is not the
-   * release's (a designer's deployment carries unchanged companions too: those are not the designer's changes).
-   */
-  private boolean designerChanged(DesignModels.ModelFile f, String lastShipped) {
-    Optional<DesignModels.Deployed> live = models.deployed(f.kind(), f.key(), null);
-    if (live.isEmpty()) {
-      return false;
-    }
-    Deployment deployment = repository.createDeploymentQuery().deploymentId(live.get().deploymentId())
-        .singleResult();
-    if (deployment == null || !DesignDeployment.SOURCE.equals(deployment.getSource())) {
-      return false;
-    }
-    String liveSum = sha256(models.resource(live.get().deploymentId(), live.get().resourceName()));
-    return !liveSum.equals(lastShipped);
   }
 
   /**
