@@ -31,12 +31,12 @@ import vn.govflow.audit.AuditLog;
  * SHA-256 of the file), and
  * <ul>
  *   <li>unchanged: nothing is deployed;</li>
- *   <li>changed, and the live province-wide version is still a release's (or no designer changed it): the model is
- *       deployed, with only the models of its module that binding by deployment needs beside it (see
+ *   <li>changed, and what runs province-wide is what the last release shipped (or nothing): the model is deployed,
+ *       with only the models of its module that binding by deployment needs beside it (see
  *       {@link DesignDeployment#bundle}), at their live content, so a designer's companion stays as it is;</li>
- *   <li>changed, and a designer has deployed a different version since: the designer's version stays live and the
- *       release's becomes a draft revision (author "GovFlow release …"), audited, listed as "release version not
- *       applied" until a designer deploys a later revision.</li>
+ *   <li>changed, and what runs is not what the last release shipped (a designer deployed their own version since):
+ *       the designer's version stays live and the release's becomes a draft revision (author "GovFlow release …"),
+ *       audited, listed as "release version not applied" until a designer deploys a later revision.</li>
  * </ul>
  * Runs after every singleton is built (the engine is up) and before the application runners (demo data) and
  * requests. Release deployments have the source {@value #SOURCE} and no person; the designer's history
@@ -100,6 +100,9 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
   }
 
   private Outcome applyInTransaction(List<DesignModels.ModelFile> files, String release) {
+    // Two nodes starting together: the engine's own deployment lock row makes the second wait and then find the
+    // first one's record (what Camunda takes for its duplicate filtering too).
+    jdbc.queryForList("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'deployment.lock' FOR UPDATE");
     baseline(files);
     Map<String, String> shipped = new LinkedHashMap<>();
     jdbc.query("SELECT resource_name, checksum FROM dsg_release_resource",
