@@ -7,11 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -182,15 +184,17 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
   }
 
   /**
-   * The first start with this record: what Camunda's former auto-deployment ("SpringAutoDeployment") holds for each
-   * model is what the last release shipped, so an upgrade compares against it instead of redeploying everything.
+   * A model with no record yet that Camunda's former auto-deployment ("SpringAutoDeployment") deployed: what that
+   * deployment holds is what the last release shipped, so an upgrade compares against it instead of deploying every
+   * model again. Looked up once per model (afterwards the model has its record).
    */
   private void baseline(List<DesignModels.ModelFile> files) {
-    Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM dsg_release_resource", Integer.class);
-    if (recorded != null && recorded > 0) {
-      return;
-    }
+    Set<String> recorded = new HashSet<>(jdbc.queryForList("SELECT resource_name FROM dsg_release_resource",
+        String.class));
     for (DesignModels.ModelFile f : files) {
+      if (recorded.contains(f.resourceName())) {
+        continue;
+      }
       String table = switch (f.kind()) {
         case BPMN -> "ACT_RE_PROCDEF";
         case DMN -> "ACT_RE_DECISION_DEF";
@@ -202,10 +206,11 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
       if (rows.isEmpty()) {
         continue;
       }
-      byte[] before = models.resource((String) rows.get(0).get("dep"), (String) rows.get(0).get("res"));
+      String deployment = String.valueOf(rows.get(0).get("dep"));
+      byte[] before = models.resource(deployment, String.valueOf(rows.get(0).get("res")));
       jdbc.update("INSERT INTO dsg_release_resource (resource_name, kind, model_key, checksum, release_name, state, "
           + "deployment_id, recorded_at) VALUES (?, ?, ?, ?, ?, 'DEPLOYED', ?, ?)", f.resourceName(), f.kind().code(),
-          f.key(), sha256(before), SPRING_AUTO_DEPLOYMENT, rows.get(0).get("dep"), Timestamp.from(Instant.now()));
+          f.key(), sha256(before), SPRING_AUTO_DEPLOYMENT, deployment, Timestamp.from(Instant.now()));
     }
   }
 

@@ -475,6 +475,29 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
   }
 
   /**
+   * Upgrading from Camunda's auto-deployment: what its "SpringAutoDeployment" holds is the last release, so the first
+   * start with ReleaseDeployment deploys only what the new release changed.
+   */
+  @Test
+  default void anUpgradeTakesTheFormerAutoDeploymentAsTheLastRelease() {
+    RepositoryService repository = bean(RepositoryService.class);
+    String m = module();
+    String xml = caseProcess(m, "Task_Only", "skhcn-handler");
+    var auto = repository.createDeployment().name(ReleaseDeployment.SPRING_AUTO_DEPLOYMENT);
+    // The starter named resources by their file path.
+    release(m, xml, form(m + "-step"), 2, 1).forEach(f -> auto.addString("/app/BOOT-INF/classes/"
+        + f.resourceName(), new String(f.content(), java.nio.charset.StandardCharsets.UTF_8)));
+    auto.deploy();
+    ReleaseDeployment releases = bean(ReleaseDeployment.class);
+    ReleaseDeployment.Outcome upgrade = releases.apply(release(m, xml, form(m + "-step"), 2, 7), "u1");
+    assertThat(upgrade.deployed()).containsExactly("dmn/" + m + "/" + m + "-extra.dmn");
+    assertThat(latestVersion(DesignKind.BPMN, m + "-case")).isEqualTo(1);
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT release_name FROM dsg_release_resource WHERE "
+        + "resource_name = ?", String.class, "processes/" + m + "/" + m + "-case.bpmn"))
+        .isEqualTo(ReleaseDeployment.SPRING_AUTO_DEPLOYMENT);
+  }
+
+  /**
    * Issue #10: a release that changed a model a designer has changed since does not deploy over it: the designer's
    * version stays live, the release's waits as a draft ("release version not applied") until a designer deploys it.
    * A release that changes only a companion carries the designer's process as it is.
