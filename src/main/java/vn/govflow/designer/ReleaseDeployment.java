@@ -61,12 +61,10 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
   private final JdbcTemplate jdbc;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
-  private final boolean enabled;
   private final String configuredName;
 
   ReleaseDeployment(DesignModels models, DesignDrafts drafts, RepositoryService repository, JdbcTemplate jdbc,
                     AuditLog audit, PlatformTransactionManager transactions,
-                    @Value("${govflow.release.deploy-at-start:true}") boolean enabled,
                     @Value("${govflow.release.name:}") String configuredName) {
     this.models = models;
     this.drafts = drafts;
@@ -74,15 +72,11 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
     this.jdbc = jdbc;
     this.audit = audit;
     this.transactions = new TransactionTemplate(transactions);
-    this.enabled = enabled;
     this.configuredName = configuredName;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    if (!enabled) {
-      return;
-    }
     List<DesignModels.ModelFile> files;
     try {
       files = List.copyOf(DesignModels.scan().values());
