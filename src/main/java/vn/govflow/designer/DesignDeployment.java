@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -150,29 +151,39 @@ public class DesignDeployment {
 
   /** The changed model with every model of its module it works with (see the class comment). */
   Map<String, byte[]> bundle(DesignKind kind, String key, String agency, byte[] content) {
+    return bundle(kind, key, content, models.module(kind, key), models::keysOfModule,
+        (k, other) -> models.current(k, other, agency), models::resourceName);
+  }
+
+  /**
+   * The bundle for any source of models: the release at start (ReleaseDeployment) passes its shipped files and
+   * contents, the designer the deployed ones. {@code current} gives a companion's content for this deployment.
+   */
+  static Map<String, byte[]> bundle(DesignKind kind, String key, byte[] content, String module,
+                                    BiFunction<DesignKind, String, List<String>> keysOfModule,
+                                    BiFunction<DesignKind, String, Optional<byte[]>> current,
+                                    BiFunction<DesignKind, String, String> resourceName) {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    out.put(models.resourceName(kind, key), content);
-    String module = models.module(kind, key);
+    out.put(resourceName.apply(kind, key), content);
     List<String> processes = new ArrayList<>();
     if (kind == DesignKind.BPMN) {
       processes.add(key);
     } else {
-      for (String process : models.keysOfModule(DesignKind.BPMN, module)) {
-        Optional<byte[]> xml = models.current(DesignKind.BPMN, process, agency);
+      for (String process : keysOfModule.apply(DesignKind.BPMN, module)) {
+        Optional<byte[]> xml = current.apply(DesignKind.BPMN, process);
         if (xml.isPresent() && uses(new String(xml.get(), StandardCharsets.UTF_8), kind, key)) {
-          out.put(models.resourceName(DesignKind.BPMN, process), xml.get());
+          out.put(resourceName.apply(DesignKind.BPMN, process), xml.get());
           processes.add(process);
         }
       }
     }
     if (!processes.isEmpty()) {
       for (DesignKind companion : new DesignKind[] {DesignKind.DMN, DesignKind.FORM}) {
-        for (String other : models.keysOfModule(companion, module)) {
+        for (String other : keysOfModule.apply(companion, module)) {
           if (companion == kind && other.equals(key)) {
             continue;
           }
-          models.current(companion, other, agency).ifPresent(bytes -> out.put(models.resourceName(companion, other),
-              bytes));
+          current.apply(companion, other).ifPresent(bytes -> out.put(resourceName.apply(companion, other), bytes));
         }
       }
     }

@@ -88,6 +88,23 @@ public class DesignDrafts {
     return last == null ? Optional.empty() : revision(kind, key, agency, last);
   }
 
+  /**
+   * The newest release draft of a province-wide model that no designer deployment has taken up since (a release
+   * changed a model a designer had changed: ReleaseDeployment); empty when there is none or it was deployed.
+   */
+  public Optional<Revision> releasePending(DesignKind kind, String key) {
+    Integer revision = jdbc.queryForObject("SELECT MAX(revision) FROM dsg_draft WHERE kind = ? AND model_key = ? "
+        + "AND agency_code = '' AND author LIKE ?", Integer.class, kind.code(), key, ReleaseDeployment.AUTHOR_PREFIX
+        + "%");
+    if (revision == null) {
+      return Optional.empty();
+    }
+    Integer deployed = jdbc.queryForObject("SELECT COUNT(*) FROM dsg_deployment WHERE kind = ? AND model_key = ? "
+        + "AND agency_code = '' AND revision >= ?", Integer.class, kind.code(), key, revision);
+    return deployed != null && deployed > 0 ? Optional.empty()
+        : revision(kind, key, null, revision).map(Draft::summary);
+  }
+
   /** Every model that has a draft: kind, key, agency ('' = shared). */
   public List<String[]> drafted() {
     return jdbc.query("SELECT DISTINCT kind, model_key, agency_code FROM dsg_draft",

@@ -52,7 +52,7 @@ public class DesignModels {
     this.files = scan();
   }
 
-  private static Map<String, ModelFile> scan() throws IOException {
+  static Map<String, ModelFile> scan() throws IOException {
     Map<String, ModelFile> out = new LinkedHashMap<>();
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     for (DesignKind kind : DesignKind.values()) {

@@ -79,6 +79,14 @@ class DesignerController {
       m.put("variants", List.copyOf(models.variants(kind, key)));
       m.put("deployed", deployed.map(DesignerController::deployedJson).orElse(null));
       m.put("draft", drafts.latest(kind, key, null).map(DesignerController::revisionJson).orElse(null));
+      // A release changed this model over a designer's deployed version: its draft waits for a designer (#10).
+      m.put("releasePending", drafts.releasePending(kind, key).map(r -> {
+        Map<String, Object> p = revisionJson(r);
+        p.put("release", r.author().substring(ReleaseDeployment.AUTHOR_PREFIX.length()));
+        p.put("labelVi", "bản phát hành mới chưa áp dụng");
+        p.put("labelEn", "release version not applied");
+        return p;
+      }).orElse(null));
       m.put("mayDeploy", ownership.mayDeploy(me, null));
       // Beyond the contract: whether this designer may deploy their own agency's variant of it.
       m.put("mayDeployVariant", ownership.mayDeploy(me, me.agencyCode()));

@@ -397,46 +397,177 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
     assertThat(opened.get("content").asText()).contains("Task_ExtraReview");
   }
 
+  /** One model file of a release, as ReleaseDeployment reads the shipped ones. */
+  static DesignModels.ModelFile shipped(DesignKind kind, String module, String key, String content) {
+    return new DesignModels.ModelFile(kind, key, module, kind.resourceName(module, key),
+        content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A release of one test module: the process (form and deadline table by deployment), its form, its tables. */
+  static List<DesignModels.ModelFile> release(String m, String processXml, String formJson, int deadlineDays,
+                                              int extraDays) {
+    return List.of(shipped(DesignKind.BPMN, m, m + "-case", processXml),
+        shipped(DesignKind.FORM, m, m + "-step", formJson),
+        shipped(DesignKind.DMN, m, m + "-task-deadline", deadlineTable(m + "-task-deadline", deadlineDays)),
+        shipped(DesignKind.DMN, m, m + "-extra", deadlineTable(m + "-extra", extraDays)));
+  }
+
+  static String caseProcess(String m, String... tasks) {
+    return process(m + "-case", m + "-step", "${caseDeadlines.taskDue(execution)}", tasks);
+  }
+
+  default int latestVersion(DesignKind kind, String key) {
+    return bean(DesignModels.class).deployed(kind, key, null).orElseThrow().version();
+  }
+
   /**
-   * What GovFlow's start does to designer versions: Spring's auto-deployment of the shipped files (replayed here as
-   * the starter runs it) is filtered against the last deployment of the same name only, so with unchanged files it
-   * deploys nothing and every designer version stays the latest. (A release that changes a file redeploys all
-   * shipped files: duplicate filtering is not "changed only"; see README.)
+   * Issue #10: at start only what a release changed is deployed (the deployment at this context's start went through
+   * ReleaseDeployment too); an unchanged release deploys nothing; a changed table nobody's process uses goes alone;
+   * a changed table a process uses goes with that process (binding by deployment), and new cases take it.
    */
   @Test
-  default void aRestartWithTheSameFilesDeploysNothingOverTheDesigners() throws Exception {
-    SsoClient designer = signIn(DESIGNER);
-    String m = module();
-    String formKey = m + "-step";
-    String key = m + "-restart";
-    draftAndDeploy(designer, "form", formKey, form(formKey), null, null);
-    JsonNode mine = draftAndDeploy(designer, "bpmn", key, process(key, formKey, "P1D", "Task_Only", "handler"),
-        "designer-1", null);
+  default void aReleaseDeploysOnlyTheModelsItChanged() throws Exception {
+    JdbcTemplate jdbc = bean(JdbcTemplate.class);
     RepositoryService repository = bean(RepositoryService.class);
+    String shippedAtStart = jdbc.queryForObject("SELECT deployment_id FROM dsg_release_resource WHERE resource_name = "
+        + "'processes/portal/portal-question.bpmn' AND state = 'DEPLOYED'", String.class);
+    assertThat(repository.createDeploymentQuery().deploymentId(shippedAtStart).singleResult().getSource())
+        .isEqualTo(ReleaseDeployment.SOURCE);
+
+    ReleaseDeployment releases = bean(ReleaseDeployment.class);
+    String m = module();
+    String xml = caseProcess(m, "Task_Only", "skhcn-handler");
+    ReleaseDeployment.Outcome first = releases.apply(release(m, xml, form(m + "-step"), 2, 1), "r1");
+    assertThat(first.deployed()).containsExactlyInAnyOrder("processes/" + m + "/" + m + "-case.bpmn",
+        "forms/" + m + "/" + m + "-step.form", "dmn/" + m + "/" + m + "-task-deadline.dmn",
+        "dmn/" + m + "/" + m + "-extra.dmn");
+
     long deployments = repository.createDeploymentQuery().count();
-    var configuration = (org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration)
-        bean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
-    assertThat(configuration.isDeployChangedOnly()).isFalse();
-    var builder = repository.createDeployment().enableDuplicateFiltering(configuration.isDeployChangedOnly())
-        .name(configuration.getDeploymentName());
-    for (org.springframework.core.io.Resource r : configuration.getDeploymentResources()) {
-      String name;
-      try {
-        name = r.getFile().getAbsolutePath();
-      } catch (java.io.IOException e) {
-        name = r.getFilename();
-      }
-      try (var in = r.getInputStream()) {
-        builder.addInputStream(name, new java.io.ByteArrayInputStream(in.readAllBytes()));
-      }
-    }
-    assertThat(builder.getResourceNames()).isNotEmpty();
-    builder.deploy();
+    ReleaseDeployment.Outcome same = releases.apply(release(m, xml, form(m + "-step"), 2, 1), "r1");
+    assertThat(same.deploymentId()).isNull();
+    assertThat(same.deployed()).isEmpty();
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
-    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
-        .latestVersion().singleResult();
-    assertThat(latest.getDeploymentId()).isEqualTo(mine.get("deploymentId").asText());
-    assertThat(latest.getVersionTag()).isEqualTo("designer-1");
+
+    // Only the unused table changed: it goes alone; the process, its form and its deadline table keep their version.
+    ReleaseDeployment.Outcome extra = releases.apply(release(m, xml, form(m + "-step"), 2, 9), "r2");
+    assertThat(extra.deployed()).containsExactly("dmn/" + m + "/" + m + "-extra.dmn");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments + 1);
+    assertThat(repository.createDeploymentQuery().deploymentId(extra.deploymentId()).singleResult().getSource())
+        .isEqualTo(ReleaseDeployment.SOURCE);
+    assertThat(latestVersion(DesignKind.DMN, m + "-extra")).isEqualTo(2);
+    assertThat(latestVersion(DesignKind.DMN, m + "-task-deadline")).isEqualTo(1);
+    assertThat(latestVersion(DesignKind.BPMN, m + "-case")).isEqualTo(1);
+    assertThat(latestVersion(DesignKind.FORM, m + "-step")).isEqualTo(1);
+
+    // The deadline table changed: the process that reads it from its own deployment goes with it.
+    String before = startCase(m + "-case", SKHCN);
+    ReleaseDeployment.Outcome deadline = releases.apply(release(m, xml, form(m + "-step"), 30, 9), "r3");
+    assertThat(deadline.deployed()).contains("dmn/" + m + "/" + m + "-task-deadline.dmn",
+        "processes/" + m + "/" + m + "-case.bpmn");
+    assertThat(latestVersion(DesignKind.DMN, m + "-task-deadline")).isEqualTo(2);
+    assertThat(latestVersion(DesignKind.BPMN, m + "-case")).isEqualTo(2);
+    String after = startCase(m + "-case", SKHCN);
+    Instant now = Instant.now();
+    assertThat(onlyTask(after).getDueDate().toInstant()).isAfter(now.plus(Duration.ofDays(35)));
+    assertThat(onlyTask(before).getDueDate().toInstant()).isBefore(now.plus(Duration.ofDays(10)));
+    assertThat(bean(AuditService.class).recent(null, null, "designer.release.deploy", 50))
+        .anySatisfy(e -> assertThat(e.objectId()).isEqualTo(deadline.deploymentId()));
+  }
+
+  /**
+   * Upgrading from Camunda's auto-deployment: what its "SpringAutoDeployment" holds is the last release, so the first
+   * start with ReleaseDeployment deploys only what the new release changed.
+   */
+  @Test
+  default void anUpgradeTakesTheFormerAutoDeploymentAsTheLastRelease() {
+    RepositoryService repository = bean(RepositoryService.class);
+    String m = module();
+    String xml = caseProcess(m, "Task_Only", "skhcn-handler");
+    var auto = repository.createDeployment().name(ReleaseDeployment.SPRING_AUTO_DEPLOYMENT);
+    // The starter named resources by their file path.
+    release(m, xml, form(m + "-step"), 2, 1).forEach(f -> auto.addString("/app/BOOT-INF/classes/"
+        + f.resourceName(), new String(f.content(), java.nio.charset.StandardCharsets.UTF_8)));
+    auto.deploy();
+    ReleaseDeployment releases = bean(ReleaseDeployment.class);
+    ReleaseDeployment.Outcome upgrade = releases.apply(release(m, xml, form(m + "-step"), 2, 7), "u1");
+    assertThat(upgrade.deployed()).containsExactly("dmn/" + m + "/" + m + "-extra.dmn");
+    assertThat(latestVersion(DesignKind.BPMN, m + "-case")).isEqualTo(1);
+    assertThat(bean(JdbcTemplate.class).queryForObject("SELECT release_name FROM dsg_release_resource WHERE "
+        + "resource_name = ?", String.class, "processes/" + m + "/" + m + "-case.bpmn"))
+        .isEqualTo(ReleaseDeployment.SPRING_AUTO_DEPLOYMENT);
+  }
+
+  /**
+   * Issue #10: a release that changed a model a designer has changed since does not deploy over it: the designer's
+   * version stays live, the release's waits as a draft ("release version not applied") until a designer deploys it.
+   * A release that changes only a companion carries the designer's process as it is.
+   */
+  @Test
+  default void aReleaseNeverDeploysOverADesignersVersion() throws Exception {
+    SsoClient designer = signIn(DESIGNER);
+    ReleaseDeployment releases = bean(ReleaseDeployment.class);
+    DesignDrafts drafts = bean(DesignDrafts.class);
+    String m = module();
+    String key = m + "-case";
+    String shippedXml = caseProcess(m, "Task_Only", "skhcn-handler");
+    releases.apply(release(m, shippedXml, form(m + "-step"), 2, 1), "r1");
+    JsonNode mine = draftAndDeploy(designer, "bpmn", key, caseProcess(m, "Task_Only", "skhcn-handler",
+        "Task_Extra", "skhcn-handler"), "designer-1", null);
+
+    String releasedXml = caseProcess(m, "Task_Only", "skhcn-handler", "Task_Release", "skhcn-handler");
+    ReleaseDeployment.Outcome second = releases.apply(release(m, releasedXml, form(m + "-step"), 2, 1), "r2");
+    assertThat(second.deploymentId()).isNull();
+    assertThat(second.drafted()).containsExactly("processes/" + m + "/" + key + ".bpmn");
+    ProcessDefinition live = bean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey(key)
+        .withoutTenantId().latestVersion().singleResult();
+    assertThat(live.getDeploymentId()).isEqualTo(mine.get("deploymentId").asText());
+    assertThat(live.getVersionTag()).isEqualTo("designer-1");
+    DesignDrafts.Draft draft = drafts.latest(DesignKind.BPMN, key, null).orElseThrow();
+    assertThat(draft.author()).isEqualTo("GovFlow release r2");
+    assertThat(draft.content()).contains("Task_Release").doesNotContain("Task_Extra");
+    assertThat(draft.comment()).contains("vẫn đang áp dụng").contains("stays live");
+    assertThat(bean(AuditService.class).recent(null, null, "designer.release.draft", 50))
+        .anySatisfy(e -> {
+          assertThat(e.objectId()).isEqualTo(key);
+          assertThat(e.detail()).contains("revision " + draft.revision());
+        });
+    JsonNode listed = ok(designer.get(API + "/models"), 200);
+    assertThat(listed).anySatisfy(e -> {
+      assertThat(e.get("key").asText()).isEqualTo(key);
+      assertThat(e.get("releasePending").get("revision").asInt()).isEqualTo(draft.revision());
+      assertThat(e.get("releasePending").get("release").asText()).isEqualTo("r2");
+      assertThat(e.get("releasePending").get("labelVi").asText()).isEqualTo("bản phát hành mới chưa áp dụng");
+      assertThat(e.get("releasePending").get("labelEn").asText()).isEqualTo("release version not applied");
+    });
+
+    // The same release again: no second draft.
+    int revisions = drafts.revisions(DesignKind.BPMN, key, null).size();
+    assertThat(releases.apply(release(m, releasedXml, form(m + "-step"), 2, 1), "r2").drafted()).isEmpty();
+    assertThat(drafts.revisions(DesignKind.BPMN, key, null)).hasSize(revisions);
+
+    // A later release changes the form only: it goes with the designer's process as the designer left it.
+    String newForm = form(m + "-step").replace("\"Ghi chú\"}", "\"Ghi chú\"}, {\"id\": \"Field_Due\", "
+        + "\"key\": \"due\", \"type\": \"textfield\", \"label\": \"Hạn\"}");
+    ReleaseDeployment.Outcome third = releases.apply(release(m, releasedXml, newForm, 2, 1), "r3");
+    assertThat(third.deployed()).contains("forms/" + m + "/" + m + "-step.form", "processes/" + m + "/" + key + ".bpmn");
+    DesignModels models = bean(DesignModels.class);
+    assertThat(new String(models.deployedContent(DesignKind.BPMN, key, null).orElseThrow(),
+        java.nio.charset.StandardCharsets.UTF_8)).contains("Task_Extra").doesNotContain("Task_Release");
+    // …and a release after that still sees the designer's process there and drafts again.
+    String laterXml = caseProcess(m, "Task_Only", "skhcn-handler", "Task_Later", "skhcn-handler");
+    assertThat(releases.apply(release(m, laterXml, newForm, 2, 1), "r4").drafted())
+        .containsExactly("processes/" + m + "/" + key + ".bpmn");
+
+    // The designer deploys the release's draft: it is no longer pending, and the next start leaves it.
+    DesignDrafts.Draft r4 = drafts.latest(DesignKind.BPMN, key, null).orElseThrow();
+    ok(deploy(designer, "bpmn", key, r4.revision(), null, null), 201);
+    assertThat(ok(designer.get(API + "/models"), 200)).anySatisfy(e -> {
+      assertThat(e.get("key").asText()).isEqualTo(key);
+      assertThat(e.get("releasePending").isNull()).isTrue();
+    });
+    ReleaseDeployment.Outcome again = releases.apply(release(m, laterXml, newForm, 2, 1), "r4");
+    assertThat(again.deploymentId()).isNull();
+    assertThat(again.drafted()).isEmpty();
   }
 
   @Test
