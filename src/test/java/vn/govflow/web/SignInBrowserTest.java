@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -18,13 +21,27 @@ class SignInBrowserTest extends BrowserTest {
     driver.get(baseUrl() + "/");
     assertThat(driver.getCurrentUrl()).contains("/sso/login");
     Browser.waitForText(driver, By.tagName("h1"), "Đăng nhập một lần (SSO)");
+    assertThat(driver.findElements(By.cssSelector("label[for=username] .required, label[for=password] .required")))
+        .hasSize(2);
+    Accessibility.assertPageAccessible(driver, "sign-in");
 
     driver.findElement(By.id("username")).sendKeys("lannt.skhcn");
     driver.findElement(By.id("password")).sendKeys("sai-mat-khau");
     driver.findElement(By.id("sign-in")).click();
-    assertThat(driver.findElement(By.id("sso-error")).getText()).contains("không đúng");
+    WebElement error = driver.findElement(By.id("sso-error"));
+    assertThat(error.getText()).contains("không đúng");
+    // Refused: announced, said first in the title, and both fields point at why.
+    assertThat(error.getAttribute("role")).isEqualTo("alert");
+    assertThat(driver.getTitle()).startsWith("Lỗi: ");
+    for (String field : List.of("username", "password")) {
+      assertThat(driver.findElement(By.id(field)).getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(driver.findElement(By.id(field)).getAttribute("aria-describedby")).isEqualTo("sso-error");
+    }
     // The name typed stays in the form; only the password is typed again.
     assertThat(driver.findElement(By.id("username")).getAttribute("value")).isEqualTo("lannt.skhcn");
+    assertThat(driver.findElement(By.id("username")).getAttribute("autocomplete")).isEqualTo("username");
+    assertThat(driver.findElement(By.id("password")).getAttribute("autocomplete")).isEqualTo("current-password");
+    Accessibility.assertPageAccessible(driver, "sign-in-refused");
 
     driver.findElement(By.id("password")).sendKeys("Demo@2026");
     driver.findElement(By.id("sign-in")).click();
@@ -36,6 +53,7 @@ class SignInBrowserTest extends BrowserTest {
     Path shot = Path.of("target", "screenshots", "home-vi.png");
     Files.createDirectories(shot.getParent());
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    Accessibility.assertPageAccessible(driver, "home");
 
     driver.findElement(By.id("nav-tasks")).click();
     Browser.waitForText(driver, By.tagName("h1"), "Công việc của tôi");
@@ -53,8 +71,15 @@ class SignInBrowserTest extends BrowserTest {
     Browser.waitForText(driver, By.id("welcome"), "Hello, Nguyễn Thị Lan");
     assertThat(driver.findElement(By.id("roles")).getText()).isEqualTo("Clerk");
 
+    // The problem page (an unknown task) fits a phone too.
+    driver.get(baseUrl() + "/tasks/no-such-task?lang=vi");
+    Browser.waitForText(driver, By.tagName("h1"), "Không thực hiện được");
+    Accessibility.assertPageAccessible(driver, "problem");
+
+    driver.get(baseUrl() + "/?lang=en");
     driver.findElement(By.id("sign-out")).click();
     Browser.waitForText(driver, By.tagName("h1"), "Signed out");
+    Accessibility.assertPageAccessible(driver, "signed-out");
     driver.get(baseUrl() + "/api/v1/me");
     assertThat(driver.getPageSource()).contains("unauthenticated");
   }
