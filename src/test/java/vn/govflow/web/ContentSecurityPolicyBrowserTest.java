@@ -13,6 +13,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.notify.NotificationKind;
+import vn.govflow.notify.NotificationService;
 import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
@@ -69,7 +71,13 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
       driver.findElement(By.tagName("h1"));
       assertNoViolation(page);
     }
-    // The notifications page is the clerk's: axe-clean and fitting a phone (issue #11).
+    // The notifications page with one to open and mark read: axe-clean and fitting a phone (issue #11).
+    bean(NotificationService.class).notify("lannt.skhcn", NotificationKind.ASSIGNED, new NotificationService.Message(
+        "Văn bản đến giao bạn chủ trì xử lý: 1234/UBND-VP – Về việc triển khai kế hoạch chuyển đổi số giai đoạn 2026–2030",
+        "Incoming document assigned to you (lead handler): 1234/UBND-VP", "Bạn được giao chủ trì xử lý văn bản.",
+        "You have been assigned the document.", "/tasks"));
+    driver.get(baseUrl() + "/notifications");
+    assertThat(driver.findElements(By.cssSelector("#notifications tbody tr"))).isNotEmpty();
     Accessibility.assertPageAccessible(driver, "notifications");
 
     // A question for the portal editor: her task list, the question list and the task form.

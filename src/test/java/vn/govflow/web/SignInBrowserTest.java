@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import vn.govflow.security.SignInGuard;
 import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
@@ -82,5 +83,26 @@ class SignInBrowserTest extends BrowserTest {
     Accessibility.assertPageAccessible(driver, "signed-out");
     driver.get(baseUrl() + "/api/v1/me");
     assertThat(driver.getPageSource()).contains("unauthenticated");
+  }
+
+  @Test
+  void anAdministratorUnlocksAnAccountOnAPageThatFitsAPhone() {
+    // A lock, counted by the real guard (as the sign-in form counts wrong passwords) from a documentation address.
+    String name = "nobody.a11y-locks";
+    SignInGuard guard = bean(SignInGuard.class);
+    for (int i = 0; i < 5; i++) {
+      guard.failed(name, "203.0.113.16");
+    }
+    assertThat(guard.refusal(name, "192.0.2.10")).isPresent();
+
+    session.signInAs("khailv.skhcn");
+    driver.get(baseUrl() + "/admin/sign-in-locks?lang=vi");
+    WebElement unlock = driver.findElement(By.id("unlock-" + name));
+    // The button says whose lock it lifts, its visible words first (WCAG 2.5.3).
+    assertThat(unlock.getAttribute("aria-label")).isEqualTo("Mở khóa tài khoản " + name);
+    Accessibility.assertPageAccessible(driver, "sign-in-locks");
+    unlock.click();
+    assertThat(driver.findElement(By.id("signinlocks-unlocked")).getText()).contains("Đã mở khóa tài khoản " + name);
+    assertThat(guard.refusal(name, "192.0.2.10")).isEmpty();
   }
 }
