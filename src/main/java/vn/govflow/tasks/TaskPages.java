@@ -43,9 +43,20 @@ class TaskPages {
   String assign(@org.springframework.web.bind.annotation.RequestParam(value = "taskIds", required = false)
                 java.util.List<String> taskIds,
                 @org.springframework.web.bind.annotation.RequestParam(required = false) String assignee,
-                RedirectAttributes flash) {
+                RedirectAttributes flash, Locale locale) {
     CurrentUser me = users.require();
-    int n = tasks.assign(me, taskIds, assignee);
+    int n;
+    try {
+      n = tasks.assign(me, taskIds, assignee);
+    } catch (UserError e) {
+      if (!"tasks-selection".equals(e.code()) && !"tasks-assignee".equals(e.code())) {
+        throw e;
+      }
+      // Back to the list, which says what to fix (error summary, "Lỗi:" title) instead of a bare problem page.
+      flash.addFlashAttribute("assignError", "en".equals(locale.getLanguage()) ? e.messageEn() : e.messageVi());
+      flash.addFlashAttribute("assignErrorField", "tasks-assignee".equals(e.code()) ? "assignee" : "tasks");
+      return "redirect:/tasks";
+    }
     audit.record("task.assign", "task", String.join(",", taskIds), "→ " + assignee);
     flash.addFlashAttribute("assigned", n);
     return "redirect:/tasks";

@@ -54,6 +54,13 @@ class SlaPagesBrowserTest extends BrowserTest implements vn.govflow.incoming.Inc
     assertThat(box.getAttribute("aria-label")).startsWith("Chọn: Cho ý kiến chỉ đạo – ");
     assertThat(driver.findElement(By.cssSelector("fieldset.bulk-assign > legend")).getText())
         .isEqualTo("Giao việc cho người khác");
+    // "Giao" with nothing ticked: the list comes back saying so, announced and focused, its link to the first box.
+    driver.findElement(By.id("assign-selected")).click();
+    WebElement summary = driver.findElement(By.id("error-summary"));
+    assertThat(summary.getText()).contains("Chọn từ 1 đến 200 công việc.");
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+    assertThat(driver.getTitle()).startsWith("Lỗi: Công việc của tôi");
+    assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).contains("#select-");
     Accessibility.assertPageAccessible(driver, "tasks-head");
 
     driver.findElement(By.id("nav-sla")).click();
