@@ -19,7 +19,10 @@ class SsoLoginController {
   /** After a failed or refused attempt: the name typed stays in the form, and a lock says for about how many minutes. */
   @GetMapping(EmbeddedIssuerConfig.LOGIN_PAGE)
   String login(HttpSession session, Model model,
-               @org.springframework.web.bind.annotation.RequestParam(required = false) String locked) {
+               @org.springframework.web.bind.annotation.RequestParam(required = false) String locked,
+               @org.springframework.web.bind.annotation.RequestParam(required = false) String error) {
+    // A refused sign-in says so first in the page's title ("Lỗi: …"), for those who hear the title first.
+    model.addAttribute("pageErrors", locked != null || error != null);
     Object typed = session.getAttribute(SignInFlow.TYPED_USERNAME);
     model.addAttribute("typedUsername", typed instanceof String s ? s : "");
     if (locked != null && session.getAttribute(SignInFlow.REFUSAL) instanceof SignInGuard.Refusal refusal) {

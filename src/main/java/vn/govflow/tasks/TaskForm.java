@@ -151,6 +151,11 @@ public final class TaskForm {
   public String id() { return id; }
   public List<Field> fields() { return fields; }
 
+  /** Whether any field or list cell is required: the page then says what its * mark means. */
+  public boolean anyRequired() {
+    return fields.stream().anyMatch(f -> f.required() || f.children().stream().anyMatch(Field::required));
+  }
+
   public static TaskForm parse(InputStream json, Map<String, Object> variables) {
     return parse(json, variables, DEFAULT_ZONE);
   }

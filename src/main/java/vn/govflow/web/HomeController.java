@@ -45,7 +45,14 @@ class HomeController {
   String tasks(Model model) {
     CurrentUser me = users.require();
     model.addAttribute("me", me);
-    model.addAttribute("tasks", tasks.tasksFor(me));
+    var list = tasks.tasksFor(me);
+    model.addAttribute("tasks", list);
+    // A refused bulk assignment (TaskPages.assign): the summary links to the person chosen or the first tick box.
+    if (model.getAttribute("assignError") instanceof String message) {
+      String field = "assignee".equals(model.getAttribute("assignErrorField")) ? "assignee"
+          : list.isEmpty() ? null : "select-" + list.get(0).id();
+      model.addAttribute("formErrors", FormErrors.none().add(field, message));
+    }
     boolean leader = me.hasRole(Roles.HEAD) || me.hasRole(Roles.DEPUTY_HEAD) || me.hasRole(Roles.DEPARTMENT_HEAD);
     model.addAttribute("leader", leader);
     model.addAttribute("staff", leader ? directory.people().stream()

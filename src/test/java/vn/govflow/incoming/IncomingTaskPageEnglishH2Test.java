@@ -32,15 +32,15 @@ class IncomingTaskPageEnglishH2Test extends H2IntegrationTest implements Incomin
 
     HttpResponse<String> english = hung.get("/tasks/" + task + "?lang=en");
     assertThat(english.statusCode()).isEqualTo(200);
-    assertThat(english.body()).contains("<strong>Incoming document:</strong>", ">Decision *<", ">Assign for handling<",
-        ">Return to the clerk<", ">Reason for returning *<", ">Assign the lead to *<", ">A department or unit<",
-        ">Lead handler *<", ">Coordinators<", "Time limit for handling (working days; leave empty for the default)");
+    assertThat(english.body()).contains("<strong>Incoming document:</strong>", required("Decision"), ">Assign for handling<",
+        ">Return to the clerk<", required("Reason for returning"), required("Assign the lead to"), ">A department or unit<",
+        required("Lead handler"), ">Coordinators<", "Time limit for handling (working days; leave empty for the default)");
     assertThat(english.body()).doesNotContain("Quyết định", "Giao xử lý", "Trả lại văn thư", "Người chủ trì xử lý",
         "Người phối hợp", "Thời hạn giải quyết");
     // Options from the directory are data: the people's names as they are.
     assertThat(english.body()).contains("Đỗ Đức Anh");
     // The choice is remembered: the next visit without ?lang is English too.
-    assertThat(hung.get("/tasks/" + task).body()).contains(">Decision *<").doesNotContain("Quyết định");
+    assertThat(hung.get("/tasks/" + task).body()).contains(required("Decision")).doesNotContain("Quyết định");
 
     // Sent back without a decision: the message in English, with the English label.
     HttpResponse<String> refused = completeEmpty(hung, task, english.body());
@@ -51,9 +51,14 @@ class IncomingTaskPageEnglishH2Test extends H2IntegrationTest implements Incomin
     SsoClient vietnamese = signIn("hungtv.skhcn");
     HttpResponse<String> page = vietnamese.get("/tasks/" + task);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains(">Quyết định *<", ">Giao xử lý<", ">Trả lại văn thư<", ">Người chủ trì xử lý *<",
-        ">Người phối hợp<").doesNotContain("Assign for handling", ">Decision *<", "Incoming document:");
+    assertThat(page.body()).contains(required("Quyết định"), ">Giao xử lý<", ">Trả lại văn thư<", required("Người chủ trì xử lý"),
+        ">Người phối hợp<").doesNotContain("Assign for handling", required("Decision"), "Incoming document:");
     assertThat(completeEmpty(vietnamese, task, page.body()).body()).contains("Biểu mẫu chưa hợp lệ: Cần nhập: Quyết định.");
+  }
+
+  /** A required field's label as the page writes it: its text, then the shared "*" mark (fragments/forms). */
+  private static String required(String label) {
+    return ">" + label + "</span><span class=\"required\"";
   }
 
   /** Posts the task's form as the page does with nothing chosen (its CSRF field only). */

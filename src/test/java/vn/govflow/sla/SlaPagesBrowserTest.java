@@ -12,6 +12,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -23,7 +25,8 @@ class SlaPagesBrowserTest extends BrowserTest implements vn.govflow.incoming.Inc
   @Test
   void aHeadMovesBetweenTheKindsOfCaseOnTheDeadlinePages() throws Exception {
     // A running case with a long sender and summary, so the tables are there and as wide as they get.
-    register(signIn("lannt.skhcn"), document("SLA" + System.nanoTime() % 100000 + "/UBND-VP",
+    String symbol = "SLA" + System.nanoTime() % 100000 + "/UBND-VP";
+    register(signIn("lannt.skhcn"), document(symbol,
         "Về việc triển khai kế hoạch chuyển đổi số và phát triển chính quyền điện tử giai đoạn 2026–2030", ""),
         "a.txt", text("x"));
     session.signInAs("hungtv.skhcn");
@@ -31,6 +34,34 @@ class SlaPagesBrowserTest extends BrowserTest implements vn.govflow.incoming.Inc
     assertThat(driver.findElements(By.id("nav-register"))).hasSize(1);
     assertThat(driver.findElements(By.id("nav-questions"))).hasSize(1);
     assertThat(session.findNow(By.id("nav-new-incoming"))).isEmpty();
+
+    // The head's direction form (issue #11): the lead's radio group is a fieldset with its legend, and a refused
+    // completion (no direction written) is axe-clean and fits a phone, with its radios, lists and multi-choices.
+    session.openTask("Cho ý kiến chỉ đạo", symbol);
+    new Select(driver.findElement(By.id("f-decision"))).selectByValue("assign");
+    assertThat(driver.findElement(By.cssSelector("#f-leadType-group > legend")).getText()).startsWith("Giao chủ trì cho");
+    assertThat(driver.findElements(By.cssSelector("#f-leadType-group > legend .required"))).hasSize(1);
+    driver.findElement(By.id("f-leadType")).click();
+    driver.findElement(By.id("complete")).click();
+    assertThat(driver.findElement(By.id("error-summary")).getAttribute("role")).isEqualTo("alert");
+    assertThat(driver.getTitle()).startsWith("Lỗi: ");
+    assertThat(driver.findElement(By.id("f-leadType")).isSelected()).isTrue();
+    Accessibility.assertPageAccessible(driver, "task-form-direction-refused");
+
+    // The head's task list: each task's tick box is named by the task and its case, the bulk controls a group.
+    driver.get(baseUrl() + "/tasks");
+    WebElement box = driver.findElement(By.xpath("//tr[td[contains(., '" + symbol + "')]]//input[@name='taskIds']"));
+    assertThat(box.getAttribute("aria-label")).startsWith("Chọn: Cho ý kiến chỉ đạo – ");
+    assertThat(driver.findElement(By.cssSelector("fieldset.bulk-assign > legend")).getText())
+        .isEqualTo("Giao việc cho người khác");
+    // "Giao" with nothing ticked: the list comes back saying so, announced and focused, its link to the first box.
+    driver.findElement(By.id("assign-selected")).click();
+    WebElement summary = driver.findElement(By.id("error-summary"));
+    assertThat(summary.getText()).contains("Chọn từ 1 đến 200 công việc.");
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+    assertThat(driver.getTitle()).startsWith("Lỗi: Công việc của tôi");
+    assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).contains("#select-");
+    Accessibility.assertPageAccessible(driver, "tasks-head");
 
     driver.findElement(By.id("nav-sla")).click();
     Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Văn bản đến");
@@ -41,6 +72,7 @@ class SlaPagesBrowserTest extends BrowserTest implements vn.govflow.incoming.Inc
     assertThat(tabs.get(0).getAttribute("aria-current")).isEqualTo("page");
     assertThat(tabs.get(2).getAttribute("aria-current")).isNull();
     shot("sla-incoming-desktop.png");
+    Accessibility.assertPageAccessible(driver, "sla-incoming");
 
     tabs.get(2).click();
     Browser.waitForText(driver, By.tagName("h1"), "Theo dõi tiến độ: Câu hỏi trên Cổng");

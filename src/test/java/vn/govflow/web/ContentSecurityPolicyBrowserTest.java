@@ -7,10 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.notify.NotificationKind;
+import vn.govflow.notify.NotificationService;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -66,6 +71,14 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
       driver.findElement(By.tagName("h1"));
       assertNoViolation(page);
     }
+    // The notifications page with one to open and mark read: axe-clean and fitting a phone (issue #11).
+    bean(NotificationService.class).notify("lannt.skhcn", NotificationKind.ASSIGNED, new NotificationService.Message(
+        "Văn bản đến giao bạn chủ trì xử lý: 1234/UBND-VP – Về việc triển khai kế hoạch chuyển đổi số giai đoạn 2026–2030",
+        "Incoming document assigned to you (lead handler): 1234/UBND-VP", "Bạn được giao chủ trì xử lý văn bản.",
+        "You have been assigned the document.", "/tasks"));
+    driver.get(baseUrl() + "/notifications");
+    assertThat(driver.findElements(By.cssSelector("#notifications tbody tr"))).isNotEmpty();
+    Accessibility.assertPageAccessible(driver, "notifications");
 
     // A question for the portal editor: her task list, the question list and the task form.
     driver.manage().deleteAllCookies();
@@ -97,6 +110,31 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
     Select decision = new Select(driver.findElement(By.id("f-decision")));
     decision.selectByValue("reject");
     assertThat(driver.findElement(By.id("f-rejectReason")).isDisplayed()).isTrue();
+    driver.findElement(By.id("f-note")).sendKeys("Ghi chú giữ lại");
+    assertThat(driver.findElements(By.cssSelector("label[for=f-decision] .required"))).hasSize(1);
+    assertThat(driver.findElement(By.id("f-decision")).getAttribute("required")).isEqualTo("true");
+
+    // Refused without a reason (issue #11): the summary is announced and takes the focus, the title says "Lỗi:",
+    // the field is marked and described by its message, and what was chosen and typed is still there.
+    driver.findElement(By.id("complete")).click();
+    WebElement summary = driver.findElement(By.id("error-summary"));
+    assertThat(summary.getAttribute("role")).isEqualTo("alert");
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+    assertThat(driver.getTitle()).startsWith("Lỗi: Tiếp nhận, phân loại câu hỏi");
+    assertThat(driver.findElement(By.id("form-error")).getText()).isEqualTo("Biểu mẫu chưa hợp lệ: Cần nhập: Lý do từ chối.");
+    WebElement reason = driver.findElement(By.id("f-rejectReason"));
+    assertThat(reason.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(reason.getAttribute("aria-describedby")).isEqualTo("error-rejectReason");
+    assertThat(driver.findElement(By.id("error-rejectReason")).getText()).isEqualTo("Cần nhập: Lý do từ chối.");
+    assertThat(new Select(driver.findElement(By.id("f-decision"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("reject");
+    assertThat(driver.findElement(By.id("f-note")).getAttribute("value")).isEqualTo("Ghi chú giữ lại");
+    Accessibility.assertPageAccessible(driver, "task-form-refused");
+    // The summary's link takes the keyboard to the field.
+    summary.findElement(By.cssSelector("a[href='#f-rejectReason']")).sendKeys(Keys.ENTER);
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("f-rejectReason");
+
+    decision = new Select(driver.findElement(By.id("f-decision")));
     decision.selectByValue("accept");
     assertThat(driver.findElement(By.id("f-rejectReason")).isDisplayed()).isFalse();
     assertNoViolation("task form");
