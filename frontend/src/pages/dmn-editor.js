@@ -42,12 +42,7 @@ async function start() {
   });
   window.govflowModeler = modeler;
   await modeler.importXML(model.content);
-  // Open the decision table itself: a rule change is the common case.
-  const table = modeler.getViews().find(v => v.type === 'decisionTable' && v.element.id === key)
-    || modeler.getViews().find(v => v.type === 'decisionTable');
-  if (table) {
-    await modeler.open(table);
-  }
+  await openTable(modeler);
   const tests = await get(testsPath + query({ agency })).catch(() => ({ cases: [] }));
   cases = (tests.cases || []).map(c => ({ name: c.name || '', inputs: Object.assign({}, c.inputs),
     expected: Object.assign({}, c.expected) }));
@@ -59,9 +54,18 @@ async function start() {
     markRules(modeler);
   });
   hookViewer(modeler);
-  wire(modeler);
+  wire(modeler, model);
   status(t('ready'));
   document.getElementById('main').dataset.ready = 'true';
+}
+
+/** Opens the decision table itself: a rule change is the common case. */
+async function openTable(modeler) {
+  const table = modeler.getViews().find(v => v.type === 'decisionTable' && v.element.id === key)
+    || modeler.getViews().find(v => v.type === 'decisionTable');
+  if (table) {
+    await modeler.open(table);
+  }
 }
 
 const hooked = new WeakSet();
@@ -215,12 +219,11 @@ function renderTests(modeler) {
             changed(modeler);
           }))),
       el('td', { class: 'test-result', 'data-label': t('tests.result') }),
-      el('td', {}, el('button', { type: 'button', class: 'secondary test-remove',
-        'aria-label': t('tests.removeCase', n), onclick: () => {
+      el('td', {}, el('button', { type: 'button', class: 'secondary test-remove', onclick: () => {
           cases.splice(i, 1);
           changed(modeler);
           renderTests(modeler);
-        } }, t('tests.remove'))));
+        } }, t('tests.remove'), el('span', { class: 'visually-hidden' }, ' ' + t('tests.case', n)))));
     body.append(row);
     if (results[i]) {
       showResult(modeler, row, results[i], rules);
@@ -270,7 +273,7 @@ function currentCases() {
   return cases.map(c => ({ name: c.name, inputs: c.inputs, expected: c.expected }));
 }
 
-function wire(modeler) {
+function wire(modeler, loaded) {
   $('#tests-add').addEventListener('click', () => {
     const { inputs, outputs } = columns(modeler);
     cases.push({ name: t('tests.newName', cases.length + 1),
@@ -312,7 +315,14 @@ function wire(modeler) {
       status(e.message, 'error');
     }
   });
-  wireToolbar({ kind: 'dmn', key, agency, modelPath, content: () => xml(modeler) });
+  wireToolbar({ kind: 'dmn', key, agency, modelPath, model: loaded, content: () => xml(modeler),
+    load: async content => {
+      await modeler.importXML(content);
+      await openTable(modeler);
+      hookViewer(modeler);
+      changed(modeler);
+      renderTests(modeler);
+    } });
 }
 
 start().catch(e => status(t('loadFailed', e.message), 'error'));
