@@ -29,6 +29,31 @@ import vn.govflow.support.BrowserTest;
  */
 class DesignerBrowserTest extends BrowserTest {
   private static final String DESIGNER = "huybq.skhcn";
+  // The editors' own markup (bpmn.io), left out of axe-core's run only where it breaks a rule GovFlow cannot fix:
+  // see the comments where these are defined (filled in from the violations the editors show).
+  private static final String BPMN_CANVAS = "#nothing";
+  private static final String DMN_TABLE = "#nothing";
+  private static final String FORM_EDITOR = "#nothing";
+
+  @Test
+  void probeA11y() throws Exception {
+    session.signInAs(DESIGNER);
+    StringBuilder out = new StringBuilder();
+    for (String page : new String[] {"", "/bpmn/portal-question", "/dmn/portal-task-deadline", "/form/portal-approve",
+        "/bpmn/portal-question/diff", "/bpmn/portal-question/insight"}) {
+      driver.get(baseUrl() + "/designer" + page);
+      waitReady();
+      Thread.sleep(500);
+      out.append("\nPAGE ").append(page).append(" desktop: ").append(String.join("\n   ", DesignerAccessibility.violations(driver)));
+      vn.govflow.support.Accessibility.phone(driver);
+      Thread.sleep(300);
+      out.append("\nPAGE ").append(page).append(" phone: ").append(String.join("\n   ", DesignerAccessibility.violations(driver)));
+      out.append("\n  fits: ").append(js("var w = document.documentElement.clientWidth; return document.documentElement.scrollWidth + '/' + w;"));
+      session.screenshot("probe" + page.replace('/', '-') + "-phone.png");
+      vn.govflow.support.Accessibility.desktop(driver);
+    }
+    System.out.println("PROBE" + out);
+  }
 
   @Test
   void designerBuildsAProcessWithPickersAndTemplatesAndDeploysIt() throws Exception {
@@ -39,16 +64,17 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("nav-designer")).click();
     waitReady();
     seedDraft(key);
-    for (String width : new String[] {"desktop", "phone"}) {
-      if (width.equals("phone")) {
-        driver.manage().window().setSize(new Dimension(390, 844));
-      }
-      driver.get(baseUrl() + "/designer");
-      waitReady();
-      Browser.waitForText(driver, By.tagName("h1"), "Thiết kế quy trình");
-      assertThat(driver.findElement(By.id("models")).getText()).contains("portal-question", key);
-      session.assertFitsAndLabelled("designer-list-" + width + ".png");
-    }
+    driver.get(baseUrl() + "/designer");
+    waitReady();
+    Browser.waitForText(driver, By.tagName("h1"), "Thiết kế quy trình");
+    assertThat(driver.findElement(By.id("models")).getText()).contains("portal-question", key);
+    // At a phone's width each model is a card, every cell named by its column.
+    DesignerAccessibility.assertPageAccessible(driver, "designer-list");
+    assertThat(driver.findElement(By.cssSelector("tr[data-key='" + key + "'] td:nth-child(4)"))
+        .getAttribute("data-label")).isEqualTo("Bản đã triển khai");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    driver.get(baseUrl() + "/designer");
+    waitReady();
     driver.findElement(By.id("filter-text")).sendKeys(key);
     driver.findElement(By.cssSelector("tr[data-key='" + key + "'] a.open")).click();
     // A phone gets a polite note instead of the editor.
@@ -114,6 +140,18 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("deploy-comment")).sendKeys("Thêm bước xem xét thử");
     driver.findElement(By.id("deploy-confirm")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Đã triển khai phiên bản");
+    DesignerAccessibility.assertPageAccessible(driver, "designer-bpmn", BPMN_CANVAS);
+
+    // The history: the deployment's revision and the first draft, each with its author and comment; the older one
+    // opens on the canvas (without the task added since).
+    driver.findElement(By.id("history")).click();
+    WebElement first = driver.findElement(By.cssSelector("#history-list li[data-revision='1']"));
+    assertThat(first.getText()).contains("huybq.skhcn", "Bản đầu");
+    assertThat(driver.findElement(By.cssSelector("#history-list li[data-revision='2']")).getText())
+        .contains("huybq.skhcn", "Thêm bước xem xét thử");
+    first.findElement(By.cssSelector("button.history-open")).click();
+    Browser.waitContaining(driver, By.id("source"), "bản nháp số 1");
+    assertThat(js("return !!window.govflowModeler.get('elementRegistry').get(arguments[0])", task)).isEqualTo(false);
 
     // A new instance runs on the deployed version, with the picked group and form.
     ProcessDefinition definition = bean(RepositoryService.class).createProcessDefinitionQuery()
@@ -137,7 +175,7 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("instance")).sendKeys(instance.getId());
     driver.findElement(By.cssSelector("#path-form button[type=submit]")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "bước hồ sơ đi qua");
-    session.screenshot("designer-insight-desktop.png");
+    DesignerAccessibility.assertPageAccessible(driver, "designer-insight", BPMN_CANVAS);
 
     // A second version (the service step renamed); the running case moves to it from the insight page.
     driver.get(baseUrl() + "/designer/bpmn/" + key);
@@ -156,6 +194,12 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.cssSelector("#migration-list li.movable input[value='" + instance.getId() + "']"));
     driver.findElement(By.id("migrate")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Đã chuyển 1 hồ sơ");
+    // The version chosen is the one drawn: version 2 by default, version 1 with its old step name on request.
+    String serviceName = "return window.govflowViewer.get('elementRegistry').get(arguments[0]).businessObject.name";
+    assertThat(js(serviceName, service)).isEqualTo("Ghi trạng thái (bản 2)");
+    new Select(driver.findElement(By.id("definition"))).selectByValue(definition.getId());
+    Browser.waitContaining(driver, By.id("drawn"), "phiên bản 1");
+    assertThat(js(serviceName, service)).isEqualTo("Ghi trạng thái thử");
     assertThat(bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(instance.getId())
         .singleResult().getProcessDefinitionId()).isNotEqualTo(definition.getId());
   }
@@ -163,28 +207,59 @@ class DesignerBrowserTest extends BrowserTest {
   @Test
   void theOtherPagesAtDesktopAndPhone() throws Exception {
     session.signInAs(DESIGNER);
-    // The deadline table with its own tests beside it: they run against the table on the canvas.
+    // The deadline table with its own tests under it, a row per case: they run against the table on the canvas.
     driver.get(baseUrl() + "/designer/dmn/portal-task-deadline");
     waitReady();
-    assertThat(driver.findElement(By.id("tests-json")).getAttribute("value")).contains("expected");
+    List<WebElement> rows = driver.findElements(By.cssSelector("#tests-table tbody tr"));
+    assertThat(rows).hasSize(3);
+    assertThat(driver.findElement(By.cssSelector("#tests-table thead")).getText()).contains("Bước", "Độ khẩn",
+        "Mong đợi: Số ngày làm việc");
     driver.findElement(By.id("tests-run")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Tất cả các trường hợp đều đạt");
-    assertThat(driver.findElements(By.cssSelector("#tests-results li.pass"))).isNotEmpty();
-    session.assertFitsAndLabelled("designer-dmn-desktop.png");
+    assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr.pass"))).hasSize(3);
+    // A wrong expectation fails that case, names the rule that matched and marks its row in the table.
+    WebElement expected = driver.findElement(By.cssSelector("#tests-table tbody tr[data-case='0'] td:nth-last-child(3) input"));
+    expected.clear();
+    expected.sendKeys("4");
+    driver.findElement(By.id("tests-run")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "1/3 trường hợp không đạt");
+    WebElement failed = driver.findElement(By.cssSelector("#tests-table tbody tr.fail[data-case='0']"));
+    assertThat(failed.getText()).contains("Khớp hàng 1 (Rule_Triage)", "workingDays: mong đợi 4, thực tế 1");
+    driver.findElement(By.cssSelector("#canvas tr.govflow-rule-failed td[data-row-id='Rule_Triage']"));
+    // Rows are added and removed in the page.
+    driver.findElement(By.id("tests-add")).click();
+    assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr"))).hasSize(4);
+    driver.findElement(By.cssSelector("#tests-table tbody tr[data-case='3'] button.test-remove")).click();
+    assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr"))).hasSize(3);
+    DesignerAccessibility.assertPageAccessible(driver, "designer-dmn", DMN_TABLE);
+
+    // A form deployed from its editor (it goes with the process that uses it).
     driver.get(baseUrl() + "/designer/form/portal-approve");
     waitReady();
     assertThat(js("return window.govflowModeler.saveSchema().schemaVersion")).isEqualTo(16L);
-    session.assertFitsAndLabelled("designer-form-desktop.png");
+    driver.findElement(By.id("deploy")).click();
+    driver.findElement(By.id("deploy-tag")).sendKeys("bieu-mau-1");
+    driver.findElement(By.id("deploy-comment")).sendKeys("Triển khai lại biểu mẫu duyệt");
+    driver.findElement(By.id("deploy-confirm")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "Đã triển khai phiên bản");
+    DesignerAccessibility.assertPageAccessible(driver, "designer-form", FORM_EDITOR);
+
+    // The agency's own variant of a model: named in the heading, its drafts kept apart with their author.
+    String agency = bean(DesignOwnership.class).provinceAgency();
+    driver.get(baseUrl() + "/designer/form/portal-approve?agency=" + agency);
+    waitReady();
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains(agency);
+    driver.findElement(By.id("save")).click();
+    driver.findElement(By.id("save-comment")).sendKeys("Bản riêng của cơ quan");
+    driver.findElement(By.id("save-confirm")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "Đã lưu bản nháp số");
+    driver.findElement(By.id("history")).click();
+    assertThat(driver.findElement(By.id("history-list")).getText()).contains("huybq.skhcn", "Bản riêng của cơ quan");
+    driver.findElement(By.id("history-close")).click();
+
     driver.get(baseUrl() + "/designer/bpmn/portal-question/diff");
     waitReady();
-    session.assertFitsAndLabelled("designer-diff-desktop.png");
-    driver.manage().window().setSize(new Dimension(390, 844));
-    for (String page : new String[] {"dmn/portal-task-deadline", "form/portal-approve", "bpmn/portal-question/diff",
-        "bpmn/portal-question/insight"}) {
-      driver.get(baseUrl() + "/designer/" + page);
-      Browser.waitContaining(driver, By.cssSelector(".desktop-only-note"), "cần màn hình máy tính");
-      session.assertFitsAndLabelled("designer-" + page.replace('/', '-') + "-phone.png");
-    }
+    DesignerAccessibility.assertPageAccessible(driver, "designer-diff", BPMN_CANVAS);
   }
 
   @Test
@@ -235,7 +310,7 @@ class DesignerBrowserTest extends BrowserTest {
   }
 
   private void waitReady() {
-    session.await(() -> "true".equals(js("const d = document.getElementById('designer');"
+    session.await(() -> "true".equals(js("const d = document.getElementById('main');"
         + "return d ? d.dataset.ready || null : null;")) || !session.findNow(By.cssSelector(
         ".designer-status.error")).isEmpty());
     assertThat(session.findNow(By.cssSelector(".designer-status.error")).stream().map(WebElement::getText).toList())
