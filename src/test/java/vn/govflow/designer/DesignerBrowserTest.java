@@ -16,6 +16,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -29,31 +30,6 @@ import vn.govflow.support.BrowserTest;
  */
 class DesignerBrowserTest extends BrowserTest {
   private static final String DESIGNER = "huybq.skhcn";
-  // The editors' own markup (bpmn.io), left out of axe-core's run only where it breaks a rule GovFlow cannot fix:
-  // see the comments where these are defined (filled in from the violations the editors show).
-  private static final String BPMN_CANVAS = "#nothing";
-  private static final String DMN_TABLE = "#nothing";
-  private static final String FORM_EDITOR = "#nothing";
-
-  @Test
-  void probeA11y() throws Exception {
-    session.signInAs(DESIGNER);
-    StringBuilder out = new StringBuilder();
-    for (String page : new String[] {"", "/bpmn/portal-question", "/dmn/portal-task-deadline", "/form/portal-approve",
-        "/bpmn/portal-question/diff", "/bpmn/portal-question/insight"}) {
-      driver.get(baseUrl() + "/designer" + page);
-      waitReady();
-      Thread.sleep(500);
-      out.append("\nPAGE ").append(page).append(" desktop: ").append(String.join("\n   ", DesignerAccessibility.violations(driver)));
-      vn.govflow.support.Accessibility.phone(driver);
-      Thread.sleep(300);
-      out.append("\nPAGE ").append(page).append(" phone: ").append(String.join("\n   ", DesignerAccessibility.violations(driver)));
-      out.append("\n  fits: ").append(js("var w = document.documentElement.clientWidth; return document.documentElement.scrollWidth + '/' + w;"));
-      session.screenshot("probe" + page.replace('/', '-') + "-phone.png");
-      vn.govflow.support.Accessibility.desktop(driver);
-    }
-    System.out.println("PROBE" + out);
-  }
 
   @Test
   void designerBuildsAProcessWithPickersAndTemplatesAndDeploysIt() throws Exception {
@@ -69,7 +45,7 @@ class DesignerBrowserTest extends BrowserTest {
     Browser.waitForText(driver, By.tagName("h1"), "Thiết kế quy trình");
     assertThat(driver.findElement(By.id("models")).getText()).contains("portal-question", key);
     // At a phone's width each model is a card, every cell named by its column.
-    DesignerAccessibility.assertPageAccessible(driver, "designer-list");
+    Accessibility.assertPageAccessible(driver, "designer-list");
     assertThat(driver.findElement(By.cssSelector("tr[data-key='" + key + "'] td:nth-child(4)"))
         .getAttribute("data-label")).isEqualTo("Bản đã triển khai");
     driver.manage().window().setSize(new Dimension(390, 844));
@@ -140,7 +116,7 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("deploy-comment")).sendKeys("Thêm bước xem xét thử");
     driver.findElement(By.id("deploy-confirm")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Đã triển khai phiên bản");
-    DesignerAccessibility.assertPageAccessible(driver, "designer-bpmn", BPMN_CANVAS);
+    Accessibility.assertPageAccessible(driver, "designer-bpmn");
 
     // The history: the deployment's revision and the first draft, each with its author and comment; the older one
     // opens on the canvas (without the task added since).
@@ -175,7 +151,7 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("instance")).sendKeys(instance.getId());
     driver.findElement(By.cssSelector("#path-form button[type=submit]")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "bước hồ sơ đi qua");
-    DesignerAccessibility.assertPageAccessible(driver, "designer-insight", BPMN_CANVAS);
+    Accessibility.assertPageAccessible(driver, "designer-insight");
 
     // A second version (the service step renamed); the running case moves to it from the insight page.
     driver.get(baseUrl() + "/designer/bpmn/" + key);
@@ -231,7 +207,7 @@ class DesignerBrowserTest extends BrowserTest {
     assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr"))).hasSize(4);
     driver.findElement(By.cssSelector("#tests-table tbody tr[data-case='3'] button.test-remove")).click();
     assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr"))).hasSize(3);
-    DesignerAccessibility.assertPageAccessible(driver, "designer-dmn", DMN_TABLE);
+    Accessibility.assertPageAccessible(driver, "designer-dmn");
 
     // A form deployed from its editor (it goes with the process that uses it).
     driver.get(baseUrl() + "/designer/form/portal-approve");
@@ -242,7 +218,7 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("deploy-comment")).sendKeys("Triển khai lại biểu mẫu duyệt");
     driver.findElement(By.id("deploy-confirm")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Đã triển khai phiên bản");
-    DesignerAccessibility.assertPageAccessible(driver, "designer-form", FORM_EDITOR);
+    Accessibility.assertPageAccessible(driver, "designer-form");
 
     // The agency's own variant of a model: named in the heading, its drafts kept apart with their author.
     String agency = bean(DesignOwnership.class).provinceAgency();
@@ -259,7 +235,7 @@ class DesignerBrowserTest extends BrowserTest {
 
     driver.get(baseUrl() + "/designer/bpmn/portal-question/diff");
     waitReady();
-    DesignerAccessibility.assertPageAccessible(driver, "designer-diff", BPMN_CANVAS);
+    Accessibility.assertPageAccessible(driver, "designer-diff");
   }
 
   @Test
