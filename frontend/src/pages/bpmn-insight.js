@@ -62,7 +62,9 @@ async function statistics() {
           t('insight.badge', s.finished || 0, s.running || 0)) });
     }
     list.append(el('li', { 'data-element-id': s.elementId }, el('strong', {}, (e && e.businessObject.name) || s.elementId),
-      ': ', t('insight.row', s.finished || 0, s.running || 0, duration(s.avgDurationMs))));
+      ': ', s.avgDurationMs === null || s.avgDurationMs === undefined
+        ? t('insight.rowNoAverage', s.finished || 0, s.running || 0)
+        : t('insight.row', s.finished || 0, s.running || 0, duration(s.avgDurationMs))));
   });
   if (!stats.length) {
     list.append(el('li', {}, t('insight.noStats')));

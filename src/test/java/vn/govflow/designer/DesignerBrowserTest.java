@@ -103,7 +103,11 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.cssSelector(".bio-properties-panel-select-template-button")).click();
     // The chooser searches when it lists many templates (GovFlow has dozens).
     session.findNow(By.cssSelector(".djs-popup input")).forEach(search -> search.sendKeys("portalStatus"));
-    driver.findElement(By.cssSelector(".djs-popup [data-id='apply-template-govflow.portal.portalStatus']")).click();
+    WebElement template = driver.findElement(By.cssSelector(
+        ".djs-popup [data-id='apply-template-govflow.portal.portalStatus']"));
+    // Named in the page's language (the browser itself asks for English).
+    assertThat(template.getText()).contains("Ghi trạng thái câu hỏi");
+    template.click();
     session.await(() -> "${portalStatus}".equals(js("return window.govflowModeler.get('elementRegistry')"
         + ".get(arguments[0]).businessObject.get('camunda:delegateExpression')", service)));
 
