@@ -26,6 +26,7 @@ import { $, status, data } from '../lib/dom.js';
 import { wireToolbar } from '../lib/toolbar.js';
 import { showProblems } from '../lib/problems.js';
 import GovFlowPanelModule, { setPickers } from '../lib/govflow-panel.js';
+import TranslateModule from '../lib/translate.js';
 
 const { key } = data();
 const agency = data().agency || '';
@@ -45,7 +46,7 @@ async function start() {
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule,
       ElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, CamundaBehaviorsModule,
-      LintModule, GovFlowPanelModule
+      LintModule, GovFlowPanelModule, TranslateModule
     ],
     moddleExtensions: { camunda: camundaModdle }
   });

@@ -63,6 +63,10 @@ class DesignerBrowserTest extends BrowserTest {
     session.await(() -> Boolean.TRUE.equals(js("return [...document.fonts].some(f => f.family.replace(/[\"']/g, '') === 'bpmn'"
         + " && f.status === 'loaded');")));
 
+    // bpmn-js speaks Vietnamese on a Vietnamese page (its palette and panel words from the designer's messages).
+    assertThat(driver.findElement(By.cssSelector(".djs-palette [data-action='create.start-event']"))
+        .getAttribute("title")).isEqualTo("Thêm sự kiện bắt đầu");
+
     // A new user task, not connected yet: bpmnlint marks it at once.
     String task = (String) js("const m = window.govflowModeler; const root = m.get('canvas').getRootElement();"
         + "const t = m.get('modeling').createShape({ type: 'bpmn:UserTask' }, { x: 330, y: 300 }, root);"
