@@ -66,6 +66,8 @@ class DesignerBrowserTest extends BrowserTest {
     // bpmn-js speaks Vietnamese on a Vietnamese page (its palette and panel words from the designer's messages).
     assertThat(driver.findElement(By.cssSelector(".djs-palette [data-action='create.start-event']"))
         .getAttribute("title")).isEqualTo("Thêm sự kiện bắt đầu");
+    // The bpmn.io watermark stays visible (their licence).
+    assertThat(driver.findElement(By.cssSelector("#canvas .bjs-powered-by")).isDisplayed()).isTrue();
 
     // A new user task, not connected yet: bpmnlint marks it at once.
     String task = (String) js("const m = window.govflowModeler; const root = m.get('canvas').getRootElement();"
@@ -196,6 +198,7 @@ class DesignerBrowserTest extends BrowserTest {
     waitReady();
     List<WebElement> rows = driver.findElements(By.cssSelector("#tests-table tbody tr"));
     assertThat(rows).hasSize(3);
+    assertThat(driver.findElement(By.cssSelector("#canvas .bjs-powered-by")).isDisplayed()).isTrue();
     assertThat(driver.findElement(By.cssSelector("#tests-table thead")).getText()).contains("Bước", "Độ khẩn",
         "Mong đợi: Số ngày làm việc");
     driver.findElement(By.id("tests-run")).click();
@@ -221,6 +224,7 @@ class DesignerBrowserTest extends BrowserTest {
     driver.get(baseUrl() + "/designer/form/portal-approve");
     waitReady();
     assertThat(js("return window.govflowModeler.saveSchema().schemaVersion")).isEqualTo(16L);
+    assertThat(driver.findElement(By.cssSelector("#canvas .fjs-powered-by")).isDisplayed()).isTrue();
     driver.findElement(By.id("deploy")).click();
     driver.findElement(By.id("deploy-tag")).sendKeys("bieu-mau-1");
     driver.findElement(By.id("deploy-comment")).sendKeys("Triển khai lại biểu mẫu duyệt");
