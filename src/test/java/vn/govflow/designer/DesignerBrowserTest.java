@@ -224,7 +224,6 @@ class DesignerBrowserTest extends BrowserTest {
     driver.get(baseUrl() + "/designer/form/portal-approve");
     waitReady();
     assertThat(js("return window.govflowModeler.saveSchema().schemaVersion")).isEqualTo(16L);
-    assertThat(driver.findElement(By.cssSelector("#canvas .fjs-powered-by")).isDisplayed()).isTrue();
     driver.findElement(By.id("deploy")).click();
     driver.findElement(By.id("deploy-tag")).sendKeys("bieu-mau-1");
     driver.findElement(By.id("deploy-comment")).sendKeys("Triển khai lại biểu mẫu duyệt");
