@@ -65,7 +65,7 @@ class DesignerBrowserTest extends BrowserTest {
 
     // bpmn-js speaks Vietnamese on a Vietnamese page (its palette and panel words from the designer's messages).
     assertThat(driver.findElement(By.cssSelector(".djs-palette [data-action='create.start-event']"))
-        .getAttribute("title")).isEqualTo("Thêm sự kiện bắt đầu");
+        .getAttribute("aria-label")).isEqualTo("Thêm sự kiện bắt đầu");
     // The bpmn.io watermark stays visible (their licence).
     assertThat(driver.findElement(By.cssSelector("#canvas .bjs-powered-by")).isDisplayed()).isTrue();
 
