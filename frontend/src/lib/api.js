@@ -29,7 +29,9 @@ function csrf() {
 }
 
 export async function call(method, path, body) {
-  const headers = { 'Accept': 'application/json, application/problem+json' };
+  // The page's language (the person's choice, else Vietnamese): without a choice the API would otherwise follow the
+  // browser's Accept-Language, and a Vietnamese page would get English templates and messages.
+  const headers = { 'Accept': 'application/json, application/problem+json', 'Accept-Language': lang() };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

@@ -26,6 +26,12 @@ export function t(key, ...args) {
   return text.replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
 }
 
+/** GovFlow's words for a designer.js.* key, or null when there are none. */
+export function phrase(key) {
+  const text = load()['designer.js.' + key];
+  return text === undefined ? null : text;
+}
+
 /** A DesignProblem's or a result's message in the page's language. */
 export function message(p) {
   return lang() === 'en' ? (p.messageEn || p.messageVi) : (p.messageVi || p.messageEn);

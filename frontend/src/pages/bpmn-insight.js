@@ -27,10 +27,13 @@ function duration(ms) {
 }
 
 async function showDefinition(definitionId) {
-  // The contract serves the deployed diagram (the newest version's); older versions share its element ids.
-  const model = await get('models/bpmn/' + encodeURIComponent(key));
-  await viewer.importXML(model.deployedContent || model.content);
+  // The version chosen, as deployed (an older version may lack elements the newest has, or the reverse).
+  const v = await get(base + '/versions/' + encodeURIComponent(definitionId));
+  await viewer.importXML(v.content);
   viewer.get('canvas').zoom('fit-viewport');
+  $('#canvas').dataset.definitionId = v.definitionId;
+  $('#drawn').textContent = t('insight.drawn', v.version, v.versionTag || '');
+  $('#stats').replaceChildren();
 }
 
 function clear() {
@@ -59,7 +62,9 @@ async function statistics() {
           t('insight.badge', s.finished || 0, s.running || 0)) });
     }
     list.append(el('li', { 'data-element-id': s.elementId }, el('strong', {}, (e && e.businessObject.name) || s.elementId),
-      ': ', t('insight.row', s.finished || 0, s.running || 0, duration(s.avgDurationMs))));
+      ': ', s.avgDurationMs === null || s.avgDurationMs === undefined
+        ? t('insight.rowNoAverage', s.finished || 0, s.running || 0)
+        : t('insight.row', s.finished || 0, s.running || 0, duration(s.avgDurationMs))));
   });
   if (!stats.length) {
     list.append(el('li', {}, t('insight.noStats')));

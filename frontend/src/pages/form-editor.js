@@ -26,7 +26,10 @@ async function start() {
   window.govflowModeler = editor;
   await editor.importSchema(JSON.parse(model.content));
 
-  wireToolbar({ kind: 'form', key, agency, modelPath, content: async () => content(editor) });
+  wireToolbar({ kind: 'form', key, agency, modelPath, model, content: async () => content(editor),
+    load: async text => {
+      await editor.importSchema(JSON.parse(text));
+    } });
   status(t('ready'));
   document.getElementById('main').dataset.ready = 'true';
 }

@@ -10,6 +10,7 @@ function render() {
   const text = $('#filter-text').value.trim().toLowerCase();
   const kind = $('#filter-kind').value;
   const body = $('#models tbody');
+  const labels = [...document.querySelectorAll('#models thead th')].map(th => th.textContent.trim());
   body.replaceChildren();
   const shown = models.filter(m => (!kind || m.kind === kind)
     && (!text || [m.key, m.name, m.module, m.owner].some(v => v && String(v).toLowerCase().includes(text))));
@@ -22,14 +23,18 @@ function render() {
     }
     (m.variants || []).forEach(a => links.push(' · ',
       el('a', { href: href + '?agency=' + encodeURIComponent(a) }, t('list.variant', a))));
+    // Each cell names its column (data-label): on a phone the table becomes one card per model.
+    const cell = (i, ...content) => el('td', { 'data-label': labels[i] }, ...content);
     body.append(el('tr', { 'data-key': m.key, 'data-kind': m.kind },
-      el('td', {}, el('span', { class: 'kind ' + m.kind }, t('kind.' + m.kind))),
-      el('td', {}, el('strong', {}, m.name || m.key), el('div', { class: 'muted' }, m.key)),
-      el('td', {}, m.module || ''),
-      el('td', {}, m.deployed ? t('list.version', m.deployed.version, m.deployed.versionTag || '') : t('list.notDeployed')),
-      el('td', {}, m.draft ? t('list.draft', m.draft.revision, m.draft.author || '') : '—'),
-      el('td', {}, m.owner || t('list.province')),
-      el('td', {}, links)));
+      cell(0, el('span', { class: 'kind ' + m.kind }, t('kind.' + m.kind))),
+      cell(1, el('strong', {}, m.name || m.key), el('div', { class: 'muted' }, m.key)),
+      cell(2, m.module || ''),
+      cell(3, m.deployed ? t('list.version', m.deployed.version, m.deployed.versionTag || '') : t('list.notDeployed')),
+      cell(4, m.draft ? t('list.draft', m.draft.revision, m.draft.author || '') : '—',
+        // A release changed this model while a designer's version runs: its version waits here as a draft.
+        m.releasePending ? el('div', { class: 'release-pending' }, t('list.releasePending', m.releasePending.revision)) : ''),
+      cell(5, m.owner || t('list.province')),
+      cell(6, el('span', { class: 'model-links' }, links))));
   });
   $('#count').textContent = t('list.count', shown.length, models.length);
 }

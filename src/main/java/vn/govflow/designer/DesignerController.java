@@ -198,9 +198,10 @@ class DesignerController {
   }
 
   @GetMapping("/element-templates")
-  List<Map<String, Object>> elementTemplates() {
+  List<Map<String, Object>> elementTemplates(java.util.Locale locale) {
     designer();
-    return templates.templates();
+    // In the person's language (the request's locale, as the pages use it).
+    return templates.templates(locale);
   }
 
   @GetMapping("/pickers")

@@ -75,6 +75,13 @@ class DesignerInsightController {
     return migration.versions(processKey(key), designer().agencyCode());
   }
 
+  /** A deployed version's BPMN XML (the process definition id), for drawing that version's statistics. */
+  @GetMapping("/processes/{key}/versions/{definitionId}")
+  InstanceMigration.VersionContent version(@PathVariable String key, @PathVariable String definitionId) {
+    designer();
+    return migration.content(processKey(key), definitionId);
+  }
+
   record MigrationRequest(String from, String to, List<String> instanceIds) {}
 
   /** {@code mayMigrate}: the designer owns the target version as dserver's deploy rules say (DesignOwnership). */

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -24,6 +26,8 @@ import vn.govflow.engine.ModelVocabulary;
  * processes name: a service task template for a JavaDelegate, a listener template for a task or execution
  * listener. A template writes {@code camunda:delegateExpression="${bean}"} (hidden, not editable) and offers the
  * fields and input parameters the shipped processes give that delegate, so designers pick, never type, bean names.
+ * Names, descriptions and categories are in the person's language (designer.template.* in the designer's messages;
+ * a bean without words there keeps its bean name).
  */
 @Component
 public class ElementTemplates {
@@ -32,28 +36,36 @@ public class ElementTemplates {
 
   private final ApplicationContext context;
   private final DesignModels models;
+  private final MessageSource messages;
 
-  ElementTemplates(ApplicationContext context, DesignModels models) {
+  ElementTemplates(ApplicationContext context, DesignModels models, MessageSource messages) {
     this.context = context;
     this.models = models;
+    this.messages = messages;
   }
 
+  /** The templates in Vietnamese (GovFlow's first language). */
   public List<Map<String, Object>> templates() {
+    return templates(Locale.forLanguageTag("vi"));
+  }
+
+  public List<Map<String, Object>> templates(Locale locale) {
+    Words words = new Words(messages, locale);
     Map<String, Usage> usages = usages();
     List<Map<String, Object>> out = new ArrayList<>();
     Map<String, Set<String>> modules = new TreeMap<>(ModelVocabulary.delegatesByModule());
     for (Map.Entry<String, Set<String>> module : modules.entrySet()) {
       for (String bean : new TreeSet<>(module.getValue())) {
-        out.add(template(module.getKey(), bean, usages.getOrDefault(bean, new Usage())));
+        out.add(template(module.getKey(), bean, usages.getOrDefault(bean, new Usage()), words));
       }
     }
     for (String bean : new TreeSet<>(ModelVocabulary.sharedDelegates())) {
-      out.add(template("casework", bean, usages.getOrDefault(bean, new Usage())));
+      out.add(template("casework", bean, usages.getOrDefault(bean, new Usage()), words));
     }
     return out;
   }
 
-  private Map<String, Object> template(String module, String bean, Usage usage) {
+  private Map<String, Object> template(String module, String bean, Usage usage, Words words) {
     Class<?> type = context.containsBean(bean) ? context.getType(bean) : null;
     boolean delegate = type == null || JavaDelegate.class.isAssignableFrom(type);
     boolean taskListener = type != null && TaskListener.class.isAssignableFrom(type);
@@ -61,11 +73,14 @@ public class ElementTemplates {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("$schema", SCHEMA);
     t.put("id", "govflow." + module + "." + bean);
-    t.put("name", bean + " (" + module + ")");
+    String moduleName = words.get("module." + module, module);
+    String what = words.get(bean + ".description", delegate ? "" : words.get(taskListener ? "taskListener"
+        : "executionListener", ""));
+    t.put("name", words.get(bean + ".name", bean + " (" + module + ")"));
     t.put("version", 1);
-    t.put("description", "GovFlow " + module + ": " + bean + (delegate ? "" : taskListener ? " (task listener)"
-        : " (execution listener)"));
-    t.put("category", Map.of("id", module, "name", module));
+    // The bean's name stays in the description: the template chooser searches it, and it is what the XML holds.
+    t.put("description", words.format("description", what, moduleName, bean).replaceFirst("^ · ", ""));
+    t.put("category", Map.of("id", module, "name", moduleName));
     t.put("appliesTo", delegate ? List.of("bpmn:ServiceTask", "bpmn:SendTask")
         : taskListener ? List.of("bpmn:UserTask") : List.of("bpmn:Task", "bpmn:Event", "bpmn:Gateway"));
     List<Map<String, Object>> properties = new ArrayList<>();
@@ -73,7 +88,7 @@ public class ElementTemplates {
       properties.add(Map.of("type", "Hidden", "value", "${" + bean + "}", "editable", false,
           "binding", Map.of("type", "property", "name", "camunda:delegateExpression")));
       if (usage.async) {
-        properties.add(Map.of("label", "Asynchronous before", "type", "Boolean", "value", true,
+        properties.add(Map.of("label", words.get("async", "Asynchronous before"), "type", "Boolean", "value", true,
             "binding", Map.of("type", "property", "name", "camunda:asyncBefore")));
       }
     } else if (executionListener || taskListener) {
@@ -84,11 +99,11 @@ public class ElementTemplates {
               "implementationType", "delegateExpression")));
     }
     for (String field : usage.fields) {
-      properties.add(Map.of("label", field, "type", "String",
+      properties.add(Map.of("label", words.format("field", field), "type", "String",
           "binding", Map.of("type", "camunda:field", "name", field)));
     }
     for (String input : usage.inputs) {
-      properties.add(Map.of("label", input, "type", "String",
+      properties.add(Map.of("label", words.format("input", input), "type", "String",
           "binding", Map.of("type", "camunda:inputParameter", "name", input)));
     }
     t.put("properties", properties);
@@ -140,6 +155,17 @@ public class ElementTemplates {
       }
     }
     return out;
+  }
+
+  /** The designer's words for templates (designer.template.*) in one language. */
+  private record Words(MessageSource messages, Locale locale) {
+    String get(String key, String fallback) {
+      return messages.getMessage("designer.template." + key, null, fallback, locale);
+    }
+
+    String format(String key, Object... args) {
+      return messages.getMessage("designer.template." + key, args, String.valueOf(args[0]), locale);
+    }
   }
 
   private static final class Usage {

@@ -114,6 +114,19 @@ class InstanceMigration {
     return d;
   }
 
+  /** One deployed version's diagram, as the engine stores it (the insight page draws the version chosen). */
+  record VersionContent(String definitionId, int version, String versionTag, String tenantId, String content) {}
+
+  VersionContent content(String key, String definitionId) {
+    ProcessDefinition d = definition(key, definitionId);
+    try (java.io.InputStream in = repository.getProcessModel(d.getId())) {
+      return new VersionContent(d.getId(), d.getVersion(), d.getVersionTag(), d.getTenantId(),
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Who owns a version: its tenant (an agency's variant) or null (the province-wide model). */
   String owner(String key, String definitionId) {
     return definition(key, definitionId).getTenantId();

@@ -583,9 +583,28 @@ interface DesignDeployScenarios extends GovFlowUnderTest {
         assertThat(p.get("binding").get("name").asText()).isEqualTo("camunda:delegateExpression");
       });
     });
+    // In Vietnamese first, the bean's name kept for the chooser's search; in English for an English reader.
+    JsonNode route = byTemplateId(templates, "govflow.portal.portalRoute");
+    assertThat(route.get("name").asText()).isEqualTo("Chuyển câu hỏi đến cơ quan trả lời");
+    assertThat(route.get("category").get("name").asText()).isEqualTo("Hỏi đáp trực tuyến");
+    assertThat(route.get("description").asText()).contains("portalRoute");
+    JsonNode english = byTemplateId(ok(designer.get(API + "/element-templates?lang=en"), 200),
+        "govflow.portal.portalRoute");
+    assertThat(english.get("name").asText()).isEqualTo("Route the question to the answering agency");
+    assertThat(english.get("category").get("name").asText()).isEqualTo("Online Q&A");
+    ok(designer.get(API + "/element-templates?lang=vi"), 200);
     JsonNode pickers = ok(designer.get(API + "/pickers"), 200);
     assertThat(pickers.get("groups")).extracting(g -> g.get("id").asText()).contains("skhcn-handler", "handler");
     assertThat(pickers.get("forms")).extracting(f -> f.get("key").asText()).contains("portal-triage");
     assertThat(pickers.get("decisions")).extracting(d -> d.get("key").asText()).contains("portal-task-deadline");
+  }
+
+  private static JsonNode byTemplateId(JsonNode templates, String id) {
+    for (JsonNode t : templates) {
+      if (id.equals(t.path("id").asText())) {
+        return t;
+      }
+    }
+    throw new AssertionError("no template " + id);
   }
 }

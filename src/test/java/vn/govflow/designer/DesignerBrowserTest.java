@@ -16,6 +16,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -39,16 +40,17 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("nav-designer")).click();
     waitReady();
     seedDraft(key);
-    for (String width : new String[] {"desktop", "phone"}) {
-      if (width.equals("phone")) {
-        driver.manage().window().setSize(new Dimension(390, 844));
-      }
-      driver.get(baseUrl() + "/designer");
-      waitReady();
-      Browser.waitForText(driver, By.tagName("h1"), "Thiết kế quy trình");
-      assertThat(driver.findElement(By.id("models")).getText()).contains("portal-question", key);
-      session.assertFitsAndLabelled("designer-list-" + width + ".png");
-    }
+    driver.get(baseUrl() + "/designer");
+    waitReady();
+    Browser.waitForText(driver, By.tagName("h1"), "Thiết kế quy trình");
+    assertThat(driver.findElement(By.id("models")).getText()).contains("portal-question", key);
+    // At a phone's width each model is a card, every cell named by its column.
+    Accessibility.assertPageAccessible(driver, "designer-list");
+    assertThat(driver.findElement(By.cssSelector("tr[data-key='" + key + "'] td:nth-child(4)"))
+        .getAttribute("data-label")).isEqualTo("Bản đã triển khai");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    driver.get(baseUrl() + "/designer");
+    waitReady();
     driver.findElement(By.id("filter-text")).sendKeys(key);
     driver.findElement(By.cssSelector("tr[data-key='" + key + "'] a.open")).click();
     // A phone gets a polite note instead of the editor.
@@ -60,6 +62,12 @@ class DesignerBrowserTest extends BrowserTest {
     // The palette's icons come from the bundled font (no CDN), served beside the bundles.
     session.await(() -> Boolean.TRUE.equals(js("return [...document.fonts].some(f => f.family.replace(/[\"']/g, '') === 'bpmn'"
         + " && f.status === 'loaded');")));
+
+    // bpmn-js speaks Vietnamese on a Vietnamese page (its palette and panel words from the designer's messages).
+    assertThat(driver.findElement(By.cssSelector(".djs-palette [data-action='create.start-event']"))
+        .getAttribute("aria-label")).isEqualTo("Thêm sự kiện bắt đầu");
+    // The bpmn.io watermark stays visible (their licence).
+    assertThat(driver.findElement(By.cssSelector("#canvas .bjs-powered-by")).isDisplayed()).isTrue();
 
     // A new user task, not connected yet: bpmnlint marks it at once.
     String task = (String) js("const m = window.govflowModeler; const root = m.get('canvas').getRootElement();"
@@ -101,7 +109,11 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.cssSelector(".bio-properties-panel-select-template-button")).click();
     // The chooser searches when it lists many templates (GovFlow has dozens).
     session.findNow(By.cssSelector(".djs-popup input")).forEach(search -> search.sendKeys("portalStatus"));
-    driver.findElement(By.cssSelector(".djs-popup [data-id='apply-template-govflow.portal.portalStatus']")).click();
+    WebElement template = driver.findElement(By.cssSelector(
+        ".djs-popup [data-id='apply-template-govflow.portal.portalStatus']"));
+    // Named in the page's language (the browser itself asks for English).
+    assertThat(template.getText()).contains("Ghi trạng thái câu hỏi");
+    template.click();
     session.await(() -> "${portalStatus}".equals(js("return window.govflowModeler.get('elementRegistry')"
         + ".get(arguments[0]).businessObject.get('camunda:delegateExpression')", service)));
 
@@ -114,6 +126,18 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("deploy-comment")).sendKeys("Thêm bước xem xét thử");
     driver.findElement(By.id("deploy-confirm")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Đã triển khai phiên bản");
+    Accessibility.assertPageAccessible(driver, "designer-bpmn");
+
+    // The history: the deployment's revision and the first draft, each with its author and comment; the older one
+    // opens on the canvas (without the task added since).
+    driver.findElement(By.id("history")).click();
+    WebElement first = driver.findElement(By.cssSelector("#history-list li[data-revision='1']"));
+    assertThat(first.getText()).contains("huybq.skhcn", "Bản đầu");
+    assertThat(driver.findElement(By.cssSelector("#history-list li[data-revision='2']")).getText())
+        .contains("huybq.skhcn", "Thêm bước xem xét thử");
+    first.findElement(By.cssSelector("button.history-open")).click();
+    Browser.waitContaining(driver, By.id("source"), "bản nháp số 1");
+    assertThat(js("return !!window.govflowModeler.get('elementRegistry').get(arguments[0])", task)).isEqualTo(false);
 
     // A new instance runs on the deployed version, with the picked group and form.
     ProcessDefinition definition = bean(RepositoryService.class).createProcessDefinitionQuery()
@@ -137,7 +161,7 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("instance")).sendKeys(instance.getId());
     driver.findElement(By.cssSelector("#path-form button[type=submit]")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "bước hồ sơ đi qua");
-    session.screenshot("designer-insight-desktop.png");
+    Accessibility.assertPageAccessible(driver, "designer-insight");
 
     // A second version (the service step renamed); the running case moves to it from the insight page.
     driver.get(baseUrl() + "/designer/bpmn/" + key);
@@ -156,6 +180,12 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.cssSelector("#migration-list li.movable input[value='" + instance.getId() + "']"));
     driver.findElement(By.id("migrate")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Đã chuyển 1 hồ sơ");
+    // The version chosen is the one drawn: version 2 by default, version 1 with its old step name on request.
+    String serviceName = "return window.govflowViewer.get('elementRegistry').get(arguments[0]).businessObject.name";
+    assertThat(js(serviceName, service)).isEqualTo("Ghi trạng thái (bản 2)");
+    new Select(driver.findElement(By.id("definition"))).selectByValue(definition.getId());
+    Browser.waitContaining(driver, By.id("drawn"), "phiên bản 1");
+    assertThat(js(serviceName, service)).isEqualTo("Ghi trạng thái thử");
     assertThat(bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(instance.getId())
         .singleResult().getProcessDefinitionId()).isNotEqualTo(definition.getId());
   }
@@ -163,28 +193,60 @@ class DesignerBrowserTest extends BrowserTest {
   @Test
   void theOtherPagesAtDesktopAndPhone() throws Exception {
     session.signInAs(DESIGNER);
-    // The deadline table with its own tests beside it: they run against the table on the canvas.
+    // The deadline table with its own tests under it, a row per case: they run against the table on the canvas.
     driver.get(baseUrl() + "/designer/dmn/portal-task-deadline");
     waitReady();
-    assertThat(driver.findElement(By.id("tests-json")).getAttribute("value")).contains("expected");
+    List<WebElement> rows = driver.findElements(By.cssSelector("#tests-table tbody tr"));
+    assertThat(rows).hasSize(3);
+    assertThat(driver.findElement(By.cssSelector("#canvas .bjs-powered-by")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.cssSelector("#tests-table thead")).getText()).contains("Bước", "Độ khẩn",
+        "Mong đợi: Số ngày làm việc");
     driver.findElement(By.id("tests-run")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Tất cả các trường hợp đều đạt");
-    assertThat(driver.findElements(By.cssSelector("#tests-results li.pass"))).isNotEmpty();
-    session.assertFitsAndLabelled("designer-dmn-desktop.png");
+    assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr.pass"))).hasSize(3);
+    // A wrong expectation fails that case, names the rule that matched and marks its row in the table.
+    WebElement expected = driver.findElement(By.cssSelector("#tests-table tbody tr[data-case='0'] td:nth-last-child(3) input"));
+    expected.clear();
+    expected.sendKeys("4");
+    driver.findElement(By.id("tests-run")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "1/3 trường hợp không đạt");
+    WebElement failed = driver.findElement(By.cssSelector("#tests-table tbody tr.fail[data-case='0']"));
+    assertThat(failed.getText()).contains("Khớp hàng 1 (Rule_Triage)", "workingDays: mong đợi 4, thực tế 1");
+    driver.findElement(By.cssSelector("#canvas tr.govflow-rule-failed td[data-row-id='Rule_Triage']"));
+    // Rows are added and removed in the page.
+    driver.findElement(By.id("tests-add")).click();
+    assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr"))).hasSize(4);
+    driver.findElement(By.cssSelector("#tests-table tbody tr[data-case='3'] button.test-remove")).click();
+    assertThat(driver.findElements(By.cssSelector("#tests-table tbody tr"))).hasSize(3);
+    Accessibility.assertPageAccessible(driver, "designer-dmn");
+
+    // A form deployed from its editor (it goes with the process that uses it).
     driver.get(baseUrl() + "/designer/form/portal-approve");
     waitReady();
     assertThat(js("return window.govflowModeler.saveSchema().schemaVersion")).isEqualTo(16L);
-    session.assertFitsAndLabelled("designer-form-desktop.png");
+    driver.findElement(By.id("deploy")).click();
+    driver.findElement(By.id("deploy-tag")).sendKeys("bieu-mau-1");
+    driver.findElement(By.id("deploy-comment")).sendKeys("Triển khai lại biểu mẫu duyệt");
+    driver.findElement(By.id("deploy-confirm")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "Đã triển khai phiên bản");
+    Accessibility.assertPageAccessible(driver, "designer-form");
+
+    // The agency's own variant of a model: named in the heading, its drafts kept apart with their author.
+    String agency = bean(DesignOwnership.class).provinceAgency();
+    driver.get(baseUrl() + "/designer/form/portal-approve?agency=" + agency);
+    waitReady();
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains(agency);
+    driver.findElement(By.id("save")).click();
+    driver.findElement(By.id("save-comment")).sendKeys("Bản riêng của cơ quan");
+    driver.findElement(By.id("save-confirm")).click();
+    Browser.waitContaining(driver, By.id("designer-status"), "Đã lưu bản nháp số");
+    driver.findElement(By.id("history")).click();
+    assertThat(driver.findElement(By.id("history-list")).getText()).contains("huybq.skhcn", "Bản riêng của cơ quan");
+    driver.findElement(By.id("history-close")).click();
+
     driver.get(baseUrl() + "/designer/bpmn/portal-question/diff");
     waitReady();
-    session.assertFitsAndLabelled("designer-diff-desktop.png");
-    driver.manage().window().setSize(new Dimension(390, 844));
-    for (String page : new String[] {"dmn/portal-task-deadline", "form/portal-approve", "bpmn/portal-question/diff",
-        "bpmn/portal-question/insight"}) {
-      driver.get(baseUrl() + "/designer/" + page);
-      Browser.waitContaining(driver, By.cssSelector(".desktop-only-note"), "cần màn hình máy tính");
-      session.assertFitsAndLabelled("designer-" + page.replace('/', '-') + "-phone.png");
-    }
+    Accessibility.assertPageAccessible(driver, "designer-diff");
   }
 
   @Test
@@ -235,7 +297,7 @@ class DesignerBrowserTest extends BrowserTest {
   }
 
   private void waitReady() {
-    session.await(() -> "true".equals(js("const d = document.getElementById('designer');"
+    session.await(() -> "true".equals(js("const d = document.getElementById('main');"
         + "return d ? d.dataset.ready || null : null;")) || !session.findNow(By.cssSelector(
         ".designer-status.error")).isEmpty());
     assertThat(session.findNow(By.cssSelector(".designer-status.error")).stream().map(WebElement::getText).toList())

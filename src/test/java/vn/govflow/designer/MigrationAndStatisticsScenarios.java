@@ -120,6 +120,14 @@ public interface MigrationAndStatisticsScenarios extends GovFlowUnderTest {
     assertThat(byId(versions, "definitionId", v1).get("running").asLong()).isEqualTo(2);
     assertThat(byId(versions, "definitionId", v1).get("version").asInt()).isEqualTo(1);
     assertThat(byId(versions, "definitionId", v2).get("running").asLong()).isZero();
+    // Each version's own diagram, for the insight page to draw the version chosen (not always the newest).
+    JsonNode first = ok(huy.get("/api/v1/designer/processes/" + key + "/versions/" + v1, "application/json"));
+    assertThat(first.get("version").asInt()).isEqualTo(1);
+    assertThat(first.get("content").asText()).contains("Task_Sign").doesNotContain("Task_Archive");
+    assertThat(ok(huy.get("/api/v1/designer/processes/" + key + "/versions/" + v2, "application/json"))
+        .get("content").asText()).contains("Task_Archive").doesNotContain("Task_Sign");
+    assertThat(huy.get("/api/v1/designer/processes/portal-question/versions/" + v1, "application/json")
+        .statusCode()).as("another process's version").isEqualTo(404);
 
     String fromTo = "{\"from\": \"" + v1 + "\", \"to\": \"" + v2 + "\"";
     // The provincial office's designer sees only the office's case, and may not move cases onto the
