@@ -141,6 +141,7 @@ class IncomingPages {
         throw e;
       }
       model.addAttribute("problem", "en".equals(locale.getLanguage()) ? e.messageEn() : e.messageVi());
+      model.addAttribute("pageErrors", true); // the title starts "Lỗi:" (issue #11)
       closing(year, model);
       return "incoming/closing";
     }
