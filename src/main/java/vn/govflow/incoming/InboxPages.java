@@ -109,7 +109,9 @@ class InboxPages {
     // The summary announces the refusal (issue #11); a problem about a control of this page links to it.
     vn.govflow.web.FormErrors errors = vn.govflow.web.FormErrors.none();
     boolean duplicate = "incoming-likely-duplicate".equals(e.code());
-    errors.add(duplicate ? "confirmDuplicate" : null, en ? e.messageEn() : e.messageVi());
+    if (e.fieldProblems().isEmpty()) {
+      errors.add(duplicate ? "confirmDuplicate" : null, en ? e.messageEn() : e.messageVi());
+    }
     for (vn.govflow.common.error.UserError.FieldProblem p : e.fieldProblems()) {
       errors.add(PAGE_FIELDS.contains(p.field()) ? p.field() : null, en ? p.messageEn() : p.messageVi());
     }
