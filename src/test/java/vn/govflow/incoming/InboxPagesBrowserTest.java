@@ -44,7 +44,7 @@ class InboxPagesBrowserTest extends BrowserTest implements ExchangeTestSupport {
 
     // Refusing without a reason is refused: announced, focused, tied to the reason field (issue #11).
     driver.findElement(By.id("refuse")).click();
-    Browser.waitForText(driver, By.id("error-summary-title"), "Chưa gửi được");
+    Browser.waitContaining(driver, By.id("error-summary-title"), "Chưa gửi được");
     assertThat(driver.getTitle()).startsWith("Lỗi:");
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
     assertThat(driver.findElement(By.id("reason")).getAttribute("aria-invalid")).isEqualTo("true");

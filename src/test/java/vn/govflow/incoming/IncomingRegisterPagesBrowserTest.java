@@ -56,7 +56,7 @@ class IncomingRegisterPagesBrowserTest extends BrowserTest {
 
     // The refusal is announced and focused, each error tied to its field; what was typed and attached is kept,
     // except the file whose content is not what its name says.
-    Browser.waitForText(driver, By.id("error-summary-title"), "Chưa gửi được");
+    Browser.waitContaining(driver, By.id("error-summary-title"), "Chưa gửi được");
     assertThat(driver.getTitle()).startsWith("Lỗi:");
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
     WebElement summary = driver.findElement(By.id("error-summary"));
