@@ -52,6 +52,10 @@ class IncomingRegisterPagesBrowserTest extends BrowserTest {
     session.setValue(driver.findElement(By.id("arrivedAt")), arrived);
     session.setValue(driver.findElement(By.id("documentDate")),
         LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(11).toString());
+    org.springframework.jdbc.core.JdbcTemplate jdbc = bean(org.springframework.jdbc.core.JdbcTemplate.class);
+    String saved = "SELECT (SELECT COALESCE(SUM(last_number), 0) FROM inc_register_sequence) * 1000000"
+        + " + (SELECT COUNT(*) FROM stored_file)";
+    Long before = jdbc.queryForObject(saved, Long.class);
     driver.findElement(By.id("register-submit")).click();
 
     // The refusal is announced and focused, each error tied to its field; what was typed and attached is kept,
@@ -72,6 +76,8 @@ class IncomingRegisterPagesBrowserTest extends BrowserTest {
     assertThat(driver.findElement(By.id("held-files")).getText()).contains("Đã đính kèm: thong-tri-31.txt",
         "Đã đính kèm: phu-luc.txt").doesNotContain("ban-quet.pdf");
     Accessibility.assertPageAccessible(driver, "incoming-new-refused");
+    // Nothing half-saved: no arrival number taken, no file row (the held files wait outside the database).
+    assertThat(jdbc.queryForObject(saved, Long.class)).isEqualTo(before);
 
     // The clerk drops the annex, gives the reason and submits without attaching anything again.
     driver.findElement(By.xpath("//li[contains(., 'phu-luc.txt')]//input[@name='removeHeld']")).click();
