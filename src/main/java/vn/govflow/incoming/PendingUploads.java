@@ -97,14 +97,18 @@ class PendingUploads {
    * Checks the file as the files module would store it and holds it under the token (a new token when the given
    * one is not this clerk's). Returns the token; the refusal, if any, is added to {@code refused}.
    */
-  synchronized String hold(String token, CurrentUser clerk, String name, Content content, int maxFiles,
-                           List<Refused> refused) {
+  String hold(String token, CurrentUser clerk, String name, Content content, int maxFiles, List<Refused> refused) {
     try {
-      check(name, content, clerk);
+      check(name, content, clerk); // the slow part (content detection, text extraction): outside the lock
     } catch (UserError e) {
       refused.add(new Refused(name, e.messageVi(), e.messageEn()));
       return token;
     }
+    return keep(token, clerk, name, content, maxFiles, refused);
+  }
+
+  private synchronized String keep(String token, CurrentUser clerk, String name, Content content, int maxFiles,
+                                   List<Refused> refused) {
     List<Held> already = held(token, clerk);
     if (already.stream().anyMatch(h -> h.name().equals(name))) {
       return token; // attached again after a refusal: the first copy is kept, not a second one
