@@ -45,6 +45,22 @@
         }
       });
     }
+    // A link in the error summary puts the focus in its field (a fragment link only scrolls); a group's id
+    // (a fieldset) leads to its first control.
+    document.addEventListener('click', function (event) {
+      var link = event.target instanceof Element ? event.target.closest('[data-error-summary] a[href^="#"]') : null;
+      var target = link ? document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1))) : null;
+      if (!target) {
+        return;
+      }
+      var control = target.matches('input, select, textarea, button, [tabindex]') ? target
+          : target.querySelector('input:not([type=hidden]), select, textarea, button');
+      if (control) {
+        event.preventDefault();
+        control.focus();
+        control.scrollIntoView({ block: 'center' });
+      }
+    });
     var summary = document.querySelector('[data-error-summary]');
     if (summary) {
       summary.focus();

@@ -106,11 +106,23 @@ class InboxPages {
       throw e;
     }
     boolean en = "en".equals(locale.getLanguage());
-    model.addAttribute("problem", en ? e.messageEn() : e.messageVi());
-    model.addAttribute("problemDetails", e.fieldProblems().stream().map(p -> en ? p.messageEn() : p.messageVi()).toList());
-    model.addAttribute("duplicate", "incoming-likely-duplicate".equals(e.code()));
+    // The summary announces the refusal (issue #11); a problem about a control of this page links to it.
+    vn.govflow.web.FormErrors errors = vn.govflow.web.FormErrors.none();
+    boolean duplicate = "incoming-likely-duplicate".equals(e.code());
+    if (e.fieldProblems().isEmpty()) {
+      errors.add(duplicate ? "confirmDuplicate" : null, en ? e.messageEn() : e.messageVi());
+    }
+    for (vn.govflow.common.error.UserError.FieldProblem p : e.fieldProblems()) {
+      errors.add(PAGE_FIELDS.contains(p.field()) ? p.field() : null, en ? p.messageEn() : p.messageVi());
+    }
+    model.addAttribute("formErrors", errors);
+    model.addAttribute("duplicate", duplicate);
     return entry(id, model);
   }
+
+  /** The controls of the entry page a refusal may point at. */
+  private static final java.util.Set<String> PAGE_FIELDS = java.util.Set.of("directingLeader", "forwardTo",
+      "lateReason", "reason");
 
   private static java.util.Map<String, String> urgencyNames() {
     java.util.Map<String, String> names = new java.util.HashMap<>();

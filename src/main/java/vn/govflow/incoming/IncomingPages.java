@@ -22,6 +22,7 @@ import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.CurrentUserProvider;
 import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.identity.Person;
+import vn.govflow.web.FormErrors;
 
 /** The register as the paper form prints it, and one document with its phiếu giải quyết. */
 @Controller
@@ -38,11 +39,15 @@ class IncomingPages {
   private final RegisterClosings closings;
 
   private final ExchangeInbox exchange;
+  private final PendingUploads pending;
+  private final RegistrationRules rules;
 
   IncomingPages(IncomingService incoming, IncomingRegistration registration, RegisterQueries registerQueries,
                 FileService files, CurrentUserProvider users, IdentityDirectory directory,
                 @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, CaseHistory history,
-                RegisterClosings closings, ExchangeInbox exchange) {
+                RegisterClosings closings, ExchangeInbox exchange, PendingUploads pending, RegistrationRules rules) {
+    this.pending = pending;
+    this.rules = rules;
     this.exchange = exchange;
     this.history = history;
     this.closings = closings;
@@ -136,6 +141,7 @@ class IncomingPages {
         throw e;
       }
       model.addAttribute("problem", "en".equals(locale.getLanguage()) ? e.messageEn() : e.messageVi());
+      model.addAttribute("pageErrors", true); // the title starts "Lỗi:" (issue #11)
       closing(year, model);
       return "incoming/closing";
     }
@@ -144,38 +150,88 @@ class IncomingPages {
   @GetMapping("/incoming/new")
   String newDocument(Model model) {
     CurrentUser me = users.require();
-    return registrationForm(me, model, null, null);
+    return registrationForm(me, model, null, null, null);
   }
 
-  /** The clerk's registration form (multipart: the fields and one or more files). */
+  /**
+   * The clerk's registration form (multipart: the fields and one or more files). A refused registration shows the
+   * form again with its errors (issue #11) and keeps the attached files, held under a token (PendingUploads), so
+   * the clerk neither types nor attaches anything twice.
+   */
   @org.springframework.web.bind.annotation.PostMapping(value = "/incoming/new",
       consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
   String register(@org.springframework.web.bind.annotation.ModelAttribute RegistrationForm form,
                   @RequestParam(value = "files", required = false) List<org.springframework.web.multipart.MultipartFile> parts,
+                  @RequestParam(value = "heldToken", required = false) String heldToken,
+                  @RequestParam(value = "removeHeld", required = false) List<Integer> removeHeld,
                   Model model, java.util.Locale locale,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
     CurrentUser me = users.require();
-    List<IncomingRegistration.Upload> uploads = parts == null ? List.of() : parts.stream()
-        .filter(p -> p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank())
-        .map(p -> new IncomingRegistration.Upload(p.getOriginalFilename(), p::getInputStream)).toList();
+    boolean en = "en".equals(locale.getLanguage());
+    String token = heldToken;
+    List<PendingUploads.Refused> refused = new ArrayList<>();
+    if (me.hasRole(vn.govflow.identity.Roles.CLERK)) {
+      pending.remove(token, me, removeHeld);
+      if (parts != null) {
+        for (org.springframework.web.multipart.MultipartFile p : parts) {
+          if (p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank()) {
+            token = pending.hold(token, me, p.getOriginalFilename(), p::getInputStream, RegistrationRules.MAX_FILES,
+                refused);
+          }
+        }
+      }
+    }
+    List<IncomingRegistration.Upload> uploads = pending.held(token, me).stream().map(PendingUploads.Held::upload)
+        .toList();
+    if (!me.hasRole(vn.govflow.identity.Roles.CLERK) && parts != null) {
+      // No files are held for anyone else: the registration refuses them (403) as before.
+      uploads = parts.stream().filter(p -> p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank())
+          .map(p -> new IncomingRegistration.Upload(p.getOriginalFilename(), p::getInputStream)).toList();
+    }
+    FormErrors errors = FormErrors.none();
     try {
-      IncomingRegistration.Registered r = registration.register(form.toRequest(zone), uploads, me);
-      flash.addFlashAttribute("registered", r.arrivalNumber() + "/" + r.document().regYear());
-      return "redirect:/incoming/" + r.id();
+      if (refused.isEmpty()) {
+        IncomingRegistration.Registered r = registration.register(form.toRequest(zone), uploads, me);
+        pending.discard(token, me);
+        flash.addFlashAttribute("registered", r.arrivalNumber() + "/" + r.document().regYear());
+        return "redirect:/incoming/" + r.id();
+      }
+      // A file was refused: nothing is registered without it, but the other fields are checked all the same.
+      rules.check(form.toRequest(zone), uploads, me);
     } catch (UserError e) {
       if (e.status().value() >= 500) {
         throw e;
       }
-      boolean en = "en".equals(locale.getLanguage());
-      List<String> details = e.fieldProblems().stream().map(p -> en ? p.messageEn() : p.messageVi()).toList();
+      addErrors(errors, e, en);
       model.addAttribute("duplicateOf", e.extra().get("duplicateOf"));
-      return registrationForm(me, model, form, new Problem(en ? e.messageEn() : e.messageVi(), details));
+    }
+    for (PendingUploads.Refused r : refused) {
+      errors.add("files", r.name() + ": " + (en ? r.messageEn() : r.messageVi()));
+    }
+    return registrationForm(me, model, form, errors, token);
+  }
+
+  /** Each problem beside its control (the control's id is the problem's field); a whole-form refusal beside the
+   * control that settles it. */
+  private static void addErrors(FormErrors errors, UserError e, boolean en) {
+    if (e.fieldProblems().isEmpty()) {
+      String field = switch (e.code()) {
+        case "incoming-likely-duplicate" -> "confirmDuplicate";
+        case "incoming-secret" -> "secrecy";
+        case "incoming-register-closed" -> "arrivedAt";
+        default -> e.code().startsWith("file-") ? "files" : null;
+      };
+      errors.add(field, en ? e.messageEn() : e.messageVi());
+      return;
+    }
+    for (UserError.FieldProblem p : e.fieldProblems()) {
+      String field = p.field() == null || p.field().equals("file") ? "files" : p.field();
+      errors.add(field, en ? p.messageEn() : p.messageVi());
     }
   }
 
-  record Problem(String message, List<String> details) {}
-
-  private String registrationForm(CurrentUser me, Model model, RegistrationForm form, Problem problem) {
+  private String registrationForm(CurrentUser me, Model model, RegistrationForm form, FormErrors errors,
+                                  String heldToken) {
     model.addAttribute("me", me);
     model.addAttribute("form", form == null ? new RegistrationForm() : form);
     model.addAttribute("typeNames", DocumentType.knownNames());
@@ -192,7 +248,10 @@ class IncomingPages {
     model.addAttribute("forwardPeople", directory.people().stream()
         .filter(p -> p.active() && me.agencyCode().equals(p.agencyCode()))
         .sorted(java.util.Comparator.comparing(vn.govflow.identity.Person::fullName, vietnamese)).toList());
-    model.addAttribute("problem", problem);
+    model.addAttribute("formErrors", errors);
+    List<PendingUploads.Held> held = pending.held(heldToken, me);
+    model.addAttribute("held", held);
+    model.addAttribute("heldToken", held.isEmpty() ? null : heldToken);
     return "incoming/new";
   }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -86,5 +87,6 @@ class IncomingBrowserTest extends BrowserTest {
     assertThat(file.getText()).isEqualTo("cong-van-21.txt");
     assertThat(file.getAttribute("href")).matches(".*/api/v1/files/[0-9a-f-]{36}/content");
     session.screenshot("handling-slip.png");
+    Accessibility.assertPageAccessible(driver, "incoming-handling-slip");
   }
 }
