@@ -52,6 +52,8 @@ class PortalPages {
   @GetMapping("/portal/ask")
   String askForm(Model model) {
     model.addAttribute("form", new AskForm());
+    // No errors yet: the fields still point at their hints (FormErrors.describedBy).
+    model.addAttribute("formErrors", FormErrors.none());
     common(model);
     return "portal/ask";
   }

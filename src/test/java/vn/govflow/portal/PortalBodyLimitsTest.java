@@ -100,7 +100,7 @@ class PortalBodyLimitsTest extends H2IntegrationTest implements PortalTestApi {
     assertThat(refused.statusCode()).isEqualTo(429);
     assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(refused.headers().firstValue("Retry-After").orElseThrow()).matches("\\d+");
-    assertThat(refused.body()).contains("id=\"ask-problem\"").contains("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn")
+    assertThat(refused.body()).contains("id=\"ask-problem\"").contains("<title>Lỗi: ").contains("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn")
         .contains("href=\"/portal/ask\"");
     assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(stored()).isEqualTo(before + 5);
