@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.govflow.common.error.UserError;
 import vn.govflow.identity.IdentityDirectory;
+import vn.govflow.web.FormErrors;
 
 /** The citizens' pages, public by design: published answers, asking a question, following it by its code. */
 @Controller
@@ -18,11 +19,14 @@ class PortalPages {
   private final PublicQuestions portal;
   private final QuestionSubmission submission;
   private final IdentityDirectory directory;
+  private final PendingUploads pending;
 
-  PortalPages(PublicQuestions portal, QuestionSubmission submission, IdentityDirectory directory) {
+  PortalPages(PublicQuestions portal, QuestionSubmission submission, IdentityDirectory directory,
+              PendingUploads pending) {
     this.portal = portal;
     this.submission = submission;
     this.directory = directory;
+    this.pending = pending;
   }
 
   @GetMapping("/portal")
@@ -48,6 +52,8 @@ class PortalPages {
   @GetMapping("/portal/ask")
   String askForm(Model model) {
     model.addAttribute("form", new AskForm());
+    // No errors yet: the fields still point at their hints (FormErrors.describedBy).
+    model.addAttribute("formErrors", FormErrors.none());
     common(model);
     return "portal/ask";
   }
@@ -59,19 +65,55 @@ class PortalPages {
     common(model);
     boolean en = "en".equals(locale.getLanguage());
     // The flood limit and the body limit were applied by PublicBodyLimits before the form was parsed.
+    // Files kept from an earlier refused post come first, in their order, then the ones chosen now.
+    java.util.List<PendingUploads.Held> held = pending.held(form.getPendingFiles(), form.getRemoveFiles());
+    java.util.List<QuestionSubmission.Attachment> chosen = PortalApiController.attachments(files);
+    java.util.List<QuestionSubmission.Attachment> all = new java.util.ArrayList<>(pending.attachments(held));
+    all.addAll(chosen);
     try {
-      PortalQuestion q = submission.submit(form.toRequest(), PortalApiController.attachments(files),
-          http.getRemoteAddr());
+      PortalQuestion q = submission.submit(form.toRequest(), all, http.getRemoteAddr());
+      pending.release(form.getPendingFiles());
       model.addAttribute("question", q);
       return "portal/asked";
     } catch (UserError e) {
-      // The browser cannot keep chosen files across a refused submission: say so, next to the problem.
-      boolean hadFiles = !PortalApiController.attachments(files).isEmpty();
-      model.addAttribute("filesAgain", hadFiles);
-      model.addAttribute("problem", en ? e.messageEn() : e.messageVi());
-      model.addAttribute("details", e.fieldProblems().stream().map(p -> en ? p.messageEn() : p.messageVi()).toList());
+      // A browser cannot keep chosen files across a refused post: GovFlow keeps them (PendingUploads).
+      PendingUploads.Result kept = pending.hold(form.getPendingFiles(), form.getRemoveFiles(), chosen);
+      form.setPendingFiles(kept.token());
+      form.setRemoveFiles(null);
+      model.addAttribute("heldFiles", kept.held());
+      model.addAttribute("formErrors", formErrors(e, kept.problems(), en));
       return "portal/ask";
     }
+  }
+
+  /** The refusal as the page shows it: each problem linked to the control to fix (ids are the fields' names). */
+  static FormErrors formErrors(UserError e, java.util.List<UserError.FieldProblem> fileProblems, boolean en) {
+    FormErrors errors = FormErrors.none();
+    if (e.fieldProblems().isEmpty()) {
+      // A file the storage refused is named by the hold's own messages; a complaint points at its choice.
+      if (!(e.code() != null && e.code().startsWith("file-") && !fileProblems.isEmpty())) {
+        String field = "portal-complaint".equals(e.code()) ? "category1"
+            : e.code() != null && e.code().startsWith("file-") ? "files" : null;
+        errors.add(field, en ? e.messageEn() : e.messageVi());
+      }
+    }
+    for (UserError.FieldProblem p : e.fieldProblems()) {
+      errors.add(controlId(p.field()), en ? p.messageEn() : p.messageVi());
+    }
+    for (UserError.FieldProblem p : fileProblems) {
+      errors.add("files", en ? p.messageEn() : p.messageVi());
+    }
+    return errors;
+  }
+
+  /** The radio groups' problems point at their first radio (Thymeleaf numbers th:field radios from 1). */
+  private static String controlId(String field) {
+    return switch (field == null ? "" : field) {
+      case "" -> null;
+      case "askerType" -> "askerType1";
+      case "category" -> "category1";
+      default -> field;
+    };
   }
 
   @GetMapping("/portal/track")
@@ -109,6 +151,9 @@ class PortalPages {
     private String agencyCode;
     private String question;
     private boolean consent;
+    /** The token of files kept from a refused post, and the ones the asker unticked (PendingUploads). */
+    private String pendingFiles;
+    private java.util.List<String> removeFiles;
 
     QuestionRequest toRequest() {
       return new QuestionRequest(askerType, category, fullName, nationality, occupation, address, organisationName,
@@ -148,5 +193,9 @@ class PortalPages {
     public void setQuestion(String v) { question = v; }
     public boolean isConsent() { return consent; }
     public void setConsent(boolean v) { consent = v; }
+    public String getPendingFiles() { return pendingFiles; }
+    public void setPendingFiles(String v) { pendingFiles = v; }
+    public java.util.List<String> getRemoveFiles() { return removeFiles; }
+    public void setRemoveFiles(java.util.List<String> v) { removeFiles = v; }
   }
 }

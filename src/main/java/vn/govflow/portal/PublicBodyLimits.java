@@ -111,7 +111,10 @@ class PublicBodyLimits extends OncePerRequestFilter {
   private void page(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message,
                     Locale locale) throws IOException {
     WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(getServletContext())
-        .buildExchange(request, response), locale, Map.of("problem", message, "status", status.value()));
+        .buildExchange(request, response), locale, Map.of("problem", message, "status", status.value(),
+        // The title starts "Lỗi:" (WCAG 3.3.1); the header's language switch leads back to the form.
+        "pageErrors", true, "here", new RefusedPageContext(request.getContextPath() + ASK_PAGE + "?lang="
+            + ("en".equals(locale.getLanguage()) ? "vi" : "en"))));
     byte[] body = pages.getObject().process("portal/refused", context).getBytes(StandardCharsets.UTF_8);
     response.setStatus(status.value());
     response.setContentType(MediaType.TEXT_HTML_VALUE);

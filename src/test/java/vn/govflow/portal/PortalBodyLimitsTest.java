@@ -91,7 +91,7 @@ class PortalBodyLimitsTest extends H2IntegrationTest implements PortalTestApi {
     for (int i = 0; i < 5; i++) {
       HttpResponse<String> asked = askOnPage(citizen, "Câu hỏi qua trang số " + i, address);
       assertThat(asked.statusCode()).isEqualTo(200);
-      assertThat(asked.body()).doesNotContain("id=\"ask-problem\"");
+      assertThat(asked.body()).doesNotContain("id=\"error-summary\"");
     }
     assertThat(stored()).isEqualTo(before + 5);
 
@@ -100,7 +100,7 @@ class PortalBodyLimitsTest extends H2IntegrationTest implements PortalTestApi {
     assertThat(refused.statusCode()).isEqualTo(429);
     assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(refused.headers().firstValue("Retry-After").orElseThrow()).matches("\\d+");
-    assertThat(refused.body()).contains("id=\"ask-problem\"").contains("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn")
+    assertThat(refused.body()).contains("id=\"ask-problem\"").contains("<title>Lỗi: ").contains("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn")
         .contains("href=\"/portal/ask\"");
     assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(stored()).isEqualTo(before + 5);
@@ -138,8 +138,9 @@ class PortalBodyLimitsTest extends H2IntegrationTest implements PortalTestApi {
       HttpResponse<String> refused = askOnPage(anonymous(), "Tôi khiếu nại quyết định xử phạt", someAddress(),
           category);
       assertThat(refused.statusCode()).isEqualTo(200);
-      assertThat(refused.body()).contains("id=\"ask-problem\"").contains("không tiếp nhận khiếu nại, tố cáo")
-          .contains("Ban Tiếp công dân");
+      // Issue #11: in the page's error summary, linked to the choice to change; the title says it is an error.
+      assertThat(refused.body()).contains("id=\"error-summary\"").contains("href=\"#category1\"")
+          .contains("không tiếp nhận khiếu nại, tố cáo").contains("Ban Tiếp công dân").contains("<title>Lỗi: ");
     }
     assertThat(stored()).isEqualTo(before);
   }

@@ -12,6 +12,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 import vn.govflow.support.SsoClient;
@@ -72,7 +73,7 @@ class PortalCoordinationBrowserTest extends BrowserTest implements PortalTestApi
     assertThat(driver.getPageSource()).doesNotContain("dan@example.vn").doesNotContain("0977123456");
     assertThat(session.findNow(By.id("q-asker"))).isEmpty();
     session.screenshot("portal-question-coordinating.png");
-    fitsAPhone("portal-question-coordinating");
+    Accessibility.assertPageAccessible(driver, "portal-question-coordinating");
     assertThat(List.of(driver.getCurrentUrl())).allMatch(u -> u.endsWith("/questions/" + id));
   }
 

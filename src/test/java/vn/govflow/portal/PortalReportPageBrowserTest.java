@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -50,6 +51,7 @@ class PortalReportPageBrowserTest extends BrowserTest {
         .getText()).isEqualTo("1");
     assertThat(driver.findElement(By.id("portalreport-xlsx")).getAttribute("href"))
         .endsWith("/api/v1/portal/report/xlsx?month=2024-07");
+    Accessibility.assertPageAccessible(driver, "portal-report");
 
     Path shot = Path.of("target", "screenshots", "portal-report.png");
     Files.createDirectories(shot.getParent());
