@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
@@ -57,6 +58,21 @@ class OutgoingIssuePagesBrowserTest extends BrowserTest implements OutgoingIssue
     assertThat(driver.findElement(By.id("register")).getText()).contains(symbol);
     session.assertFitsAndLabelled("outgoing-register-print.png");
     Accessibility.assertPageAccessible(driver, "outgoing-register-print");
+    // A refused recall (a reason of spaces only) comes back announced on its field, the leader chosen kept.
+    driver.get(baseUrl() + "/outgoing/" + id + "/issue");
+    Select orderedBy = new Select(driver.findElement(By.id("recall-ordered-by")));
+    orderedBy.selectByIndex(orderedBy.getOptions().size() - 1);
+    String leader = orderedBy.getFirstSelectedOption().getText();
+    driver.findElement(By.id("recall-reason")).sendKeys("   ");
+    driver.findElement(By.id("recall-submit")).click();
+    Browser.waitForText(driver, By.cssSelector("#error-summary a"), "Cần ghi lý do thu hồi (tối đa 1.000 ký tự).");
+    assertThat(driver.getTitle()).startsWith("Lỗi: ");
+    assertThat(driver.findElement(By.cssSelector("#error-summary a")).getAttribute("href")).endsWith("#recall-reason");
+    assertThat(driver.findElement(By.id("recall-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(driver.findElement(By.id("recall-reason-error")).getText()).contains("Cần ghi lý do thu hồi");
+    assertThat(new Select(driver.findElement(By.id("recall-ordered-by"))).getFirstSelectedOption().getText())
+        .isEqualTo(leader);
+    assertThat(driver.findElement(By.id("issue-status")).getText()).isEqualTo("Đã phát hành");
     driver.get(baseUrl() + "/outgoing/" + id + "/issue?lang=en");
     Browser.waitForText(driver, By.id("issue-status"), "Issued");
     assertThat(driver.findElement(By.cssSelector("label[for=recall-ordered-by]")).getText()).startsWith("On the order of");
