@@ -66,6 +66,8 @@ class OutgoingPagesBrowserTest extends BrowserTest {
     assertThat(bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM out_document WHERE subject = ?",
         Integer.class, "Kế hoạch chuyển đổi số năm 2027")).isZero();
     Accessibility.assertPageAccessible(driver, "outgoing-new-refused");
+    js.executeScript("document.getElementById('held-files').scrollIntoView()");
+    session.screenshot("outgoing-new-held-files.png");
     reply.clear();
     driver.findElement(By.id("create-draft")).click();
 
