@@ -3,6 +3,7 @@ package vn.govflow.outgoing;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,6 +20,7 @@ import vn.govflow.identity.CurrentUserProvider;
 import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.identity.Person;
 import vn.govflow.identity.Roles;
+import vn.govflow.web.FormErrors;
 
 /** The clerk's pages: the register (screen and print), issuing one document, and where it stands. */
 @Controller
@@ -128,30 +130,34 @@ class OutgoingIssuePages {
 
   @PostMapping("/outgoing/{id}/issue/number")
   String number(@PathVariable String id, RedirectAttributes flash) {
-    return act(id, flash, () -> issue.number(id, users.require()), "outgoing.issue.done.numbered");
+    return act(id, flash, () -> issue.number(id, users.require()), "outgoing.issue.done.numbered", null, Map.of());
   }
 
   @PostMapping("/outgoing/{id}/issue/send")
   String send(@PathVariable String id, RedirectAttributes flash) {
-    return act(id, flash, () -> issue.issue(id, users.require()), "outgoing.issue.done.issued");
+    return act(id, flash, () -> issue.issue(id, users.require()), "outgoing.issue.done.issued", null, Map.of());
   }
 
   @PostMapping("/outgoing/{id}/issue/replaces")
   String replaces(@PathVariable String id, @RequestParam(required = false) String replacesId,
                   RedirectAttributes flash) {
     return act(id, flash, () -> issue.replaces(id, replacesId == null || replacesId.isBlank() ? null : replacesId,
-        users.require()), "outgoing.replaces.done");
+        users.require()), "outgoing.replaces.done", "replaces-id", Map.of());
   }
 
   @PostMapping("/outgoing/{id}/issue/recall")
   String recall(@PathVariable String id, @RequestParam(required = false) String reason,
                 @RequestParam(required = false) String orderedBy, RedirectAttributes flash) {
     return act(id, flash, () -> issue.recall(id, reason, orderedBy == null || orderedBy.isBlank() ? null : orderedBy,
-        users.require()), "outgoing.recall.done");
+        users.require()), "outgoing.recall.done", "recall-reason", typed("reason", reason, "orderedBy", orderedBy));
   }
 
-  /** Runs an action; a refusal comes back on the page in the reader's language, nothing changed. */
-  private String act(String id, RedirectAttributes flash, Runnable action, String doneKey) {
+  /**
+   * Runs an action; a refusal comes back on the page in the reader's language as form errors on the form's control
+   * (the recall's "who ordered it" on its own control), with what was typed put back; nothing changed.
+   */
+  private String act(String id, RedirectAttributes flash, Runnable action, String doneKey, String control,
+                     Map<String, String> typed) {
     try {
       action.run();
       flash.addFlashAttribute("done", doneKey);
@@ -159,9 +165,21 @@ class OutgoingIssuePages {
       if (e.status().value() == 404) {
         throw e;
       }
-      flash.addFlashAttribute("problem", english() ? e.messageEn() : e.messageVi());
+      String field = "outgoing-recall-ordered-by".equals(e.code()) ? "recall-ordered-by" : control;
+      flash.addFlashAttribute("formErrors", FormErrors.none().add(field, english() ? e.messageEn() : e.messageVi()));
+      flash.addFlashAttribute("typed", typed);
     }
     return "redirect:/outgoing/" + id + "/issue";
+  }
+
+  private static Map<String, String> typed(String... pairs) {
+    Map<String, String> typed = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        typed.put(pairs[i], pairs[i + 1]);
+      }
+    }
+    return typed;
   }
 
   private static boolean english() {

@@ -32,6 +32,7 @@ import vn.govflow.identity.CurrentUserProvider;
 import vn.govflow.identity.Department;
 import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.identity.Person;
+import vn.govflow.web.FormErrors;
 
 /** The drafter's and the review chain's pages: the list, the new draft, one document with its actions. */
 @Controller
@@ -42,10 +43,11 @@ class OutgoingPages {
   private final IdentityDirectory directory;
   private final OutgoingStaff staff;
   private final CurrentUserProvider users;
+  private final OutgoingPendingUploads pending;
   private final ZoneId zone;
 
   OutgoingPages(OutgoingDrafting drafting, CaseHistory history, FileService files, IdentityDirectory directory,
-                OutgoingStaff staff, CurrentUserProvider users,
+                OutgoingStaff staff, CurrentUserProvider users, OutgoingPendingUploads pending,
                 @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.staff = staff;
     this.drafting = drafting;
@@ -53,6 +55,7 @@ class OutgoingPages {
     this.files = files;
     this.directory = directory;
     this.users = users;
+    this.pending = pending;
     this.zone = ZoneId.of(zone);
   }
 
@@ -72,22 +75,35 @@ class OutgoingPages {
 
   @GetMapping("/outgoing/new")
   String newDraft(Model model) {
-    return form(users.require(), model, Map.of(), null);
+    return form(users.require(), model, Map.of(), List.of(), List.of(), null, null, List.of());
   }
 
+  /**
+   * A refused draft keeps what was typed, chosen and attached: the files wait on the server under pendingToken
+   * (the browser cannot refill a file input), each with a "keep" box, and go through every check again on the next
+   * submit. Nothing is saved by a refused submit.
+   */
   @PostMapping(value = "/outgoing/new", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   String create(@RequestParam Map<String, String> fields,
                 @RequestParam(value = "departments", required = false) List<String> departments,
                 @RequestParam(value = "agencies", required = false) List<String> agencies,
                 @RequestParam(value = "draft", required = false) MultipartFile draft,
                 @RequestParam(value = "appendices", required = false) List<MultipartFile> appendices,
+                @RequestParam(value = "pendingToken", required = false) String token,
+                @RequestParam(value = "keep", required = false) List<String> keep,
                 Model model, Locale locale) {
     CurrentUser me = users.require();
     List<OutgoingDrafting.RecipientRequest> recipients = new ArrayList<>();
-    (departments == null ? List.<String>of() : departments).forEach(d ->
-        recipients.add(new OutgoingDrafting.RecipientRequest("DEPARTMENT", d, null, null, null, false)));
-    (agencies == null ? List.<String>of() : agencies).forEach(a ->
-        recipients.add(new OutgoingDrafting.RecipientRequest("AGENCY", null, a, null, null, false)));
+    // The form control each recipient came from, so a refusal of recipients[i] is shown beside that control.
+    List<String> recipientControls = new ArrayList<>();
+    (departments == null ? List.<String>of() : departments).forEach(d -> {
+      recipients.add(new OutgoingDrafting.RecipientRequest("DEPARTMENT", d, null, null, null, false));
+      recipientControls.add("departments");
+    });
+    (agencies == null ? List.<String>of() : agencies).forEach(a -> {
+      recipients.add(new OutgoingDrafting.RecipientRequest("AGENCY", null, a, null, null, false));
+      recipientControls.add("agencies");
+    });
     for (String line : fields.getOrDefault("outside", "").split("\\R")) {
       if (!line.isBlank()) {
         String[] parts = line.split(";", 2);
@@ -95,35 +111,92 @@ class OutgoingPages {
         boolean post = where.isEmpty() || where.toLowerCase(Locale.ROOT).contains("bưu");
         recipients.add(new OutgoingDrafting.RecipientRequest("OUTSIDE", null, null, parts[0].trim(),
             post ? null : where, post));
+        recipientControls.add("outside");
       }
     }
+    List<OutgoingPendingUploads.Held> held = pending.find(token, me.username());
+    List<OutgoingPendingUploads.Held> kept = new ArrayList<>();
+    for (int i = 0; i < held.size(); i++) {
+      if (keep != null && keep.contains(String.valueOf(i))) {
+        kept.add(held.get(i));
+      }
+    }
+    OutgoingPendingUploads.Held keptDraft = kept.stream().filter(h -> "draft".equals(h.field())).findFirst()
+        .orElse(null);
+    OutgoingDrafting.Upload draftUpload = upload(draft);
+    if (draftUpload == null && keptDraft != null) {
+      draftUpload = keptDraft.upload();
+    }
+    List<MultipartFile> newAppendices = appendices == null ? List.of() : appendices.stream()
+        .filter(p -> p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank()).toList();
+    List<OutgoingDrafting.Upload> appendixUploads = new ArrayList<>();
+    kept.stream().filter(h -> "appendices".equals(h.field())).forEach(h -> appendixUploads.add(h.upload()));
+    newAppendices.forEach(p -> appendixUploads.add(upload(p)));
     try {
       OutgoingDocument d = drafting.create(new OutgoingDrafting.DraftRequest(fields.get("documentType"),
-              fields.get("subject"), fields.get("urgency"), recipients, fields.get("replyToIncomingId")),
-          upload(draft), appendices == null ? List.of() : appendices.stream()
-              .filter(p -> p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank())
-              .map(OutgoingPages::upload).toList(), me);
+          fields.get("subject"), fields.get("urgency"), recipients, fields.get("replyToIncomingId")),
+          draftUpload, appendixUploads, me);
+      pending.discard(token, me.username());
       return "redirect:/outgoing/" + d.id();
     } catch (UserError e) {
       if (e.status().value() >= 500) {
         throw e;
       }
-      return form(me, model, fields, problem(e, locale));
+      FormErrors errors = draftErrors(e, locale, recipientControls);
+      List<OutgoingPendingUploads.Candidate> again = new ArrayList<>();
+      // A draft refused for its own sake (its type) is not kept: the drafter chooses another.
+      if (!errors.has("draft")) {
+        if (draft != null && upload(draft) != null) {
+          again.add(new OutgoingPendingUploads.Candidate("draft", draft.getOriginalFilename(), draft::getInputStream,
+              null));
+        } else if (keptDraft != null) {
+          again.add(OutgoingPendingUploads.Candidate.of(keptDraft));
+        }
+      }
+      kept.stream().filter(h -> "appendices".equals(h.field())).map(OutgoingPendingUploads.Candidate::of)
+          .forEach(again::add);
+      newAppendices.forEach(p -> again.add(new OutgoingPendingUploads.Candidate("appendices", p.getOriginalFilename(),
+          p::getInputStream, null)));
+      String newToken = pending.hold(token, me.username(), again);
+      return form(me, model, fields, departments == null ? List.of() : departments,
+          agencies == null ? List.of() : agencies, errors, newToken, pending.find(newToken, me.username()));
     }
   }
 
-  record Problem(String message, List<String> details) {}
-
-  private static Problem problem(UserError e, Locale locale) {
+  /** The refusal of a draft as form errors, each on the control that holds the value refused. */
+  private static FormErrors draftErrors(UserError e, Locale locale, List<String> recipientControls) {
     boolean en = "en".equals(locale.getLanguage());
-    return new Problem(en ? e.messageEn() : e.messageVi(),
-        e.fieldProblems().stream().map(p -> en ? p.messageEn() : p.messageVi()).toList());
+    FormErrors errors = FormErrors.none();
+    for (UserError.FieldProblem p : e.fieldProblems()) {
+      String field = p.field() == null ? "" : p.field();
+      String control = switch (field) {
+        case "documentType", "subject", "urgency", "draft", "replyToIncomingId" -> field;
+        case "recipients" -> "departments";
+        default -> {
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("recipients\\[(\\d+)]").matcher(field);
+          int i = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+          yield i >= 0 && i < recipientControls.size() ? recipientControls.get(i) : null;
+        }
+      };
+      errors.add(control, en ? p.messageEn() : p.messageVi());
+    }
+    if (e.fieldProblems().isEmpty()) {
+      errors.add(null, en ? e.messageEn() : e.messageVi());
+    }
+    return errors;
   }
 
-  private String form(CurrentUser me, Model model, Map<String, String> fields, Problem problem) {
+  private String form(CurrentUser me, Model model, Map<String, String> fields, List<String> chosenDepartments,
+                      List<String> chosenAgencies, FormErrors errors, String pendingToken,
+                      List<OutgoingPendingUploads.Held> held) {
     model.addAttribute("me", me);
     model.addAttribute("fields", fields);
-    model.addAttribute("problem", problem);
+    model.addAttribute("chosenDepartments", chosenDepartments);
+    model.addAttribute("chosenAgencies", chosenAgencies);
+    model.addAttribute("formErrors", errors);
+    model.addAttribute("pendingToken", pendingToken);
+    model.addAttribute("held", held);
+    model.addAttribute("heldDraft", held.stream().anyMatch(h -> "draft".equals(h.field())));
     model.addAttribute("typeNames", DocumentType.knownNames());
     model.addAttribute("urgencies", Urgency.values());
     model.addAttribute("departments", directory.departments().stream()
@@ -174,13 +247,15 @@ class OutgoingPages {
   @PostMapping(value = "/outgoing/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   String uploadVersion(@PathVariable String id, @RequestParam(value = "file", required = false) MultipartFile file,
                        @RequestParam(required = false) String note, RedirectAttributes flash, Locale locale) {
-    return act(id, flash, locale, () -> drafting.uploadVersion(id, upload(file), note, users.require()));
+    return act(id, flash, locale, "version-file", Map.of("note", "version-note"), typed("note", note),
+        () -> drafting.uploadVersion(id, upload(file), note, users.require()));
   }
 
   @PostMapping(value = "/outgoing/{id}/final-pdf", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   String finalPdf(@PathVariable String id, @RequestParam(value = "file", required = false) MultipartFile file,
                   RedirectAttributes flash, Locale locale) {
-    return act(id, flash, locale, () -> drafting.uploadFinalPdf(id, upload(file), users.require()));
+    return act(id, flash, locale, "final-pdf", Map.of(), Map.of(),
+        () -> drafting.uploadFinalPdf(id, upload(file), users.require()));
   }
 
   /** One choice of the consultation picker: "person:username", "department:id" or "agency:code". */
@@ -248,14 +323,15 @@ class OutgoingPages {
         default -> usernames.add(value);
       }
     }
-    return act(id, flash, locale, () -> drafting.askOpinions(id, new OutgoingDrafting.OpinionRequest(usernames,
-        units, others), users.require()));
+    return act(id, flash, locale, "consultees", Map.of(), Map.of("consultees", chosen == null ? List.of() : chosen),
+        () -> drafting.askOpinions(id, new OutgoingDrafting.OpinionRequest(usernames, units, others),
+            users.require()));
   }
 
   @PostMapping("/outgoing/{id}/opinion")
   String opinion(@PathVariable String id, @RequestParam(required = false) String opinion, RedirectAttributes flash,
                  Locale locale) {
-    return act(id, flash, locale, () -> {
+    return act(id, flash, locale, "opinion", Map.of(), typed("opinion", opinion), () -> {
       drafting.giveOpinion(id, opinion, users.require());
       return null;
     });
@@ -263,7 +339,7 @@ class OutgoingPages {
 
   @PostMapping("/outgoing/{id}/submit")
   String submit(@PathVariable String id, RedirectAttributes flash, Locale locale) {
-    return act(id, flash, locale, () -> {
+    return act(id, flash, locale, null, Map.of(), Map.of(), () -> {
       drafting.submit(id, users.require());
       return null;
     });
@@ -272,7 +348,7 @@ class OutgoingPages {
   @PostMapping("/outgoing/{id}/review")
   String review(@PathVariable String id, @RequestParam(required = false) String decision,
                 @RequestParam(required = false) String comment, RedirectAttributes flash, Locale locale) {
-    return act(id, flash, locale, () -> {
+    return act(id, flash, locale, "comment", Map.of(), typed("comment", comment), () -> {
       drafting.review(id, decision, comment, users.require());
       return null;
     });
@@ -280,11 +356,15 @@ class OutgoingPages {
 
   @PostMapping("/outgoing/{id}/sign")
   String sign(@PathVariable String id, RedirectAttributes flash, Locale locale) {
-    return act(id, flash, locale, () -> drafting.sign(id, users.require()));
+    return act(id, flash, locale, null, Map.of(), Map.of(), () -> drafting.sign(id, users.require()));
   }
 
-  /** Runs an action and comes back to the document, with the refusal's words when it was refused. */
-  private String act(String id, RedirectAttributes flash, Locale locale, Supplier<Object> action) {
+  /**
+   * Runs an action and comes back to the document; a refusal comes back as form errors on the form's control
+   * (control; a field of the refusal may name another: controls) with what was typed (typed) put back.
+   */
+  private String act(String id, RedirectAttributes flash, Locale locale, String control, Map<String, String> controls,
+                     Map<String, ?> typed, Supplier<Object> action) {
     try {
       action.get();
       flash.addFlashAttribute("done", true);
@@ -292,9 +372,21 @@ class OutgoingPages {
       if (e.status().value() >= 500 && e.status().value() != 503 || e.status().value() == 404) {
         throw e;
       }
-      flash.addFlashAttribute("problem", problem(e, locale));
+      boolean en = "en".equals(locale.getLanguage());
+      FormErrors errors = FormErrors.none();
+      e.fieldProblems().forEach(p -> errors.add(controls.getOrDefault(p.field(), control),
+          en ? p.messageEn() : p.messageVi()));
+      if (e.fieldProblems().isEmpty()) {
+        errors.add(control, en ? e.messageEn() : e.messageVi());
+      }
+      flash.addFlashAttribute("formErrors", errors);
+      flash.addFlashAttribute("typed", typed);
     }
     return "redirect:/outgoing/" + id;
+  }
+
+  private static Map<String, ?> typed(String name, String value) {
+    return value == null ? Map.of() : Map.of(name, value);
   }
 
   /** Usernames → full names, for the lists and the versions' authors. */

@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
+import vn.govflow.support.Accessibility;
 import vn.govflow.support.Browser;
 import vn.govflow.support.BrowserTest;
 
@@ -59,6 +60,7 @@ class OutgoingWholePathBrowserTest extends BrowserTest {
     session.signInAs("hungtv.skhcn");
     driver.get(page);
     Browser.waitContaining(driver, By.id("doc-steps"), "Ký ban hành");
+    Accessibility.assertPageAccessible(driver, "outgoing-document-sign");
     driver.findElement(By.id("sign")).click();
     Browser.waitForText(driver, By.id("doc-status"), "Đã ký, chờ cấp số");
     assertThat(driver.findElement(By.id("doc-signer")).getText()).isEqualTo("GIÁM ĐỐC Trần Văn Hùng");
@@ -66,6 +68,7 @@ class OutgoingWholePathBrowserTest extends BrowserTest {
     session.signInAs("lannt.skhcn");
     driver.get(page + "/issue");
     Browser.waitForText(driver, By.id("issue-status"), "Đã ký, chờ cấp số");
+    Accessibility.assertPageAccessible(driver, "outgoing-issue-signed");
     driver.findElement(By.id("issue-number")).click();
     Browser.waitForText(driver, By.id("issue-done"), "Đã cấp số và ký số của cơ quan.");
     String heading = driver.findElement(By.id("issue-heading")).getText();
