@@ -27,7 +27,7 @@ import vn.govflow.files.StoredFile;
  * copies are erased. Holds nobody claims are erased after {@link #KEEP}. In memory, per GovFlow node: a restart
  * forgets the holds (the asker chooses the files again) and their rows stay until an operator erases them.
  */
-@Component
+@Component("portalPendingUploads")
 class PendingUploads {
   static final Duration KEEP = Duration.ofHours(1);
   /** At most this many holds at once (the flood limit per address already bounds each asker). */
