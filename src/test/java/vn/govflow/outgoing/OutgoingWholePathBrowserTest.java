@@ -118,6 +118,9 @@ class OutgoingWholePathBrowserTest extends BrowserTest {
   /** Clicks a form's button and waits until the page it led to has replaced this one. */
   private void clickAndWaitForNextPage(WebElement button) {
     button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+    // While the next page replaces this one, Chromium may answer "node does not belong to the document" rather
+    // than "stale": ask again until the old button is gone.
+    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(ExpectedConditions.stalenessOf(button));
   }
 }
