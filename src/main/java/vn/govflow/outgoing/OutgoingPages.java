@@ -133,7 +133,8 @@ class OutgoingPages {
     List<MultipartFile> newAppendices = appendices == null ? List.of() : appendices.stream()
         .filter(p -> p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank()).toList();
     List<OutgoingDrafting.Upload> appendixUploads = new ArrayList<>();
-    kept.stream().filter(h -> "appendices".equals(h.field())).forEach(h -> appendixUploads.add(heldUpload(token, owner, h)));
+    kept.stream().filter(h -> "appendices".equals(h.field()))
+        .forEach(h -> appendixUploads.add(heldUpload(token, owner, h)));
     newAppendices.forEach(p -> appendixUploads.add(upload(p)));
     try {
       OutgoingDocument d = drafting.create(new OutgoingDrafting.DraftRequest(fields.get("documentType"),

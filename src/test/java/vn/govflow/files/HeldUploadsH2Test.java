@@ -42,7 +42,8 @@ class HeldUploadsH2Test extends H2IntegrationTest {
     String token = first.token();
     assertThat(token).matches("[0-9a-f]{32}");
     // Further files of the same form go under the same token, each with the field it was attached to.
-    assertThat(held.hold(token, LAN, "appendices", "phu-luc.txt", text("Phụ lục kinh phí")).token()).isEqualTo(token);
+    assertThat(held.hold(token, LAN, "appendices", "phu-luc.txt", text("Phụ lục kinh phí")).token())
+        .isEqualTo(token);
     // Attached again after a refusal: the first copy is kept, not a second one.
     assertThat(held.hold(token, LAN, "appendices", "phu-luc.txt", text("Phụ lục kinh phí")).held()).isTrue();
     List<HeldUploads.HeldFile> files = held.held(token, LAN);
@@ -71,7 +72,8 @@ class HeldUploadsH2Test extends H2IntegrationTest {
     assertThat(refused.refusal().name()).isEqualTo("ban-quet.pdf");
     assertThat(refused.refusal().messageVi()).contains("không khớp");
     assertThat(refused.refusal().messageEn()).isNotBlank();
-    assertThat(held.held(token, LAN)).extracting(HeldUploads.HeldFile::name).containsExactly("du-thao.txt", "phu-luc.txt");
+    assertThat(held.held(token, LAN)).extracting(HeldUploads.HeldFile::name)
+        .containsExactly("du-thao.txt", "phu-luc.txt");
     // Refused with no hold yet: no token either.
     assertThat(held.hold(null, LAN, "files", "ban-quet.pdf", text("Không phải PDF")).token()).isNull();
 
