@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.govflow.common.error.UserError;
 import vn.govflow.files.FileService;
+import vn.govflow.files.HeldUploads;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.CurrentUserProvider;
 import vn.govflow.identity.IdentityDirectory;
@@ -39,13 +40,13 @@ class IncomingPages {
   private final RegisterClosings closings;
 
   private final ExchangeInbox exchange;
-  private final PendingUploads pending;
+  private final HeldUploads pending;
   private final RegistrationRules rules;
 
   IncomingPages(IncomingService incoming, IncomingRegistration registration, RegisterQueries registerQueries,
                 FileService files, CurrentUserProvider users, IdentityDirectory directory,
                 @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone, CaseHistory history,
-                RegisterClosings closings, ExchangeInbox exchange, PendingUploads pending, RegistrationRules rules) {
+                RegisterClosings closings, ExchangeInbox exchange, HeldUploads pending, RegistrationRules rules) {
     this.pending = pending;
     this.rules = rules;
     this.exchange = exchange;
@@ -155,7 +156,7 @@ class IncomingPages {
 
   /**
    * The clerk's registration form (multipart: the fields and one or more files). A refused registration shows the
-   * form again with its errors (issue #11) and keeps the attached files, held under a token (PendingUploads), so
+   * form again with its errors (issue #11) and keeps the attached files, held under a token (HeldUploads), so
    * the clerk neither types nor attaches anything twice.
    */
   @org.springframework.web.bind.annotation.PostMapping(value = "/incoming/new",
@@ -169,19 +170,30 @@ class IncomingPages {
     CurrentUser me = users.require();
     boolean en = "en".equals(locale.getLanguage());
     String token = heldToken;
-    List<PendingUploads.Refused> refused = new ArrayList<>();
+    List<HeldUploads.Refusal> refused = new ArrayList<>();
     if (me.hasRole(vn.govflow.identity.Roles.CLERK)) {
-      pending.remove(token, me, removeHeld);
+      pending.remove(token, me.username(), removeHeld);
       if (parts != null) {
         for (org.springframework.web.multipart.MultipartFile p : parts) {
           if (p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank()) {
-            token = pending.hold(token, me, p.getOriginalFilename(), p::getInputStream, RegistrationRules.MAX_FILES,
-                refused);
+            if (pending.held(token, me.username()).size() >= RegistrationRules.MAX_FILES) {
+              refused.add(new HeldUploads.Refusal(p.getOriginalFilename(), "Tối đa " + RegistrationRules.MAX_FILES
+                  + " tệp.", "At most " + RegistrationRules.MAX_FILES + " files."));
+              continue;
+            }
+            HeldUploads.Result r = pending.hold(token, me.username(), "files", p.getOriginalFilename(),
+                p::getInputStream);
+            token = r.token() == null ? token : r.token();
+            if (!r.held()) {
+              refused.add(r.refusal());
+            }
           }
         }
       }
     }
-    List<IncomingRegistration.Upload> uploads = pending.held(token, me).stream().map(PendingUploads.Held::upload)
+    final String heldUnder = token;
+    List<IncomingRegistration.Upload> uploads = pending.held(token, me.username()).stream()
+        .map(h -> new IncomingRegistration.Upload(h.name(), pending.content(heldUnder, me.username(), h.index())::open))
         .toList();
     if (!me.hasRole(vn.govflow.identity.Roles.CLERK) && parts != null) {
       // No files are held for anyone else: the registration refuses them (403) as before.
@@ -192,7 +204,7 @@ class IncomingPages {
     try {
       if (refused.isEmpty()) {
         IncomingRegistration.Registered r = registration.register(form.toRequest(zone), uploads, me);
-        pending.discard(token, me);
+        pending.discard(token, me.username());
         flash.addFlashAttribute("registered", r.arrivalNumber() + "/" + r.document().regYear());
         return "redirect:/incoming/" + r.id();
       }
@@ -205,7 +217,7 @@ class IncomingPages {
       addErrors(errors, e, en);
       model.addAttribute("duplicateOf", e.extra().get("duplicateOf"));
     }
-    for (PendingUploads.Refused r : refused) {
+    for (HeldUploads.Refusal r : refused) {
       errors.add("files", r.name() + ": " + (en ? r.messageEn() : r.messageVi()));
     }
     return registrationForm(me, model, form, errors, token);
@@ -249,7 +261,7 @@ class IncomingPages {
         .filter(p -> p.active() && me.agencyCode().equals(p.agencyCode()))
         .sorted(java.util.Comparator.comparing(vn.govflow.identity.Person::fullName, vietnamese)).toList());
     model.addAttribute("formErrors", errors);
-    List<PendingUploads.Held> held = pending.held(heldToken, me);
+    List<HeldUploads.HeldFile> held = pending.held(heldToken, me.username());
     model.addAttribute("held", held);
     model.addAttribute("heldToken", held.isEmpty() ? null : heldToken);
     return "incoming/new";

@@ -26,6 +26,7 @@ import vn.govflow.casework.Urgency;
 import vn.govflow.common.error.UserError;
 import vn.govflow.documents.DocumentType;
 import vn.govflow.files.FileService;
+import vn.govflow.files.HeldUploads;
 import vn.govflow.identity.Agency;
 import vn.govflow.identity.CurrentUser;
 import vn.govflow.identity.CurrentUserProvider;
@@ -43,11 +44,11 @@ class OutgoingPages {
   private final IdentityDirectory directory;
   private final OutgoingStaff staff;
   private final CurrentUserProvider users;
-  private final OutgoingPendingUploads pending;
+  private final HeldUploads pending;
   private final ZoneId zone;
 
   OutgoingPages(OutgoingDrafting drafting, CaseHistory history, FileService files, IdentityDirectory directory,
-                OutgoingStaff staff, CurrentUserProvider users, OutgoingPendingUploads pending,
+                OutgoingStaff staff, CurrentUserProvider users, HeldUploads pending,
                 @Value("${govflow.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.staff = staff;
     this.drafting = drafting;
@@ -114,53 +115,71 @@ class OutgoingPages {
         recipientControls.add("outside");
       }
     }
-    List<OutgoingPendingUploads.Held> held = pending.find(token, me.username());
-    List<OutgoingPendingUploads.Held> kept = new ArrayList<>();
+    String owner = me.username();
+    List<HeldUploads.HeldFile> held = pending.held(token, owner);
+    // The "keep" boxes carry the held files' positions in the list the form showed.
+    List<HeldUploads.HeldFile> kept = new ArrayList<>();
     for (int i = 0; i < held.size(); i++) {
       if (keep != null && keep.contains(String.valueOf(i))) {
         kept.add(held.get(i));
       }
     }
-    OutgoingPendingUploads.Held keptDraft = kept.stream().filter(h -> "draft".equals(h.field())).findFirst()
+    HeldUploads.HeldFile keptDraft = kept.stream().filter(h -> "draft".equals(h.field())).findFirst()
         .orElse(null);
     OutgoingDrafting.Upload draftUpload = upload(draft);
     if (draftUpload == null && keptDraft != null) {
-      draftUpload = keptDraft.upload();
+      draftUpload = heldUpload(token, owner, keptDraft);
     }
     List<MultipartFile> newAppendices = appendices == null ? List.of() : appendices.stream()
         .filter(p -> p.getOriginalFilename() != null && !p.getOriginalFilename().isBlank()).toList();
     List<OutgoingDrafting.Upload> appendixUploads = new ArrayList<>();
-    kept.stream().filter(h -> "appendices".equals(h.field())).forEach(h -> appendixUploads.add(h.upload()));
+    kept.stream().filter(h -> "appendices".equals(h.field()))
+        .forEach(h -> appendixUploads.add(heldUpload(token, owner, h)));
     newAppendices.forEach(p -> appendixUploads.add(upload(p)));
     try {
       OutgoingDocument d = drafting.create(new OutgoingDrafting.DraftRequest(fields.get("documentType"),
           fields.get("subject"), fields.get("urgency"), recipients, fields.get("replyToIncomingId")),
           draftUpload, appendixUploads, me);
-      pending.discard(token, me.username());
+      pending.discard(token, owner);
       return "redirect:/outgoing/" + d.id();
     } catch (UserError e) {
       if (e.status().value() >= 500) {
         throw e;
       }
       FormErrors errors = draftErrors(e, locale, recipientControls);
-      List<OutgoingPendingUploads.Candidate> again = new ArrayList<>();
-      // A draft refused for its own sake (its type) is not kept: the drafter chooses another.
-      if (!errors.has("draft")) {
-        if (draft != null && upload(draft) != null) {
-          again.add(new OutgoingPendingUploads.Candidate("draft", draft.getOriginalFilename(), draft::getInputStream,
-              null));
-        } else if (keptDraft != null) {
-          again.add(OutgoingPendingUploads.Candidate.of(keptDraft));
-        }
+      // Unticked files go; a draft refused for its own sake (its type) is not kept: the drafter chooses another,
+      // and a newly chosen draft replaces the held one.
+      List<Integer> drop = new ArrayList<>(held.stream().filter(h -> !kept.contains(h)).map(HeldUploads.HeldFile::index)
+          .toList());
+      if (keptDraft != null && (errors.has("draft") || upload(draft) != null)) {
+        drop.add(keptDraft.index());
       }
-      kept.stream().filter(h -> "appendices".equals(h.field())).map(OutgoingPendingUploads.Candidate::of)
-          .forEach(again::add);
-      newAppendices.forEach(p -> again.add(new OutgoingPendingUploads.Candidate("appendices", p.getOriginalFilename(),
-          p::getInputStream, null)));
-      String newToken = pending.hold(token, me.username(), again);
+      pending.remove(token, owner, drop);
+      String heldUnder = token;
+      if (!errors.has("draft") && upload(draft) != null) {
+        heldUnder = hold(heldUnder, owner, "draft", draft, errors, locale);
+      }
+      for (MultipartFile p : newAppendices) {
+        heldUnder = hold(heldUnder, owner, "appendices", p, errors, locale);
+      }
+      List<HeldUploads.HeldFile> nowHeld = pending.held(heldUnder, owner);
       return form(me, model, fields, departments == null ? List.of() : departments,
-          agencies == null ? List.of() : agencies, errors, newToken, pending.find(newToken, me.username()));
+          agencies == null ? List.of() : agencies, errors, nowHeld.isEmpty() ? null : heldUnder, nowHeld);
     }
+  }
+
+  private OutgoingDrafting.Upload heldUpload(String token, String owner, HeldUploads.HeldFile h) {
+    return new OutgoingDrafting.Upload(h.name(), pending.content(token, owner, h.index())::open);
+  }
+
+  /** Holds a file of the refused form; one the files module refuses is named beside its control instead. */
+  private String hold(String token, String owner, String field, MultipartFile part, FormErrors errors, Locale locale) {
+    HeldUploads.Result r = pending.hold(token, owner, field, part.getOriginalFilename(), part::getInputStream);
+    if (!r.held()) {
+      boolean en = "en".equals(locale.getLanguage());
+      errors.add(field, r.refusal().name() + ": " + (en ? r.refusal().messageEn() : r.refusal().messageVi()));
+    }
+    return r.token() == null ? token : r.token();
   }
 
   /** The refusal of a draft as form errors, each on the control that holds the value refused. */
@@ -188,7 +207,7 @@ class OutgoingPages {
 
   private String form(CurrentUser me, Model model, Map<String, String> fields, List<String> chosenDepartments,
                       List<String> chosenAgencies, FormErrors errors, String pendingToken,
-                      List<OutgoingPendingUploads.Held> held) {
+                      List<HeldUploads.HeldFile> held) {
     model.addAttribute("me", me);
     model.addAttribute("fields", fields);
     model.addAttribute("chosenDepartments", chosenDepartments);

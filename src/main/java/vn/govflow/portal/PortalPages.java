@@ -2,6 +2,7 @@ package vn.govflow.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.govflow.common.error.UserError;
+import vn.govflow.files.HeldUploads;
 import vn.govflow.identity.IdentityDirectory;
 import vn.govflow.web.FormErrors;
 
@@ -19,14 +21,17 @@ class PortalPages {
   private final PublicQuestions portal;
   private final QuestionSubmission submission;
   private final IdentityDirectory directory;
-  private final PendingUploads pending;
+  private final HeldUploads pending;
+  private final long maxAttachmentBytes;
 
   PortalPages(PublicQuestions portal, QuestionSubmission submission, IdentityDirectory directory,
-              PendingUploads pending) {
+              HeldUploads pending,
+              @Value("${govflow.portal.max-attachment-bytes:10485760}") long maxAttachmentBytes) {
     this.portal = portal;
     this.submission = submission;
     this.directory = directory;
     this.pending = pending;
+    this.maxAttachmentBytes = maxAttachmentBytes;
   }
 
   @GetMapping("/portal")
@@ -66,24 +71,61 @@ class PortalPages {
     boolean en = "en".equals(locale.getLanguage());
     // The flood limit and the body limit were applied by PublicBodyLimits before the form was parsed.
     // Files kept from an earlier refused post come first, in their order, then the ones chosen now.
-    java.util.List<PendingUploads.Held> held = pending.held(form.getPendingFiles(), form.getRemoveFiles());
+    // The asker is anonymous: the held files are found by the token alone (HeldUploads.ANONYMOUS).
+    String token = form.getPendingFiles();
+    java.util.List<Integer> removed = indexes(form.getRemoveFiles());
+    java.util.List<QuestionSubmission.Attachment> all = new java.util.ArrayList<>();
+    for (HeldUploads.HeldFile h : pending.held(token, HeldUploads.ANONYMOUS)) {
+      if (!removed.contains(h.index())) {
+        all.add(new QuestionSubmission.Attachment(h.name(), h.size(),
+            pending.content(token, HeldUploads.ANONYMOUS, h.index())::open));
+      }
+    }
     java.util.List<QuestionSubmission.Attachment> chosen = PortalApiController.attachments(files);
-    java.util.List<QuestionSubmission.Attachment> all = new java.util.ArrayList<>(pending.attachments(held));
     all.addAll(chosen);
     try {
       PortalQuestion q = submission.submit(form.toRequest(), all, http.getRemoteAddr());
-      pending.release(form.getPendingFiles());
+      pending.discard(token, HeldUploads.ANONYMOUS);
       model.addAttribute("question", q);
       return "portal/asked";
     } catch (UserError e) {
-      // A browser cannot keep chosen files across a refused post: GovFlow keeps them (PendingUploads).
-      PendingUploads.Result kept = pending.hold(form.getPendingFiles(), form.getRemoveFiles(), chosen);
-      form.setPendingFiles(kept.token());
+      // A browser cannot keep chosen files across a refused post: GovFlow keeps them (HeldUploads).
+      pending.remove(token, HeldUploads.ANONYMOUS, removed);
+      java.util.List<UserError.FieldProblem> problems = new java.util.ArrayList<>();
+      for (QuestionSubmission.Attachment a : chosen) {
+        String shown = shownName(a.name());
+        String stored = QuestionChecks.storedName(a.name());
+        // Files over the limits were named by the question's own checks already; they are simply not kept.
+        if (stored == null || a.size() > maxAttachmentBytes
+            || pending.held(token, HeldUploads.ANONYMOUS).size() >= QuestionChecks.MAX_ATTACHMENTS) {
+          continue;
+        }
+        HeldUploads.Result r = pending.hold(token, HeldUploads.ANONYMOUS, "files", shown, stored, a.content()::open);
+        token = r.token() == null ? token : r.token();
+        if (!r.held()) {
+          problems.add(new UserError.FieldProblem("files", "Tệp \"" + shown + "\": " + r.refusal().messageVi(),
+              "File \"" + shown + "\": " + r.refusal().messageEn()));
+        }
+      }
+      java.util.List<HeldUploads.HeldFile> held = pending.held(token, HeldUploads.ANONYMOUS);
+      form.setPendingFiles(held.isEmpty() ? null : token);
       form.setRemoveFiles(null);
-      model.addAttribute("heldFiles", kept.held());
-      model.addAttribute("formErrors", formErrors(e, kept.problems(), en));
+      model.addAttribute("heldFiles", held);
+      model.addAttribute("formErrors", formErrors(e, problems, en));
       return "portal/ask";
     }
+  }
+
+  /** The held files the asker unticked (their indexes; anything else in the post is ignored). */
+  private static java.util.List<Integer> indexes(java.util.List<String> values) {
+    return values == null ? java.util.List.of() : values.stream().filter(v -> v != null && v.matches("\\d{1,6}"))
+        .map(Integer::valueOf).toList();
+  }
+
+  /** The name as the asker knows it, without the path some browsers send. */
+  static String shownName(String original) {
+    String name = original == null ? "" : original.replace('\\', '/');
+    return name.substring(name.lastIndexOf('/') + 1);
   }
 
   /** The refusal as the page shows it: each problem linked to the control to fix (ids are the fields' names). */
@@ -151,7 +193,7 @@ class PortalPages {
     private String agencyCode;
     private String question;
     private boolean consent;
-    /** The token of files kept from a refused post, and the ones the asker unticked (PendingUploads). */
+    /** The token of files kept from a refused post, and the ones the asker unticked (HeldUploads). */
     private String pendingFiles;
     private java.util.List<String> removeFiles;
 
