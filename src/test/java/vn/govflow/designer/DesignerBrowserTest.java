@@ -241,7 +241,9 @@ class DesignerBrowserTest extends BrowserTest {
     driver.findElement(By.id("save-confirm")).click();
     Browser.waitContaining(driver, By.id("designer-status"), "Đã lưu bản nháp số");
     driver.findElement(By.id("history")).click();
-    assertThat(driver.findElement(By.id("history-list")).getText()).contains("huybq.skhcn", "Bản riêng của cơ quan");
+    // The dialog loads the revisions after it opens ("Đang tải…" first).
+    Browser.waitContaining(driver, By.id("history-list"), "Bản riêng của cơ quan");
+    assertThat(driver.findElement(By.id("history-list")).getText()).contains("huybq.skhcn");
     driver.findElement(By.id("history-close")).click();
 
     driver.get(baseUrl() + "/designer/bpmn/portal-question/diff");
