@@ -2,6 +2,13 @@ package vn.govflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.govflow.support.Accessibility;
+import vn.govflow.support.Browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -125,6 +132,20 @@ class PortalBodyLimitsTest extends H2IntegrationTest implements PortalTestApi {
     assertThat(sent.body).contains("Dữ liệu gửi lên quá lớn").contains("Câu hỏi của bạn chưa được ghi nhận");
     assertThat(sent.bytesSentBeforeAnswer).isLessThan(SIXTY_MB);
     assertThat(stored()).isEqualTo(before);
+
+    // Issue #11: the refusal page as the citizen's browser shows it, checked like every page (axe-core at desktop
+    // and phone width, no sideways scrolling). A browser cannot be made to send a form this large reliably, so the
+    // page GovFlow answered is written into a page of the portal's own origin, where its stylesheet loads.
+    WebDriver driver = Browser.shared(baseUrl());
+    driver.get(baseUrl() + "/portal");
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("document.open(); document.write(arguments[0]); document.close();", sent.body);
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
+        "return document.readyState === 'complete' && Array.from(document.styleSheets)"
+            + ".some(function (s) { return s.href && s.href.indexOf('/css/govflow.css') >= 0 && s.cssRules.length > 0; });")));
+    Browser.waitContaining(driver, By.tagName("main"), "Câu hỏi của bạn chưa được ghi nhận");
+    assertThat(driver.getTitle()).startsWith("Lỗi: ");
+    Accessibility.assertPageAccessible(driver, "portal-refused");
   }
 
   /**
